@@ -1,0 +1,247 @@
+"""Typed, immutable scenario objects: what the loader produces and the simulation reads.
+
+Times inside a scenario are stored as *minutes after the shift starts* (an
+``int``), not clock strings: the simulation only ever needs offsets, and a
+shift that crosses midnight needs no special casing downstream. ``Shift.start``
+keeps the wall-clock start (minutes after midnight) for display.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+TILE_KINDS: tuple[str, ...] = (
+    "road", "sidewalk", "house", "porch", "yard", "shop", "park", "church", "school", "car_spawn",
+)
+PLACE_KINDS: tuple[str, ...] = ("porch", "shop", "park", "church", "school", "yard")
+# Procedural-justice components (Tyler) and their opposites, in that order.
+POSITIVE_TAGS: tuple[str, ...] = ("voice", "respect", "neutrality", "trustworthy_motives")
+NEGATIVE_TAGS: tuple[str, ...] = ("disrespect", "bias", "dismissal", "threat")
+CHOICE_TAGS: tuple[str, ...] = POSITIVE_TAGS + NEGATIVE_TAGS
+TRIGGER_KINDS: tuple[str, ...] = ("call", "event", "resident")
+FORMAT_VERSION = 1
+MINUTES_PER_DAY = 24 * 60
+
+
+def _frozen_mapping(data: Mapping | None = None) -> Mapping:
+    return MappingProxyType(dict(data or {}))
+
+
+@dataclass(frozen=True)
+class Shift:
+    start: int  # minutes after midnight, wall clock
+    minutes: int  # shift length in game minutes
+    seconds_per_minute: float  # real seconds per game minute at 1x speed
+
+    def clock(self, offset: float) -> str:
+        """Wall-clock ``HH:MM`` for a game time given as minutes after shift start."""
+        total = int(self.start + offset) % MINUTES_PER_DAY
+        return f"{total // 60:02d}:{total % 60:02d}"
+
+
+@dataclass(frozen=True)
+class StoriesHeard:
+    count: int
+
+
+@dataclass(frozen=True)
+class CallsInTime:
+    priority: int
+    share: float
+
+
+@dataclass(frozen=True)
+class TrustAtLeast:
+    trust: float
+
+
+ObjectiveCheck = StoriesHeard | CallsInTime | TrustAtLeast
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    text: str
+    check: ObjectiveCheck
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class GameMap:
+    """The tile grid as written: ``rows[y][x]`` is a legend character."""
+
+    legend: Mapping[str, str]
+    rows: tuple[str, ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    @property
+    def height(self) -> int:
+        return len(self.rows)
+
+    def kind_at(self, x: int, y: int) -> str:
+        return self.legend[self.rows[y][x]]
+
+    @cached_property
+    def car_spawn(self) -> tuple[int, int]:
+        for y, row in enumerate(self.rows):
+            for x, char in enumerate(row):
+                if self.legend[char] == "car_spawn":
+                    return (x, y)
+        raise ValueError("map has no car_spawn")  # the validator guarantees one
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    at: tuple[int, int]  # (column, row), 0-based
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class StoryBeat:
+    familiarity: float  # unlocks when the officer's familiarity reaches this
+    text: str
+
+
+@dataclass(frozen=True)
+class Concern:
+    id: str
+    text: str
+    follow_up: str | None = None  # place id where it can be followed up
+
+
+@dataclass(frozen=True)
+class ScheduleEntry:
+    start: int  # minutes after shift start
+    end: int
+    place: str
+
+
+@dataclass(frozen=True)
+class Resident:
+    id: str
+    name: str
+    home: str  # place id
+    trust: float = 50.0
+    openness: float = 0.5
+    influence: float = 0.5
+    schedule: tuple[ScheduleEntry, ...] = ()
+    story: tuple[StoryBeat, ...] = ()
+    concerns: tuple[Concern, ...] = ()
+
+
+@dataclass(frozen=True)
+class Tie:
+    a: str
+    b: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Call:
+    id: str
+    at: int  # minutes after shift start
+    place: str
+    priority: int  # 1 most urgent
+    kind: str
+    text: str
+    window_minutes: float
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    start: int
+    end: int
+    place: str
+    kind: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    kind: str  # one of TRIGGER_KINDS
+    target: str  # call id, event id or resident id
+    familiarity_at_least: float = 0.0  # only for resident triggers
+
+
+@dataclass(frozen=True)
+class Choice:
+    say: str
+    quality: float  # -1..1
+    tags: tuple[str, ...] = ()
+    goto: str | None = None  # None ends the encounter
+    violates: str | None = None  # policy id
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    text: str
+    choices: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class Encounter:
+    id: str
+    trigger: Trigger
+    with_: tuple[str, ...]  # resident ids whose trust the choices move
+    start: str
+    nodes: Mapping[str, Node]
+
+
+@dataclass(frozen=True)
+class Policy:
+    id: str
+    on_duty_needs_approval: bool = True
+    text: str = ""
+
+
+def default_policies() -> Mapping[str, Policy]:
+    """Departments require approval for on-duty posting unless a scenario says otherwise."""
+    return MappingProxyType(
+        {"social_media": Policy("social_media", True, "Posting on duty needs media-office approval.")}
+    )
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title: str
+    shift: Shift
+    map: GameMap
+    places: tuple[Place, ...]
+    residents: tuple[Resident, ...]
+    format: int = FORMAT_VERSION
+    summary: str = ""
+    difficulty: int = 1
+    seed: int = 0
+    objectives: tuple[Objective, ...] = ()
+    ties: tuple[Tie, ...] = ()
+    calls: tuple[Call, ...] = ()
+    events: tuple[Event, ...] = ()
+    encounters: tuple[Encounter, ...] = ()
+    policies: Mapping[str, Policy] = field(default_factory=default_policies)
+    tuning: Mapping[str, float] = field(default_factory=_frozen_mapping)
+    debrief: tuple[str, ...] = ()
+    source: str = ""  # file the scenario came from, for messages
+    content_hash: str = ""  # sha256 of the file bytes, for sessions and replay
+
+    @cached_property
+    def places_by_id(self) -> Mapping[str, Place]:
+        return MappingProxyType({p.id: p for p in self.places})
+
+    @cached_property
+    def residents_by_id(self) -> Mapping[str, Resident]:
+        return MappingProxyType({r.id: r for r in self.residents})
+
+    @cached_property
+    def resident_index(self) -> Mapping[str, int]:
+        return MappingProxyType({r.id: i for i, r in enumerate(self.residents)})

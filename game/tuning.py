@@ -1,0 +1,82 @@
+"""Every constant of the trust model and the world, in one documented place.
+
+A scenario's ``tuning:`` block overrides any of these by name (the validator
+rejects unknown names with a did-you-mean). Units are in the comments; game
+time is measured in minutes, distance in map tiles (one tile is about one house
+lot, ~10 m). Where a default comes from research, the comment says so; the rest
+are balance choices checked by the bot tests in tests/integration/test_balance.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True)
+class Tuning:
+    # --- time and movement -------------------------------------------------
+    tick_minutes: float = 0.25  # game minutes per fixed simulation step
+    walk_speed: float = 6.0  # tiles per game minute (~1.3 m/s brisk walk on ~10 m tiles)
+    car_speed: float = 30.0  # tiles per game minute (~30 km/h residential street)
+    resident_speed: float = 4.0  # tiles per game minute (strolling)
+    door_minutes: float = 0.5  # getting in or out of the patrol car
+    arrival_radius: float = 2.5  # tiles: how close to a call's place counts as "arrived"
+    talk_radius: float = 1.6  # tiles: how close the officer must be to talk
+
+    # --- trust model (DESIGN.md "Trust model") -----------------------------
+    gain: float = 10.0  # trust points per unit of contact quality
+    # Skogan (2006), "Asymmetry in the impact of encounters with police": bad
+    # contacts weigh about 4 to 14 times more than good ones. We use the low end.
+    asymmetry: float = 4.0
+    openness_floor: float = 0.5  # the (0.5 + f) term: a stranger still counts half
+    spread: float = 0.35  # share of a trust change that reaches a resident's ties
+    word_of_mouth_half_life: float = 30.0  # game minutes for half the news to travel
+    decay_half_life_shifts: float = 12.0  # trust returns halfway to baseline in this many shifts
+    repeat_damping: float = 0.5  # each repeat of the same talk with the same person counts this much less
+
+    # --- familiarity ---------------------------------------------------------
+    familiarity_per_talk_minute: float = 0.03  # per game minute in conversation
+    presence_radius: float = 3.0  # tiles: "walking past" distance
+    presence_per_minute: float = 0.004  # familiarity per game minute nearby on foot
+    # Through a windshield people learn little about you (Wilson & Kelling 1982,
+    # "Broken Windows": the patrol car isolates officers from residents).
+    car_window_factor: float = 0.1
+
+    # --- built-in conversation actions: quality (-1..1) and game minutes --------
+    greet_quality: float = 0.2
+    greet_minutes: float = 1.0
+    listen_quality: float = 0.5
+    listen_minutes: float = 4.0
+    story_quality: float = 0.4
+    story_minutes: float = 4.0
+    follow_up_quality: float = 0.8  # coming back about what worried them matters most
+    follow_up_minutes: float = 3.0
+    porch_quality: float = 0.5
+    porch_minutes: float = 10.0
+    play_quality: float = 0.6
+    play_minutes: float = 10.0
+    choice_minutes: float = 2.0  # one line of a scripted encounter
+    car_talk_factor: float = 0.5  # quality multiplier for talking through the car window
+    rushed_factor: float = 0.5  # quality multiplier while a priority-1 call waits
+
+    # --- social media --------------------------------------------------------
+    post_without_consent_quality: float = -0.3
+    consent_quality: float = 0.2
+    approval_minutes: float = 20.0  # how long the media office takes to answer
+
+    # --- calls for service ----------------------------------------------------
+    call_in_time_quality: float = 0.6  # caller's view of a prompt response
+    call_late_quality: float = -0.4  # caller's view of a late priority-1 response (x asymmetry)
+    late_priority_scale: float = 0.5  # lateness hurts lower priorities this much less per level
+    safety_start: float = 50.0  # perceived safety, 0..100
+    safety_in_time: float = 4.0
+    safety_late: float = -8.0
+
+
+TUNING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Tuning))
+
+
+def tuning_with(overrides: Mapping[str, float]) -> Tuning:
+    """Defaults with a scenario's validated ``tuning:`` overrides applied."""
+    return replace(Tuning(), **{k: float(v) for k, v in overrides.items()})
