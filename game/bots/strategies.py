@@ -1,0 +1,205 @@
+"""The four strategies: car, walk, balanced, random."""
+
+from __future__ import annotations
+
+import math
+
+from game.bots.base import Bot
+from game.bots.tactics import (
+    best_choice,
+    follow_up_place,
+    heading_to_call,
+    media_decision,
+    most_urgent_call,
+    resident_to_visit,
+    worthwhile_topic,
+)
+from game.sim import actions as act
+from game.sim.actions import Action
+from game.sim.simulation import Simulation
+
+
+class CarBot(Bot):
+    """Stays in the car: patrols the roads and answers every call fast."""
+
+    name = "car"
+
+    def decide(self, sim: Simulation) -> Action | None:
+        if (choice := best_choice(sim)) is not None:
+            return choice
+        if sim.busy:
+            return None
+        if not sim.officer.in_car:
+            return act.GetIn() if sim.officer.distance_to_car() <= 1.0 else \
+                act.WalkTo(round(sim.officer.car_x), round(sim.officer.car_y))
+        call = most_urgent_call(sim)
+        if call is not None:
+            return None if heading_to_call(sim, call) else act.RespondToCall(call.call.id)
+        if sim.officer.route:
+            return None
+        roads = sim.grid.drivable.nonzero()
+        k = int(self.rng.integers(len(roads[0])))
+        return act.DriveTo(int(roads[1][k]), int(roads[0][k]))
+
+
+class WalkBot(Bot):
+    """Parks at once and walks all shift, going to calls on foot."""
+
+    name = "walk"
+
+    def decide(self, sim: Simulation) -> Action | None:
+        if (choice := best_choice(sim)) is not None:
+            return choice
+        if sim.busy:
+            return None
+        if sim.officer.in_car:
+            return act.Park() if sim.officer.route else act.GetOut()
+        call = most_urgent_call(sim)
+        if call is not None:
+            return None if heading_to_call(sim, call) else act.RespondToCall(call.call.id)
+        return self.on_foot(sim)
+
+    def on_foot(self, sim: Simulation, centre: tuple[float, float] | None = None,
+                leash: float = math.inf) -> Action | None:
+        """Talk to whoever is here; otherwise walk to the next person or errand."""
+        for ev in sim.scenario.events:
+            if ev.kind == "kids_play" and ev.start <= sim.time <= ev.end:
+                near = sim.officer.distance_to(*sim.places[ev.place].at) <= sim.tuning.arrival_radius
+                if near and sim.play_counts.get(ev.id, 0) < 2:
+                    return act.JoinPlay()
+        if (post := media_decision(sim)) is not None:
+            return post
+        for i, r in enumerate(sim.residents):
+            if sim.can_reach(i) and (talk := worthwhile_topic(sim, r.id)) is not None:
+                return talk
+        if sim.officer.route:
+            return None
+        target = self.errand(sim, centre, leash)
+        return None if target is None else act.WalkTo(*target)
+
+    def errand(self, sim: Simulation, centre: tuple[float, float] | None,
+               leash: float) -> tuple[int, int] | None:
+        play = next((sim.places[e.place].at for e in sim.scenario.events
+                     if e.kind == "kids_play" and e.start <= sim.time <= e.end
+                     and sim.play_counts.get(e.id, 0) < 2), None)
+        if play is not None and (centre is None or math.dist(play, centre) <= leash):
+            return play
+        place = follow_up_place(sim)
+        if place is not None and (centre is None or math.dist(place, centre) <= leash):
+            return place
+        rid = resident_to_visit(sim, centre, leash)
+        if rid is not None:
+            x, y = sim.resident_pos(sim.index[rid])
+            return (round(x), round(y))
+        return None
+
+
+class BalancedBot(WalkBot):
+    """Parks near where people are, walks the beat, and takes the car to calls it can't walk to."""
+
+    name = "balanced"
+    LEASH = 14.0  # tiles from the car the officer will wander
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self.beat: tuple[int, int] | None = None
+
+    def decide(self, sim: Simulation) -> Action | None:
+        if (choice := best_choice(sim)) is not None:
+            return choice
+        if sim.busy:
+            return None
+        call = most_urgent_call(sim)
+        if call is not None:
+            return self.answer(sim, call)
+        if sim.officer.in_car:
+            return self.park_near_people(sim)
+        return self.on_foot(sim, sim.officer.car_pos, self.LEASH) or self.return_to_car(sim)
+
+    def answer(self, sim: Simulation, call) -> Action | None:
+        if heading_to_call(sim, call):
+            return None
+        px, py = sim.places[call.call.place].at
+        t = sim.tuning
+        if sim.officer.in_car:
+            return act.RespondToCall(call.call.id)
+        walk = sim.officer.distance_to(px, py) / t.walk_speed
+        drive = (sim.officer.distance_to_car() / t.walk_speed + 2 * t.door_minutes
+                 + math.dist(sim.officer.car_pos, (px, py)) / t.car_speed)
+        if walk <= min(drive, call.time_left(sim.time)):
+            return act.RespondToCall(call.call.id)
+        if sim.officer.distance_to_car() <= 1.4:
+            return act.GetIn()
+        return act.WalkTo(round(sim.officer.car_x), round(sim.officer.car_y))
+
+    def park_near_people(self, sim: Simulation) -> Action | None:
+        """Drive to the road spot nearest to the most residents still worth visiting, then get out."""
+        if sim.officer.route:
+            return None
+        spot = self.busiest_spot(sim)
+        if spot is None or math.dist(spot, sim.officer.pos) <= 1.0:
+            return act.GetOut()
+        return act.DriveTo(*spot)
+
+    def busiest_spot(self, sim: Simulation) -> tuple[int, int] | None:
+        worth = [sim.resident_pos(i) for i, r in enumerate(sim.residents)
+                 if worthwhile_topic(sim, r.id) is not None]
+        if not worth:
+            return None
+        best, best_n = worth[0], -1
+        for x, y in worth:
+            n = sum(1 for a, b in worth if math.hypot(a - x, b - y) <= self.LEASH * 0.6)
+            if n > best_n:
+                best, best_n = (x, y), n
+        return sim.grid.nearest((round(best[0]), round(best[1])), "drive")
+
+    def return_to_car(self, sim: Simulation) -> Action | None:
+        """Nobody left to see here: back to the car to move the beat."""
+        if sim.officer.route:
+            return None
+        if sim.officer.distance_to_car() <= 1.4:
+            spot = self.busiest_spot(sim)
+            if spot is None or math.dist(spot, sim.officer.car_pos) <= self.LEASH * 0.5:
+                return None
+            return act.GetIn()
+        return act.WalkTo(round(sim.officer.car_x), round(sim.officer.car_y))
+
+
+class RandomBot(Bot):
+    """Does random things: a baseline and a fuzzer for the action API."""
+
+    name = "random"
+
+    def decide(self, sim: Simulation) -> Action | None:
+        rng = self.rng
+        opened = sim.open_encounter
+        if opened is not None:
+            return act.Choose(int(rng.integers(len(opened.choices))))
+        if sim.busy or rng.random() > 0.25:
+            return None
+        roll = rng.random()
+        x, y = int(rng.integers(sim.grid.width)), int(rng.integers(sim.grid.height))
+        if roll < 0.2:
+            return act.DriveTo(x, y) if sim.officer.in_car else act.WalkTo(x, y)
+        if roll < 0.3:
+            return act.GetIn() if not sim.officer.in_car else act.GetOut()
+        if roll < 0.4 and sim.active_calls():
+            return act.RespondToCall(sim.active_calls()[0].call.id)
+        if roll < 0.45:
+            return act.SocialMedia(str(rng.choice(act.SOCIAL_MEDIA_DECISIONS)))
+        if roll < 0.5:
+            return act.JoinPlay()
+        i = int(rng.integers(len(sim.residents)))
+        return act.Talk(sim.residents[i].id, str(rng.choice(act.TALK_TOPICS)))
+
+
+BOTS: dict[str, type[Bot]] = {cls.name: cls for cls in (CarBot, WalkBot, BalancedBot, RandomBot)}
+
+
+def make_bot(name: str, seed: int) -> Bot:
+    try:
+        return BOTS[name](seed)
+    except KeyError:
+        from game.errors import UserError
+
+        raise UserError(f"unknown bot {name!r} (known bots: {', '.join(BOTS)})") from None

@@ -1,0 +1,82 @@
+"""`simulate SCENARIO --bot NAME --seed N --runs K [--json]`: bots play shifts headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "simulate", help="run bot-played shifts headless and report the figures",
+        description="Run K shifts of SCENARIO played by a strategy bot, with seeds N..N+K-1, "
+                    "as fast as possible.",
+    )
+    parser.add_argument("scenario", help="scenario YAML file")
+    parser.add_argument("--bot", default="balanced",
+                        help="strategy: car, walk, balanced or random (default: balanced)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="first seed (default: the scenario's own seed)")
+    parser.add_argument("--runs", type=int, default=1, help="how many shifts (default: 1)")
+    parser.add_argument("--json", action="store_true",
+                        help="print exactly one JSON object on stdout")
+    parser.set_defaults(run=run)
+
+
+def simulate_runs(scenario, bot_name: str, first_seed: int, runs: int,
+                  progress=None) -> list[dict[str, Any]]:
+    """Play ``runs`` shifts and return each run's summary figures."""
+    from game.bots import make_bot, run_shift
+    from game.sim.simulation import Simulation
+
+    out = []
+    for k in range(runs):
+        seed = first_seed + k
+        sim = run_shift(Simulation(scenario, seed), make_bot(bot_name, seed))
+        out.append(sim.results().summary())
+        if progress is not None:
+            progress(k + 1, runs)
+    return out
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"\rsimulating: {done}/{total} shifts", end="" if done < total else "\n",
+          file=sys.stderr, flush=True)
+
+
+def _table(scenario_id: str, bot: str, runs: list[dict[str, Any]]) -> str:
+    header = f"{'seed':>6} {'trust':>7} {'response':>9} {'calls':>7} {'stories':>8} {'score':>7}"
+    lines = [f"{scenario_id} · bot {bot}", header]
+    for r in runs:
+        resp = "-" if r["mean_response_minutes"] is None else f"{r['mean_response_minutes']:.1f}m"
+        calls = f"{r['calls_in_time']}/{r['calls_total']}"
+        lines.append(f"{r['seed']:>6} {r['trust']:>7.1f} {resp:>9} {calls:>7} "
+                     f"{r['stories_heard']:>8} {r['score']:>7.1f}")
+    if len(runs) > 1:
+        mean = lambda key: sum(r[key] for r in runs) / len(runs)  # noqa: E731
+        lines.append(f"{'mean':>6} {mean('trust'):>7.1f} {'':>9} {'':>7} "
+                     f"{mean('stories_heard'):>8.1f} {mean('score'):>7.1f}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.bots import BOTS
+    from game.errors import UserError
+    from game.scenario import load_scenario
+
+    if args.bot not in BOTS:
+        raise UserError(f"unknown bot {args.bot!r} (known bots: {', '.join(BOTS)})")
+    if args.runs < 1:
+        raise UserError("--runs must be at least 1")
+    scenario = load_scenario(args.scenario)
+    first_seed = scenario.seed if args.seed is None else args.seed
+    show_progress = args.runs > 1 and sys.stderr.isatty()
+    runs = simulate_runs(scenario, args.bot, first_seed, args.runs,
+                         _progress if show_progress else None)
+    if args.json:
+        print(json.dumps({"scenario": scenario.id, "bot": args.bot, "runs": runs}))
+    else:
+        print(_table(scenario.id, args.bot, runs))
+    return 0

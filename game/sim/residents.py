@@ -1,0 +1,130 @@
+"""Where residents are: schedules turned into walks along the map, as numpy arrays.
+
+Each resident either stands at a place (home porch, the shop, the park...) or
+walks a route there. Routes live in one padded array so every walker advances
+in a single vector operation per tick; Python only runs when someone sets off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from game.scenario.model import Place, Resident
+from game.sim.grid import Grid, NoPath
+
+JITTER = 0.28  # tiles: people sharing a porch or a park stand a little apart
+
+
+class Population:
+    def __init__(
+        self, residents: Sequence[Resident], places: dict[str, Place], grid: Grid,
+        speed: float, rng: np.random.Generator,
+    ) -> None:
+        self.grid = grid
+        n = len(residents)
+        self.count = n
+        self._place_tiles = {pid: p.at for pid, p in places.items()}
+        self.home = [r.home for r in residents]
+        self.at_place: list[str | None] = [None] * n  # place id while standing there, else None
+        self.offset = rng.uniform(-JITTER, JITTER, size=(n, 2))
+        self.speed = speed * rng.uniform(0.8, 1.2, size=n)  # tiles per game minute
+        self.pos = np.zeros((n, 2), dtype=np.float64)  # tile coordinates (x, y), float
+        self.heading = rng.uniform(0, 2 * np.pi, size=n)
+        self.moving = np.zeros(n, dtype=bool)
+        self._route = np.zeros((n, 2, 2), dtype=np.float64)  # padded (n, L, xy)
+        self._route_len = np.ones(n, dtype=np.int64)
+        self._progress = np.zeros(n, dtype=np.float64)
+        self._destination: list[str | None] = [None] * n
+        self._plan = self._build_plan(residents)
+        self._next = 0
+        for i in range(n):
+            self._place(i, self._where_at_start(residents[i]))
+
+    @staticmethod
+    def _build_plan(residents: Sequence[Resident]) -> list[tuple[int, int, int, str]]:
+        """Every departure of the shift, sorted: (minute, order, resident, place)."""
+        plan: list[tuple[int, int, int, str]] = []
+        for i, r in enumerate(residents):
+            starts = {e.start for e in r.schedule}
+            for e in r.schedule:
+                if e.start > 0:
+                    plan.append((e.start, 1, i, e.place))
+                if e.end not in starts:
+                    plan.append((e.end, 0, i, r.home))
+        plan.sort()
+        return plan
+
+    @staticmethod
+    def _where_at_start(r: Resident) -> str:
+        for e in r.schedule:
+            if e.start <= 0 < e.end:
+                return e.place
+        return r.home
+
+    def _place(self, i: int, place: str) -> None:
+        x, y = self._place_tiles[place]
+        self.pos[i] = (x + self.offset[i, 0], y + self.offset[i, 1])
+        self.at_place[i] = place
+        self.moving[i] = False
+
+    # --- movement -------------------------------------------------------------------
+    def step(self, now: float, dt: float) -> None:
+        while self._next < len(self._plan) and self._plan[self._next][0] <= now:
+            _, _, i, place = self._plan[self._next]
+            self._next += 1
+            self._set_off(i, place)
+        if self.moving.any():
+            self._advance(dt)
+
+    def _set_off(self, i: int, place: str) -> None:
+        if self.at_place[i] == place and not self.moving[i]:
+            return
+        start = self._current_tile(i)
+        goal = self._place_tiles[place]
+        try:
+            route = self.grid.route(start, goal, "walk")
+        except NoPath:
+            self._place(i, place)  # validator guarantees places exist; unreachable ones teleport
+            return
+        length = len(route)
+        if length > self._route.shape[1]:
+            grown = np.zeros((self.count, max(length, 2 * self._route.shape[1]), 2))
+            grown[:, : self._route.shape[1]] = self._route
+            self._route = grown
+        self._route[i, :length] = route
+        self._route[i, length:] = route[-1]
+        self._route_len[i] = length
+        self._progress[i] = 0.0
+        self._destination[i] = place
+        self.at_place[i] = None
+        self.moving[i] = True
+
+    def _current_tile(self, i: int) -> tuple[int, int]:
+        if self.at_place[i] is not None:
+            return self._place_tiles[self.at_place[i]]
+        x, y = np.rint(self.pos[i] - self.offset[i]).astype(int)
+        x = min(max(int(x), 0), self.grid.width - 1)
+        y = min(max(int(y), 0), self.grid.height - 1)
+        return self.grid.nearest((x, y), "walk")
+
+    def _advance(self, dt: float) -> None:
+        idx = np.flatnonzero(self.moving)
+        last = self._route_len[idx] - 1
+        progress = np.minimum(self._progress[idx] + self.speed[idx] * dt, last)
+        self._progress[idx] = progress
+        seg = np.minimum(progress.astype(np.int64), np.maximum(last - 1, 0))
+        frac = (progress - seg)[:, None]
+        a = self._route[idx, seg]
+        b = self._route[idx, np.minimum(seg + 1, last)]
+        new_pos = a + (b - a) * frac + self.offset[idx]
+        delta = new_pos - self.pos[idx]
+        moved = np.abs(delta).sum(axis=1) > 1e-9
+        self.heading[idx[moved]] = np.arctan2(delta[moved, 1], delta[moved, 0])
+        self.pos[idx] = new_pos
+        for i in idx[progress >= last]:
+            self._place(int(i), self._destination[int(i)] or self.home[int(i)])
+
+    def is_home(self, i: int) -> bool:
+        return self.at_place[i] == self.home[i]

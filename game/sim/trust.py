@@ -1,0 +1,150 @@
+"""The trust model: per-resident familiarity and trust, contacts, word of mouth, decay.
+
+Arrays are numpy so that per-tick work (presence, decay, word of mouth) is a
+handful of vector operations regardless of how many residents live on the map.
+The equations are DESIGN.md's "Trust model"; the constants are game.tuning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from game.scenario.model import Resident, Tie
+from game.sim.ledger import TrustChange
+from game.tuning import Tuning
+
+TRUST_MIN, TRUST_MAX = 0.0, 100.0
+
+
+class TrustModel:
+    def __init__(
+        self, residents: Sequence[Resident], ties: Sequence[Tie], index: dict[str, int],
+        tuning: Tuning, shift_minutes: float,
+    ) -> None:
+        self.tuning = tuning
+        n = len(residents)
+        self.trust = np.array([r.trust for r in residents], dtype=np.float64)
+        self.baseline = self.trust.copy()
+        self.start_trust = self.trust.copy()
+        self.familiarity = np.zeros(n, dtype=np.float64)
+        self.openness = np.array([r.openness for r in residents], dtype=np.float64)
+        self.influence = np.array([r.influence for r in residents], dtype=np.float64)
+        self._influence_total = float(self.influence.sum()) or 1.0
+        self.news = np.zeros(n, dtype=np.float64)  # trust change not yet passed on by word of mouth
+        self.ledger: list[TrustChange] = []
+        self._decay_scale = shift_minutes * tuning.decay_half_life_shifts
+        self._build_ties(ties, index, n)
+        self.word_of_mouth = np.zeros(len(self._edge_src), dtype=np.float64)  # received per edge
+        self.drift = np.zeros(n, dtype=np.float64)  # decay toward baseline, summed
+
+    def _build_ties(self, ties: Sequence[Tie], index: dict[str, int], n: int) -> None:
+        """Directed edges of the undirected tie graph, weights row-normalised.
+
+        Row i holds how much resident i listens to each neighbour. Rows whose
+        weights sum past 1 are scaled down to 1, so a very connected person
+        hears an average, while a single weak tie stays weak.
+        """
+        src: list[int] = []
+        dst: list[int] = []
+        weight: list[float] = []
+        for tie in ties:
+            a, b = index[tie.a], index[tie.b]
+            src += [a, b]
+            dst += [b, a]
+            weight += [tie.weight, tie.weight]
+        self._edge_src = np.array(src, dtype=np.int64)
+        self._edge_dst = np.array(dst, dtype=np.int64)
+        w = np.array(weight, dtype=np.float64)
+        row_sum = np.bincount(self._edge_dst, weights=w, minlength=n) if len(w) else np.zeros(n)
+        scale = np.where(row_sum > 1.0, 1.0 / np.maximum(row_sum, 1e-12), 1.0)
+        self._edge_weight = w * scale[self._edge_dst] if len(w) else w
+
+    # --- queries ------------------------------------------------------------------
+    def neighborhood_trust(self) -> float:
+        """T = Σ influence_i · t_i / Σ influence_i, on 0..100."""
+        return float(self.influence @ self.trust) / self._influence_total
+
+    def ties_of(self, resident: int) -> list[tuple[int, float]]:
+        mask = self._edge_src == resident
+        return list(zip(self._edge_dst[mask].tolist(), self._edge_weight[mask].tolist(), strict=True))
+
+    # --- contacts -----------------------------------------------------------------
+    def contact_delta(self, resident: int, quality: float) -> float:
+        """Trust change a contact of ``quality`` (-1..1) would make, before clipping.
+
+        Good contacts count in proportion to openness and familiarity; bad ones
+        count ``asymmetry`` times as much whoever you are to them (Skogan 2006).
+        """
+        t = self.tuning
+        if quality >= 0:
+            return t.gain * quality * self.openness[resident] * (
+                t.openness_floor + self.familiarity[resident])
+        return t.gain * t.asymmetry * quality
+
+    def contact(
+        self, time: float, resident: int, quality: float, cause: str, source: str,
+        tags: tuple[str, ...] = (),
+    ) -> TrustChange:
+        before = self.trust[resident]
+        after = min(TRUST_MAX, max(TRUST_MIN, before + self.contact_delta(resident, quality)))
+        self.trust[resident] = after
+        change = TrustChange(time, resident, float(after - before), cause, source, tags)
+        self.ledger.append(change)
+        self.news[resident] += change.delta
+        return change
+
+    def shift_directly(self, time: float, resident: int, delta: float, cause: str,
+                       source: str) -> TrustChange:
+        """A change of known size (calls for service), recorded and spread like a contact."""
+        before = self.trust[resident]
+        after = min(TRUST_MAX, max(TRUST_MIN, before + delta))
+        self.trust[resident] = after
+        change = TrustChange(time, resident, float(after - before), cause, source)
+        self.ledger.append(change)
+        self.news[resident] += change.delta
+        return change
+
+    def add_familiarity(self, resident: int, amount: float) -> None:
+        self.familiarity[resident] = min(1.0, self.familiarity[resident] + amount)
+
+    def add_presence(self, mask: np.ndarray, amount: float) -> None:
+        np.add(self.familiarity, amount, out=self.familiarity, where=mask)
+        np.minimum(self.familiarity, 1.0, out=self.familiarity)
+
+    # --- per tick -------------------------------------------------------------------
+    def step(self, dt: float) -> None:
+        self._spread(dt)
+        self._decay(dt)
+
+    def _spread(self, dt: float) -> None:
+        """Pass on a share of pending news along ties (one hop: gossip does not echo)."""
+        if not len(self._edge_src) or not np.any(np.abs(self.news) > 1e-9):
+            return
+        released = self.news * (1.0 - 0.5 ** (dt / self.tuning.word_of_mouth_half_life))
+        self.news -= released
+        per_edge = self.tuning.spread * self._edge_weight * released[self._edge_src]
+        received = np.bincount(self._edge_dst, weights=per_edge, minlength=len(self.trust))
+        before = self.trust.copy()
+        np.clip(self.trust + received, TRUST_MIN, TRUST_MAX, out=self.trust)
+        applied = self.trust - before
+        # Attribute clipped amounts proportionally so the per-edge record sums to what happened.
+        ratio = np.divide(applied, received, out=np.zeros_like(applied), where=np.abs(received) > 1e-12)
+        self.word_of_mouth += per_edge * ratio[self._edge_dst]
+
+    def _decay(self, dt: float) -> None:
+        factor = 1.0 - 0.5 ** (dt / self._decay_scale)
+        step = (self.baseline - self.trust) * factor
+        self.trust += step
+        self.drift += step
+
+    def word_of_mouth_changes(self, time: float) -> list[TrustChange]:
+        """Word-of-mouth effects so far, one record per (listener, source) pair."""
+        out = []
+        for e in np.flatnonzero(np.abs(self.word_of_mouth) >= 0.01):
+            out.append(TrustChange(
+                time, int(self._edge_dst[e]), float(self.word_of_mouth[e]),
+                "word of mouth", "word_of_mouth", via=int(self._edge_src[e]),
+            ))
+        return out
