@@ -18,6 +18,7 @@ from game.errors import UserError
 # Subcommands in the order `--help` lists them; each is game/commands/<name>.py.
 COMMANDS: tuple[str, ...] = (
     "validate",
+    "simulate",
 )
 DEFAULT_COMMAND = "play"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from game.bots.base import Bot
 from game.bots.tactics import (
     best_choice,
@@ -12,11 +14,14 @@ from game.bots.tactics import (
     media_decision,
     most_urgent_call,
     resident_to_visit,
+    worth_visiting,
     worthwhile_topic,
 )
 from game.sim import actions as act
 from game.sim.actions import Action
 from game.sim.simulation import Simulation
+
+MAX_SPOT_CANDIDATES = 400  # residents considered when choosing where to park
 
 
 class CarBot(Bot):
@@ -142,16 +147,15 @@ class BalancedBot(WalkBot):
         return act.DriveTo(*spot)
 
     def busiest_spot(self, sim: Simulation) -> tuple[int, int] | None:
-        worth = [sim.resident_pos(i) for i, r in enumerate(sim.residents)
-                 if worthwhile_topic(sim, r.id) is not None]
-        if not worth:
+        """Road tile nearest the place with the most residents still worth a visit."""
+        worth = np.array([worth_visiting(sim, i) for i in range(len(sim.residents))], dtype=bool)
+        if not worth.any():
             return None
-        best, best_n = worth[0], -1
-        for x, y in worth:
-            n = sum(1 for a, b in worth if math.hypot(a - x, b - y) <= self.LEASH * 0.6)
-            if n > best_n:
-                best, best_n = (x, y), n
-        return sim.grid.nearest((round(best[0]), round(best[1])), "drive")
+        pos = sim.people.pos[worth][:MAX_SPOT_CANDIDATES]
+        d2 = ((pos[:, None, :] - pos[None, :, :]) ** 2).sum(axis=2)
+        crowd = (d2 <= (self.LEASH * 0.6) ** 2).sum(axis=1)
+        x, y = pos[int(np.argmax(crowd))]
+        return sim.grid.nearest((round(x), round(y)), "drive")
 
     def return_to_car(self, sim: Simulation) -> Action | None:
         """Nobody left to see here: back to the car to move the beat."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from game.sim import actions as act
 from game.sim.calls import CallState
 from game.sim.simulation import Simulation
@@ -72,19 +74,32 @@ def follow_up_place(sim: Simulation) -> tuple[int, int] | None:
     return best
 
 
+def worth_visiting(sim: Simulation, i: int) -> bool:
+    """A cheap test of whether ``worthwhile_topic`` would find anything (no menu building)."""
+    known, resident = sim.known[i], sim.residents[i]
+    times = known.times
+    if known.followable() or times.get("greet", 0) == 0:
+        return True
+    if times.get("listen", 0) <= len(resident.concerns):
+        return True
+    if known.next_story(resident, sim.trust.familiarity[i]) is not None:
+        return True
+    return times.get("porch", 0) == 0 and sim.people.is_home(i)
+
+
 def resident_to_visit(sim: Simulation, centre: tuple[float, float] | None = None,
                       leash: float = math.inf) -> str | None:
     """The closest resident worth talking to (within ``leash`` of ``centre``, if given)."""
-    ox, oy = sim.officer.pos
-    best, best_d = None, math.inf
-    for i, r in enumerate(sim.residents):
-        x, y = sim.resident_pos(i)
-        if centre is not None and math.hypot(x - centre[0], y - centre[1]) > leash:
-            continue
-        d = math.hypot(x - ox, y - oy)
-        if d < best_d and worthwhile_topic(sim, r.id) is not None:
-            best, best_d = r.id, d
-    return best
+    pos = sim.people.pos
+    dist = np.hypot(pos[:, 0] - sim.officer.x, pos[:, 1] - sim.officer.y)
+    if centre is not None:
+        dist = np.where(np.hypot(pos[:, 0] - centre[0], pos[:, 1] - centre[1]) <= leash, dist, np.inf)
+    for i in np.argsort(dist, kind="stable"):
+        if not np.isfinite(dist[i]):
+            return None
+        if worth_visiting(sim, int(i)):
+            return sim.residents[int(i)].id
+    return None
 
 
 def media_decision(sim: Simulation) -> act.SocialMedia | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from game.scenario.model import Event, Resident, Scenario
+from game.scenario.model import Event, Place, Resident, Scenario
 from game.sim import actions as act
 from game.sim.actions import Action, ActionError
 from game.sim.calls import CLEARED_AFTER, CallState
@@ -74,6 +74,7 @@ class Simulation:
         self.encounters = EncounterBook(scenario.encounters)
         self.known = [Acquaintance() for _ in scenario.residents]
         self.media: dict[str, MediaMoment] = {}
+        self._to_look_into: list[tuple[int, str, Place]] = []  # concerns heard, place not yet visited
         self.play_counts: dict[str, int] = {}  # event id -> times the officer joined the game
         self.breaches: list[PolicyBreach] = []
         self.feed = Feed()
@@ -337,6 +338,8 @@ class Simulation:
                 known.concerns_heard.append(concern.id)
                 if concern.follow_up is None:
                     known.concerns_checked.add(concern.id)
+                else:
+                    self._to_look_into.append((i, concern.id, self.places[concern.follow_up]))
                 where = (f" (look into it at {self.places[concern.follow_up].name})"
                          if concern.follow_up else "")
                 self._say(self.time, "concern", f"{r.name} is worried: {concern.text}{where}",
@@ -345,15 +348,12 @@ class Simulation:
 
     def _check_follow_up_places(self, now: float) -> None:
         radius = self.tuning.arrival_radius
-        for i, known in enumerate(self.known):
-            for cid in known.concerns_heard:
-                if cid in known.concerns_checked:
-                    continue
-                place = self.places[self._concern(self.residents[i], cid).follow_up or ""]
-                if self.officer.distance_to(*place.at) <= radius:
-                    known.concerns_checked.add(cid)
-                    self._say(now, "concern", f"You looked into it at {place.name}. "
-                              f"Tell {self.residents[i].name}.", resident=i, at=place.at)
+        for i, cid, place in list(self._to_look_into):
+            if self.officer.distance_to(*place.at) <= radius:
+                self._to_look_into.remove((i, cid, place))
+                self.known[i].concerns_checked.add(cid)
+                self._say(now, "concern", f"You looked into it at {place.name}. "
+                          f"Tell {self.residents[i].name}.", resident=i, at=place.at)
 
     def _events_here(self, kind: str | None = None) -> list[Event]:
         """Events under way within arrival distance of the officer on foot."""

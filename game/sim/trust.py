@@ -16,6 +16,7 @@ from game.sim.ledger import TrustChange
 from game.tuning import Tuning
 
 TRUST_MIN, TRUST_MAX = 0.0, 100.0
+NEWS_EPSILON = 0.02  # trust points of pending news below which it is passed on at once
 
 
 class TrustModel:
@@ -123,6 +124,9 @@ class TrustModel:
         if not len(self._edge_src) or not np.any(np.abs(self.news) > 1e-9):
             return
         released = self.news * (1.0 - 0.5 ** (dt / self.tuning.word_of_mouth_half_life))
+        # News too small to matter is passed on whole, so quiet ticks skip this work.
+        settled = np.abs(self.news) < NEWS_EPSILON
+        released[settled] = self.news[settled]
         self.news -= released
         per_edge = self.tuning.spread * self._edge_weight * released[self._edge_src]
         received = np.bincount(self._edge_dst, weights=per_edge, minlength=len(self.trust))
