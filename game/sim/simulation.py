@@ -585,8 +585,11 @@ class Simulation:
 
     # --- results ----------------------------------------------------------------------------
     def ledger(self) -> list[TrustChange]:
-        """Every cause-tagged trust change: contacts as they happened, word of mouth summed."""
-        return self.trust.ledger + self.trust.word_of_mouth_changes(self.time)
+        """Every cause-tagged trust change: contacts as they happened, word of mouth and drift summed.
+
+        The entries add up to each resident's change over the shift.
+        """
+        return self.trust.ledger + self.trust.summed_changes(self.time)
 
     def stories_heard(self) -> int:
         return sum(1 for k in self.known if k.stories_heard > 0)

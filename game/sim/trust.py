@@ -143,9 +143,13 @@ class TrustModel:
         self.trust += step
         self.drift += step
 
-    def word_of_mouth_changes(self, time: float) -> list[TrustChange]:
-        """Word-of-mouth effects so far, one record per (listener, source) pair."""
-        out = []
+    def summed_changes(self, time: float) -> list[TrustChange]:
+        """Word of mouth (one record per listener and source) and drift toward baseline so far.
+
+        These happen a little every tick; the debrief wants their totals.
+        """
+        out = [TrustChange(time, int(i), float(self.drift[i]), "drifted back toward old views", "decay")
+               for i in np.flatnonzero(np.abs(self.drift) >= 0.01)]
         for e in np.flatnonzero(np.abs(self.word_of_mouth) >= 0.01):
             out.append(TrustChange(
                 time, int(self._edge_dst[e]), float(self.word_of_mouth[e]),

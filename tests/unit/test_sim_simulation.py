@@ -223,3 +223,11 @@ def test_invariants_hold_through_a_shift(bot):
         assert pos[:, 1].min() > -1 and pos[:, 1].max() < sim.grid.height
     results = sim.results()
     assert 0 <= results.score <= 100 and 0 <= results.safety <= 100
+
+
+def test_the_ledger_explains_every_residents_change():
+    sim = run_bot("balanced", 5)
+    totals = np.zeros(len(sim.residents))
+    for change in sim.ledger():
+        totals[change.resident] += change.delta
+    assert np.allclose(totals, sim.trust.trust - sim.trust.start_trust, atol=0.05)

@@ -57,7 +57,7 @@ def test_word_of_mouth_reaches_ties_only_and_is_attributed():
         m.step(0.25)
     assert m.trust[1] < 50 - 1.0  # b heard about it
     assert m.trust[2] == pytest.approx(50, abs=1e-6) and m.trust[3] == pytest.approx(50, abs=1e-6)
-    wom = m.word_of_mouth_changes(100.0)
+    wom = [c for c in m.summed_changes(100.0) if c.source == "word_of_mouth"]
     assert {(c.resident, c.via) for c in wom} == {(1, 0)}
     assert wom[0].delta == pytest.approx(m.trust[1] - 50 - m.drift[1], abs=1e-6)
 
