@@ -1,0 +1,54 @@
+"""`report ID --out DIR` and `report --class [--scenario ID] --out DIR`: HTML debriefs."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "report", help="write an after-action report (or a class comparison) as HTML",
+        description="Write DIR/index.html: a self-contained after-action report of session ID "
+                    "(charts inline, no network, no scripts), or with --class a comparison of "
+                    "all saved sessions.",
+    )
+    parser.add_argument("session", type=int, nargs="?", metavar="ID",
+                        help="session id (see `sessions`)")
+    parser.add_argument("--class", dest="class_view", action="store_true",
+                        help="compare sessions instead of reporting one")
+    parser.add_argument("--scenario", metavar="ID", help="with --class: only this scenario's sessions")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder to write index.html into")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.errors import UserError
+    from game.report.class_report import class_report
+    from game.report.html import write_page
+    from game.report.session_report import session_report
+    from game.sessions import SessionStore, load_recorded_scenario
+
+    if args.class_view == (args.session is not None):
+        raise UserError("give either a session ID or --class (not both)")
+    if args.scenario and not args.class_view:
+        raise UserError("--scenario goes with --class")
+    with SessionStore.open() as store:
+        if args.class_view:
+            sessions = store.list(args.scenario)
+            if not sessions:
+                where = f" for scenario {args.scenario!r}" if args.scenario else ""
+                raise UserError(f"no saved sessions{where} to compare")
+            document = class_report(sessions, args.scenario)
+        else:
+            session = store.get(args.session)
+            scenario, warnings = load_recorded_scenario(session.summary)
+            for warning in warnings:
+                print(warning, file=sys.stderr)
+            document = session_report(session, scenario)
+    try:
+        path = write_page(args.out, document)
+    except OSError as exc:
+        raise UserError(f"cannot write the report into {args.out}: {exc.strerror or exc}") from exc
+    print(f"Wrote {path}")
+    return 0

@@ -1,0 +1,128 @@
+"""What a shift leaves behind, in the plain form the store keeps and replay compares.
+
+One type serves both sides on purpose: ``Recording.of(sim)`` is what ``save``
+writes and also what a replay produces, so "the replay matches" means exactly
+"the two recordings are equal", field by field. Values pass through JSON once
+(``_plain``) so a fresh recording compares equal to one read back from disk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import zlib
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import numpy as np
+
+from game.sim.actions import Action, action_from_dict
+from game.sim.ledger import TrustChange
+from game.sim.results import CallOutcome, ObjectiveResult, ResidentOutcome, ShiftResults
+from game.sim.simulation import Simulation
+
+HEAT_DTYPE = "<f8"  # heat maps are stored as little-endian float64, whatever the machine
+T = TypeVar("T")
+
+
+def _numpy_default(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, default=_numpy_default, separators=(",", ":"))
+
+
+def _plain(value: Any) -> Any:
+    """The value as it will read back from the store (tuples become lists, numpy becomes Python)."""
+    return json.loads(to_json(value))
+
+
+def encode_heat(heat: np.ndarray) -> bytes:
+    return zlib.compress(np.ascontiguousarray(heat, dtype=HEAT_DTYPE).tobytes())
+
+
+def decode_heat(blob: bytes, height: int, width: int) -> np.ndarray:
+    return np.frombuffer(zlib.decompress(blob), dtype=HEAT_DTYPE).reshape(height, width).copy()
+
+
+def _build(cls: type[T], data: dict[str, Any], **typed: Any) -> T:
+    """``cls(**data)`` keeping only the fields ``cls`` has, so older or newer rows still load."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in data.items() if k in names}, **typed)
+
+
+@dataclass(frozen=True, eq=False)
+class Recording:
+    ticks: int  # sim.tick when recorded: replay runs exactly this far
+    actions: list[list[Any]]  # [[tick, Action.to_dict()], ...]
+    results: dict[str, Any]  # ShiftResults.to_dict()
+    ledger: list[dict[str, Any]]  # every TrustChange as a dict
+    history: list[list[float]]  # [[minute, trust, safety], ...]
+    foot_heat: np.ndarray  # H×W game minutes per tile
+    car_heat: np.ndarray
+
+    @classmethod
+    def of(cls, sim: Simulation) -> Recording:
+        return cls(
+            ticks=sim.tick,
+            actions=_plain([[tick, action.to_dict()] for tick, action in sim.action_log]),
+            results=_plain(sim.results().to_dict()),
+            ledger=_plain([dataclasses.asdict(change) for change in sim.ledger()]),
+            history=_plain(sim.history),
+            foot_heat=np.array(sim.foot_heat, dtype=np.float64),
+            car_heat=np.array(sim.car_heat, dtype=np.float64),
+        )
+
+    def action_log(self) -> list[tuple[int, Action]]:
+        """The actions as objects; ValueError names an action kind this version does not know."""
+        return [(int(tick), action_from_dict(data)) for tick, data in self.actions]
+
+    def shift_results(self) -> ShiftResults:
+        r = self.results
+        return _build(
+            ShiftResults, {k: v for k, v in r.items()
+                           if k not in ("objectives", "residents", "calls", "breaches")},
+            objectives=tuple(_build(ObjectiveResult, o) for o in r.get("objectives", ())),
+            residents=tuple(_build(ResidentOutcome, o) for o in r.get("residents", ())),
+            calls=tuple(_build(CallOutcome, o) for o in r.get("calls", ())),
+            breaches=tuple(r.get("breaches", ())),
+        )
+
+    def trust_changes(self) -> list[TrustChange]:
+        return [_build(TrustChange, {k: v for k, v in c.items() if k != "tags"},
+                       tags=tuple(c.get("tags", ())))
+                for c in self.ledger]
+
+    def differences(self, other: Recording) -> list[str]:
+        """Plain-words list of what differs from ``other``; empty when they are identical."""
+        out = []
+        if self.ticks != other.ticks:
+            out.append(f"ran {other.ticks} ticks, recorded {self.ticks}")
+        for key in sorted(set(self.results) | set(other.results)):
+            mine, theirs = self.results.get(key), other.results.get(key)
+            if mine != theirs:
+                out.append(f"results.{key}: recorded {_short(mine)}, replayed {_short(theirs)}")
+        out += _list_differences("ledger", self.ledger, other.ledger)
+        out += _list_differences("trust history", self.history, other.history)
+        for name in ("foot_heat", "car_heat"):
+            a, b = getattr(self, name), getattr(other, name)
+            if a.shape != b.shape or not np.array_equal(a, b):
+                out.append(f"{name.replace('_', ' ')} map differs")
+        return out
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = json.dumps(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _list_differences(name: str, recorded: list, replayed: list) -> list[str]:
+    if recorded == replayed:
+        return []
+    if len(recorded) != len(replayed):
+        return [f"{name}: recorded {len(recorded)} entries, replayed {len(replayed)}"]
+    k = next(i for i, (a, b) in enumerate(zip(recorded, replayed, strict=True)) if a != b)
+    return [f"{name}[{k}]: recorded {_short(recorded[k])}, replayed {_short(replayed[k])}"]

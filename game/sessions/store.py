@@ -1,0 +1,294 @@
+"""The session store: every finished shift, kept in one SQLite file.
+
+Why SQLite (stdlib ``sqlite3``): one file an instructor can copy, atomic
+transactions, and WAL mode so the game can write while a ``sessions`` or
+``report`` command reads. Each save is a single ``BEGIN IMMEDIATE`` …
+``COMMIT`` with ``synchronous=FULL``: a game killed mid-save loses only that
+shift, and a saved shift survives the power going out afterwards.
+
+Everything that can go wrong with the file (full disk, read-only folder, a
+database from a newer version, a file that is not ours) becomes a
+``SessionStoreError`` with a sentence the player can act on; the game catches
+it and keeps running.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import unicodedata
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from game.errors import UserError
+from game.sessions.paths import DB_ENV, default_db_path
+from game.sessions.recording import Recording, decode_heat, encode_heat, to_json
+from game.sessions.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from game.sim.simulation import Simulation
+
+BUSY_TIMEOUT = 10.0  # seconds to wait for another process's write before giving up
+
+# sqlite error names (prefixes, so extended codes match too) → what the player can do about it.
+_REASONS: tuple[tuple[str, str, str], ...] = (
+    ("SQLITE_FULL", "database or disk is full", "the disk is full; free some space"),
+    ("SQLITE_READONLY", "readonly", "the file or its folder is read-only"),
+    ("SQLITE_NOTADB", "not a database", "it is not a Front Porch session database"),
+    ("SQLITE_CORRUPT", "malformed", "the file is damaged"),
+    ("SQLITE_BUSY", "locked", "another program is using it; try again in a moment"),
+    ("SQLITE_CANTOPEN", "unable to open", "the file cannot be opened; check the folder exists "
+                                          "and you may write there"),
+    ("SQLITE_IOERR", "disk I/O error", "reading or writing the disk failed (is it full or gone?)"),
+)
+
+_SUMMARY_COLUMNS = ("id, scenario_id, scenario_title, scenario_hash, scenario_path, seed, settings, "
+                    "trainee, bot, started_at, ended_at, ticks, trust, score, foot_minutes, "
+                    "car_minutes")
+
+
+class SessionStoreError(UserError):
+    """The session database cannot be read or written; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """One line of the session list: who played what, and how it went."""
+
+    id: int
+    scenario_id: str
+    scenario_title: str
+    scenario_hash: str
+    scenario_path: str  # absolute; "" when the scenario was built in code
+    seed: int
+    trainee: str | None
+    bot: str | None
+    started_at: datetime | None  # UTC
+    ended_at: datetime  # UTC
+    ticks: int
+    trust: float
+    score: float
+    foot_minutes: float
+    car_minutes: float
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def foot_share(self) -> float | None:
+        """Share of the shift's minutes spent on foot (None before any time passed)."""
+        total = self.foot_minutes + self.car_minutes
+        return self.foot_minutes / total if total > 0 else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form `sessions --json` prints."""
+        return {
+            "id": self.id, "when": self.ended_at.isoformat(), "scenario": self.scenario_id,
+            "scenario_title": self.scenario_title, "trainee": self.trainee, "bot": self.bot,
+            "seed": self.seed, "trust": round(self.trust, 2), "score": round(self.score, 2),
+            "foot_minutes": round(self.foot_minutes, 2), "car_minutes": round(self.car_minutes, 2),
+            "started_at": None if self.started_at is None else self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat(), "settings": dict(self.settings),
+        }
+
+
+@dataclass(frozen=True, eq=False)
+class Session:
+    summary: SessionSummary
+    recording: Recording
+
+    @property
+    def id(self) -> int:
+        return self.summary.id
+
+
+def _reason(exc: sqlite3.Error) -> str:
+    name, text = getattr(exc, "sqlite_errorname", ""), str(exc)
+    for prefix, words, reason in _REASONS:
+        if name.startswith(prefix) or words in text:
+            return reason
+    return text
+
+
+def _clean_name(text: str | None) -> str | None:
+    """Names are shown in terminals, CSV and HTML: drop control characters and outer space."""
+    if text is None:
+        return None
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc").strip()
+    return text or None
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)  # a naive datetime is taken as local time
+
+
+def _when(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+class SessionStore:
+    """Open with ``SessionStore.open(path_or_None)``; use as a context manager or ``close()``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+
+    # --- opening -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> SessionStore:
+        """Open (creating and migrating as needed) the database at ``path`` or the default place."""
+        db = default_db_path() if path is None else Path(path)
+        try:
+            db.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SessionStoreError(f"cannot create the folder for the session database {db}: "
+                                    f"{exc.strerror or exc} (set {DB_ENV} to use another file)"
+                                    ) from exc
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            store = cls(conn, db)
+            store._check_ours()
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            store._migrate()
+            return store
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise SessionStoreError(f"cannot open the session database {db}: "
+                                        f"{_reason(exc)}") from exc
+            raise
+
+    def _pragma(self, name: str) -> int:
+        return int(self._conn.execute(f"PRAGMA {name}").fetchone()[0])
+
+    def _check_ours(self) -> None:
+        """Refuse files written by a newer schema or by something else: never guess, never lose data."""
+        version, app = self._pragma("user_version"), self._pragma("application_id")
+        if version > SCHEMA_VERSION:
+            raise SessionStoreError(
+                f"the session database {self.path} was written by a newer version of Front Porch "
+                f"(schema {version}; this version reads up to {SCHEMA_VERSION}). Update Front Porch, "
+                f"or set {DB_ENV} to use another file; the file was left untouched.")
+        has_tables = self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if app not in (0, APPLICATION_ID) or (app == 0 and has_tables):
+            raise SessionStoreError(
+                f"{self.path} is not a Front Porch session database; it was left untouched "
+                f"(set {DB_ENV} to use another file)")
+
+    def _migrate(self) -> None:
+        if self._pragma("user_version") == SCHEMA_VERSION:
+            return
+        with self._transaction():
+            version = self._pragma("user_version")  # another process may have migrated meanwhile
+            for step in MIGRATIONS[version:]:
+                for statement in step:
+                    self._conn.execute(statement)
+            self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._conn.execute("COMMIT")
+        except BaseException:
+            if self._conn.in_transaction:
+                self._conn.rollback()
+            raise
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> SessionStore:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------
+    def save(self, sim: Simulation, *, bot: str | None = None, trainee: str | None = None,
+             settings: Mapping[str, Any] | None = None, started_at: datetime | None = None) -> int:
+        """Store the shift as it stands now (normally finished) and return its session id.
+
+        ``started_at`` is the wall time the shift began, if the caller knows it;
+        the end time is read here.
+        """
+        recording = Recording.of(sim)
+        scenario = sim.scenario
+        source = str(Path(scenario.source).resolve()) if scenario.source else ""
+        results = recording.results
+        height, width = recording.foot_heat.shape
+        row = {
+            "scenario_id": scenario.id, "scenario_hash": scenario.content_hash,
+            "scenario_title": scenario.title, "scenario_path": source, "seed": sim.seed,
+            "settings": to_json(dict(settings or {})), "trainee": _clean_name(trainee),
+            "bot": _clean_name(bot),
+            "started_at": None if started_at is None else _utc(started_at).isoformat(),
+            "ended_at": datetime.now(timezone.utc).isoformat(), "ticks": recording.ticks,
+            "trust": results["trust"], "score": results["score"],
+            "foot_minutes": results["foot_minutes"], "car_minutes": results["car_minutes"],
+            "actions": to_json(recording.actions), "results": to_json(results),
+            "ledger": to_json(recording.ledger), "history": to_json(recording.history),
+            "heat_height": height, "heat_width": width,
+            "foot_heat": encode_heat(recording.foot_heat), "car_heat": encode_heat(recording.car_heat),
+        }
+        names = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        try:
+            with self._transaction():
+                cursor = self._conn.execute(f"INSERT INTO sessions ({names}) VALUES ({marks})", row)
+        except sqlite3.Error as exc:
+            raise SessionStoreError(f"could not save the session to {self.path}: {_reason(exc)}"
+                                    ) from exc
+        return int(cursor.lastrowid or 0)
+
+    # --- reading -------------------------------------------------------------------
+    def list(self, scenario: str | None = None) -> list[SessionSummary]:
+        """Every session (or one scenario's), oldest first."""
+        where, params = ("WHERE scenario_id = ?", (scenario,)) if scenario else ("", ())
+        rows = self._read(f"SELECT {_SUMMARY_COLUMNS} FROM sessions {where} ORDER BY id", params)
+        return [_summary(row) for row in rows]
+
+    def get(self, session_id: int) -> Session:
+        """The whole session, or SessionStoreError naming the id when there is none."""
+        rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise SessionStoreError(f"there is no session {session_id} in {self.path} "
+                                    "(`frontporch sessions` lists them)")
+        row = rows[0]
+        try:
+            recording = Recording(
+                ticks=row["ticks"], actions=json.loads(row["actions"]),
+                results=json.loads(row["results"]), ledger=json.loads(row["ledger"]),
+                history=json.loads(row["history"]),
+                foot_heat=decode_heat(row["foot_heat"], row["heat_height"], row["heat_width"]),
+                car_heat=decode_heat(row["car_heat"], row["heat_height"], row["heat_width"]),
+            )
+        except (ValueError, TypeError) as exc:  # json, zlib and reshape errors
+            raise SessionStoreError(f"session {session_id} in {self.path} is damaged: {exc}"
+                                    ) from exc
+        return Session(_summary(row), recording)
+
+    def _read(self, sql: str, params: tuple[Any, ...]) -> list[sqlite3.Row]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise SessionStoreError(f"could not read the session database {self.path}: "
+                                    f"{_reason(exc)}") from exc
+
+
+def _summary(row: sqlite3.Row) -> SessionSummary:
+    return SessionSummary(
+        id=row["id"], scenario_id=row["scenario_id"], scenario_title=row["scenario_title"],
+        scenario_hash=row["scenario_hash"], scenario_path=row["scenario_path"], seed=row["seed"],
+        trainee=row["trainee"], bot=row["bot"], started_at=_when(row["started_at"]),
+        ended_at=datetime.fromisoformat(row["ended_at"]), ticks=row["ticks"],
+        trust=row["trust"], score=row["score"], foot_minutes=row["foot_minutes"],
+        car_minutes=row["car_minutes"], settings=json.loads(row["settings"]),
+    )
