@@ -18,7 +18,12 @@ from game.errors import UserError
 # Subcommands in the order `--help` lists them; each is game/commands/<name>.py.
 COMMANDS: tuple[str, ...] = (
     "validate",
+    "new",
+    "schema",
     "simulate",
+    "replay",
+    "report",
+    "sessions",
 )
 DEFAULT_COMMAND = "play"
 

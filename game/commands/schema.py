@@ -1,0 +1,45 @@
+"""`schema`: print the scenario JSON Schema, write it, or check the shipped copy is current."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from game.errors import UserError
+from game.scenario.schema import SCHEMA_FILE, schema_text
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "schema",
+        help="print the scenario JSON Schema",
+        description="Print the JSON Schema (Draft 2020-12) of scenario format 1.",
+    )
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it to FILE")
+    action.add_argument(
+        "--check", nargs="?", const=SCHEMA_FILE, type=Path, metavar="FILE",
+        help=f"exit 2 unless FILE (default {SCHEMA_FILE.name} in schema/) matches",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.check is not None:
+        try:
+            current = args.check.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.check}: cannot read: {exc.strerror}") from None
+        if current != text:
+            print(f"{args.check}: out of date; run `frontporch schema -o {args.check}`")
+            return 2
+        print(f"{args.check}: up to date")
+    elif args.output is not None:
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot write: {exc.strerror}") from None
+    else:
+        print(text, end="")
+    return 0

@@ -1,0 +1,634 @@
+"""The vocabulary of the scenario spec: each field type both *checks* a YAML node
+and *describes itself* as JSON Schema.
+
+Keeping the two next to each other is what makes the spec the single source of
+truth: a range added to ``Int`` is enforced by the loader and shown by the
+editor in the same change. A check returns the built Python value, or
+``INVALID`` after reporting why through the ``Context``; it never raises for
+bad input, so one walk reports every problem in a file.
+
+Rules that JSON Schema cannot express (references, unique ids, map geometry,
+times inside the shift, encounter graphs) hang off records and lists as
+``check`` hooks: ``hook(ctx, value, node, path) -> bool``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from game.scenario.context import Context, FieldPath
+from game.scenario.errors import did_you_mean
+from game.scenario.yamlnodes import (
+    BOOL_TAG,
+    FLOAT_TAG,
+    INT_TAG,
+    MAP_TAG,
+    NULL_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    TAG,
+    child,
+    is_foreign,
+    mark,
+)
+
+Hook = Callable[[Context, Any, Node, FieldPath], bool]
+JSON = dict[str, Any]
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Any = _Invalid()  # a check's result after it reported a problem
+MISSING: Any = dataclasses.MISSING  # a field without a default
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()  # only its YAML 1.1 number parsers are used
+
+
+class FieldType:
+    """Base of every field type."""
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> JSON:
+        raise NotImplementedError
+
+    def on_default(self, ctx: Context, value: Any) -> None:
+        """Called when a record fills this field with its default (ids it defines, say)."""
+
+
+class KeyType(FieldType):
+    """A text type that can also check mapping keys, which are always taken as written."""
+
+    what = "text"  # for "expected ..., got ..."
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is not ScalarNode or node.tag != STR_TAG:
+            ctx.expected(node, path, self.what, textual=True)
+            return INVALID
+        return node.value if self.check_text(node.value, node, path, ctx) else INVALID
+
+    def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
+        raise NotImplementedError
+
+
+# --- scalars ----------------------------------------------------------------------
+
+
+class Text(KeyType):
+    """Free text; blank text is an error unless ``allow_empty`` (then "" is the default)."""
+
+    def __init__(self, allow_empty: bool = False) -> None:
+        self.allow_empty = allow_empty
+
+    def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
+        if self.allow_empty or text.strip():
+            return True
+        ctx.error(node, path, "must not be empty")
+        return False
+
+    def json_schema(self) -> JSON:
+        return {"type": "string"} if self.allow_empty else {"type": "string", "pattern": r"\S"}
+
+
+class Name(KeyType):
+    """An identifier matching ``pattern``: list ids, policy names, encounter node names."""
+
+    what = "a name"
+
+    def __init__(self, pattern: str, rule: str) -> None:
+        self.pattern = pattern
+        self._regex = re.compile(pattern)
+        self.rule = rule  # the pattern in words, for the hint
+
+    def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
+        if self._regex.fullmatch(text):
+            return True
+        suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+        hint = self.rule + (f"; try '{suggestion}'" if suggestion else "")
+        ctx.error(node, path, f"'{text}' is not a valid name", hint)
+        return False
+
+    def json_schema(self) -> JSON:
+        return {"type": "string", "pattern": f"^{self.pattern}$"}
+
+
+class Ref(FieldType):
+    """The id of something defined elsewhere; checked once the whole file is read."""
+
+    def __init__(self, kind: str, local: bool = False) -> None:
+        self.kind = kind
+        self.local = local  # True: the id lives in the enclosing scoped record
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is not ScalarNode or node.tag != STR_TAG:
+            ctx.expected(node, path, f"the id of a {self.kind}", textual=True)
+            return INVALID
+        ctx.refer(self.kind, self.local, node.value, node, path)
+        return node.value
+
+    def json_schema(self) -> JSON:
+        return {"type": "string"}
+
+
+class Enum(KeyType):
+    """One of a closed set of words."""
+
+    def __init__(self, values: Sequence[str], what: str) -> None:
+        self.values = tuple(values)
+        self._set = frozenset(values)
+        self.noun = what
+        self.what = f"a {what}"
+
+    def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
+        if text in self._set:
+            return True
+        hint = did_you_mean(text, self.values) or "one of: " + ", ".join(self.values)
+        ctx.error(node, path, f"unknown {self.noun} '{text}'", hint)
+        return False
+
+    def json_schema(self) -> JSON:
+        return {"enum": list(self.values)}
+
+
+class Char(KeyType):
+    """A single character, as written (map legend keys: ``=`` or ``1`` count too)."""
+
+    what = "a single character"
+
+    def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
+        if len(text) == 1:
+            return True
+        ctx.error(node, path, f"'{text}' is not a single character", "each map tile is one character")
+        return False
+
+    def json_schema(self) -> JSON:
+        return {"type": "string", "minLength": 1, "maxLength": 1}
+
+
+def _range_words(low: float | None, high: float | None, above: float | None) -> str:
+    if low is not None and high is not None:
+        return f"between {low:g} and {high:g}"
+    if above is not None:
+        return f"greater than {above:g}"
+    return f"at least {low:g}" if low is not None else f"at most {high:g}"
+
+
+class Number(FieldType):
+    """A finite number (integers count) within optional bounds; built as ``float``."""
+
+    integral = False
+    what = "a number"
+
+    def __init__(
+        self,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        above: float | None = None,  # exclusive minimum
+    ) -> None:
+        self.minimum, self.maximum, self.above = minimum, maximum, above
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        value = _parse_number(node, self.integral)
+        if value is None:
+            ctx.expected(node, path, self.what)
+            return INVALID
+        if (
+            (self.minimum is not None and value < self.minimum)
+            or (self.maximum is not None and value > self.maximum)
+            or (self.above is not None and value <= self.above)
+        ):
+            words = _range_words(self.minimum, self.maximum, self.above)
+            ctx.error(node, path, f"must be {words}, got {node.value}")
+            return INVALID
+        return value
+
+    def json_schema(self) -> JSON:
+        schema: JSON = {"type": "integer" if self.integral else "number"}
+        for key, bound in (
+            ("minimum", self.minimum), ("maximum", self.maximum), ("exclusiveMinimum", self.above)
+        ):
+            if bound is not None:
+                schema[key] = bound
+        return schema
+
+
+class Int(Number):
+    """A whole number within optional bounds."""
+
+    integral = True
+    what = "a whole number"
+
+
+def _parse_number(node: Node, integral: bool) -> float | int | None:
+    """The number a scalar resolved to (YAML 1.1 forms such as 1_000 or 0x1f included)."""
+    if node.__class__ is not ScalarNode:
+        return None
+    if node.tag == INT_TAG:
+        try:
+            number: float | int = int(node.value)
+        except ValueError:  # 0x1f, 0o17, 1:30 (sexagesimal)
+            number = _CONSTRUCTOR.construct_yaml_int(node)
+        return number if integral else float(number)
+    if node.tag == FLOAT_TAG and not integral:
+        try:
+            number = float(node.value)
+        except ValueError:  # .inf, .nan, 1:30.5
+            number = _CONSTRUCTOR.construct_yaml_float(node)
+        return number if math.isfinite(number) else None
+    return None
+
+
+class Bool(FieldType):
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is ScalarNode and node.tag == BOOL_TAG:
+            return node.value.lower() in ("true", "yes", "on")
+        ctx.expected(node, path, "true or false")
+        return INVALID
+
+    def json_schema(self) -> JSON:
+        return {"type": "boolean"}
+
+
+class Const(FieldType):
+    """Exactly one allowed integer (the format version)."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        value = _parse_number(node, integral=True)
+        if value is None:
+            ctx.expected(node, path, f"the number {self.value}")
+            return INVALID
+        if value != self.value:
+            ctx.error(node, path, f"must be {self.value}, got {value}",
+                      f"this game reads format {self.value}")
+            return INVALID
+        return value
+
+    def json_schema(self) -> JSON:
+        return {"const": self.value}
+
+
+_CLOCK = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
+MINUTES_PER_DAY = 24 * 60
+
+
+class Clock(FieldType):
+    """``HH:MM``. With ``in_shift``, built as minutes after the shift starts and
+    checked to lie inside it (the end counts); needs ``shift`` built first."""
+
+    def __init__(self, in_shift: bool) -> None:
+        self.in_shift = in_shift
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        # Unquoted 16:00 is a YAML 1.1 integer (960); the text as written is what we read.
+        if node.__class__ is not ScalarNode or node.tag not in (STR_TAG, INT_TAG):
+            ctx.expected(node, path, "a time HH:MM")
+            return INVALID
+        match = _CLOCK.fullmatch(node.value)
+        if match is None:
+            ctx.error(node, path, f"'{node.value}' is not a time", 'write times as HH:MM, e.g. "09:30"')
+            return INVALID
+        minutes = int(match[1]) * 60 + int(match[2])
+        if not self.in_shift:
+            return minutes
+        shift = ctx.top.get("shift")
+        if shift is None:  # the shift itself is wrong and already reported
+            return INVALID
+        offset = (minutes - shift.start) % MINUTES_PER_DAY
+        if offset > shift.minutes:
+            ctx.error(node, path, f"{node.value} is outside the shift",
+                      f"the shift runs {shift.clock(0)}-{shift.clock(shift.minutes)}")
+            return INVALID
+        return offset
+
+    def json_schema(self) -> JSON:
+        return {"type": "string", "pattern": f"^{_CLOCK.pattern}$"}
+
+
+# --- collections --------------------------------------------------------------------
+
+
+def mapping_pairs(
+    node: MappingNode, path: FieldPath, ctx: Context, known: Mapping[str, object] | None
+) -> dict[str, tuple[Node, Node]]:
+    """Key text -> (key node, value node); reports odd keys, duplicates and, given
+    ``known``, unknown field names (with a did-you-mean)."""
+    pairs: dict[str, tuple[Node, Node]] = {}
+    for key_node, value_node in node.value:
+        if key_node.__class__ is not ScalarNode or is_foreign(key_node):
+            ctx.error(key_node, path, "keys must be plain names")
+            continue
+        key = key_node.value
+        if key in pairs:
+            first = mark(pairs[key][0])[0]
+            ctx.error(key_node, (path, key), f"duplicate key '{key}'",
+                      f"each key may appear once; the first is at line {first}")
+            continue
+        pairs[key] = (key_node, value_node)
+        if known is not None and key not in known:
+            if key_node.tag == TAG + "merge":
+                hint = "merge keys (<<) are not supported; write the fields out"
+            elif node.flow_style and value_node.tag == NULL_TAG and not value_node.value:
+                hint = "a comma inside { } starts a new field: put text with commas in quotes"
+            else:
+                hint = did_you_mean(key, known) or "fields here: " + ", ".join(known)
+            ctx.error(key_node, (path, key), f"unknown field '{key}'", hint)
+    return pairs
+
+
+class ListOf(FieldType):
+    """A list. ``key`` names the id field that must be unique within the list;
+    ``defines`` also makes those ids referable by ``Ref(defines)``."""
+
+    def __init__(
+        self,
+        item: FieldType,
+        min_items: int = 0,
+        key: str | None = None,
+        defines: str | None = None,
+        unique: bool = False,  # the items themselves (scalars) may not repeat
+        check: Callable[[Context, list[Any], list[Node], FieldPath], bool] | None = None,
+    ) -> None:
+        self.item, self.min_items, self.key, self.defines = item, min_items, key, defines
+        self.unique, self.hook = unique, check
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is not SequenceNode or node.tag != SEQ_TAG:
+            ctx.expected(node, path, "a list")
+            return INVALID
+        item_nodes = node.value
+        ok = len(item_nodes) >= self.min_items
+        if not ok:
+            ctx.error(node, path, f"needs at least {self.min_items} item(s)")
+        first: dict[Any, Node] = {}  # id (or item) -> where it first appeared
+        values = []
+        for index, item_node in enumerate(item_nodes):
+            item_path = (path, index)
+            if self.key is not None:
+                self._register(item_node, item_path, first, ctx)
+            value = self.item.check(item_node, item_path, ctx)
+            if value is INVALID:
+                ok = False
+            elif self.unique:
+                if value in first:
+                    ctx.error(item_node, item_path, f"'{value}' is listed twice")
+                    ok = False
+                first[value] = item_node
+            values.append(value)
+        if ok and self.hook is not None:
+            ok = self.hook(ctx, values, item_nodes, path)
+        return tuple(values) if ok else INVALID
+
+    def _register(self, item_node: Node, item_path: FieldPath, first: dict, ctx: Context) -> None:
+        key_node = child(item_node, self.key)  # type: ignore[arg-type]
+        if key_node is None or key_node.__class__ is not ScalarNode or key_node.tag != STR_TAG:
+            return  # the item's own check reports a missing or malformed id
+        value = key_node.value
+        if value in first:
+            ctx.error(key_node, (item_path, self.key), f"duplicate id '{value}'",
+                      f"ids must be unique in the list; the first is at line {mark(first[value])[0]}")
+            return
+        first[value] = key_node
+        if self.defines is not None:
+            ctx.define(self.defines, False, value, key_node)
+
+    def json_schema(self) -> JSON:
+        schema: JSON = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
+
+
+class Row(FieldType):
+    """A short fixed-length list such as ``[column, row]``, built by ``build(*values)``."""
+
+    def __init__(self, items: Sequence[tuple[str, FieldType]], build: Callable[..., Any]) -> None:
+        self.labels = tuple(label for label, _ in items)
+        self.types = tuple(kind for _, kind in items)
+        self.build = build
+        self.what = "[" + ", ".join(self.labels) + "]"
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is not SequenceNode or node.tag != SEQ_TAG:
+            ctx.expected(node, path, f"a list {self.what}")
+            return INVALID
+        if len(node.value) != len(self.types):
+            ctx.error(node, path, f"expected {len(self.types)} values {self.what}, got {len(node.value)}")
+            return INVALID
+        values = [
+            kind.check(item, (path, index), ctx)
+            for index, (kind, item) in enumerate(zip(self.types, node.value, strict=True))
+        ]
+        if INVALID in values:
+            return INVALID
+        return self.build(*values)
+
+    def json_schema(self) -> JSON:
+        return {
+            "type": "array",
+            "prefixItems": [kind.json_schema() for kind in self.types],
+            "items": False,
+            "minItems": len(self.types),
+        }
+
+
+class MapOf(FieldType):
+    """A mapping from checked keys to values (legend, policies, encounter nodes, tuning).
+    With ``key_attr`` the key is passed to the value record under that name."""
+
+    def __init__(
+        self,
+        key: KeyType,
+        value: FieldType,
+        defines: str | None = None,
+        local: bool = False,
+        key_attr: str | None = None,
+        min_items: int = 0,
+    ) -> None:
+        self.key, self.value, self.defines, self.local = key, value, defines, local
+        self.key_attr, self.min_items = key_attr, min_items
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is not MappingNode or node.tag != MAP_TAG:
+            ctx.expected(node, path, "a mapping")
+            return INVALID
+        pairs = mapping_pairs(node, path, ctx, None)
+        ok = len(pairs) >= self.min_items
+        if not ok:
+            ctx.error(node, path, f"needs at least {self.min_items} entry")
+        out = {}
+        for key, (key_node, value_node) in pairs.items():
+            key_path = (path, key)
+            if not self.key.check_text(key, key_node, key_path, ctx):
+                ok = False
+                continue
+            if self.defines is not None:
+                ctx.define(self.defines, self.local, key, key_node)
+            if self.key_attr is None:
+                value = self.value.check(value_node, key_path, ctx)
+            else:
+                value = self.value.check(value_node, key_path, ctx, {self.key_attr: key})  # type: ignore[call-arg]
+            if value is INVALID:
+                ok = False
+            out[key] = value
+        return MappingProxyType(out) if ok else INVALID
+
+    def on_default(self, ctx: Context, value: Any) -> None:
+        if self.defines is not None:
+            for key in value:
+                ctx.define(self.defines, self.local, key, None)
+
+    def json_schema(self) -> JSON:
+        schema: JSON = {
+            "type": "object",
+            "propertyNames": self.key.json_schema(),
+            "additionalProperties": self.value.json_schema(),
+        }
+        if self.min_items:
+            schema["minProperties"] = self.min_items
+        return schema
+
+
+class Field:
+    """One named field of a record. ``attr`` is the model attribute when it differs
+    (``with`` -> ``with_``); ``default`` is given only where the model has none."""
+
+    def __init__(
+        self,
+        name: str,
+        kind: FieldType,
+        doc: str,
+        required: bool = False,
+        default: Any = MISSING,
+        attr: str | None = None,
+    ) -> None:
+        self.name, self.kind, self.doc, self.required = name, kind, doc, required
+        self.default, self.attr = default, attr or name
+
+
+class Record(FieldType):
+    """A mapping with a fixed set of fields, built into ``build(**fields)``.
+
+    Fields are checked in spec order, not file order, so a later field may rely on
+    an earlier one (times on ``shift``). ``exactly_one`` names fields of which one
+    must be present; ``requires`` maps a field to the field it only works with;
+    ``scoped`` gives local ids (encounter nodes) a namespace of their own;
+    ``publish`` shares valid values through ``ctx.top``.
+    """
+
+    def __init__(
+        self,
+        model: type | None,  # the dataclass built, for defaults; None when ``build`` says all
+        fields: Sequence[Field],
+        build: Callable[..., Any] | None = None,
+        exactly_one: Sequence[str] = (),
+        requires: Mapping[str, str] | None = None,
+        check: Hook | None = None,
+        scoped: bool = False,
+        publish: bool = False,
+    ) -> None:
+        self.model, self.fields = model, tuple(fields)
+        self.build: Callable[..., Any] = build or model  # type: ignore[assignment]
+        self.by_name = {f.name: f for f in self.fields}
+        self.exactly_one, self.requires = tuple(exactly_one), dict(requires or {})
+        self.hook, self.scoped, self.publish = check, scoped, publish
+
+    def check(
+        self, node: Node, path: FieldPath, ctx: Context, preset: Mapping[str, Any] | None = None
+    ) -> Any:
+        if node.__class__ is not MappingNode or node.tag != MAP_TAG:
+            ctx.expected(node, path, "a mapping")
+            return INVALID
+        present = mapping_pairs(node, path, ctx, self.by_name)
+        outer_scope = ctx.scope
+        if self.scoped:
+            ctx.scope = path
+        kwargs = dict(preset) if preset else {}
+        ok = True
+        for field in self.fields:
+            pair = present.get(field.name)
+            if pair is None:
+                if field.required:
+                    ctx.error(node, (path, field.name), f"missing required field '{field.name}'")
+                    ok = False
+                elif field.default is not MISSING:
+                    kwargs[field.attr] = field.default
+                    field.kind.on_default(ctx, field.default)
+                continue
+            value = field.kind.check(pair[1], (path, field.name), ctx)
+            if value is INVALID:
+                ok = False
+                continue
+            kwargs[field.attr] = value
+            if self.publish:
+                ctx.top[field.name] = value
+        ctx.scope = outer_scope
+        ok = self._check_combinations(node, path, ctx, present) and ok
+        if not ok:
+            return INVALID
+        value = self.build(**kwargs)
+        if self.hook is not None and not self.hook(ctx, value, node, path):
+            return INVALID
+        return value
+
+    def _check_combinations(
+        self, node: Node, path: FieldPath, ctx: Context, present: Mapping[str, tuple[Node, Node]]
+    ) -> bool:
+        ok = True
+        if self.exactly_one:
+            given = [name for name in self.exactly_one if name in present]
+            if len(given) != 1:
+                names = ", ".join(self.exactly_one)
+                ctx.error(node, path, f"needs exactly one of {names}",
+                          f"found {', '.join(given)}" if given else "found none")
+                ok = False
+        for field, partner in self.requires.items():
+            if field in present and partner not in present:
+                ctx.error(present[field][0], (path, field),
+                          f"'{field}' only applies together with '{partner}'")
+                ok = False
+        return ok
+
+    def default_of(self, field: Field) -> Any:
+        """The field's default for the schema: the spec's, else the model dataclass's."""
+        if field.default is not MISSING:
+            return field.default
+        if dataclasses.is_dataclass(self.model):
+            for model_field in dataclasses.fields(self.model):
+                if model_field.name == field.attr:
+                    return model_field.default
+        return MISSING
+
+    def json_schema(self) -> JSON:
+        properties = {}
+        for field in self.fields:
+            prop = {"description": field.doc, **field.kind.json_schema()}
+            default = MISSING if field.required else self.default_of(field)
+            if isinstance(default, (str, int, float, bool)) or default == ():
+                prop["default"] = list(default) if default == () else default
+            properties[field.name] = prop
+        schema: JSON = {"type": "object", "properties": properties}
+        required = [f.name for f in self.fields if f.required]
+        if required:
+            schema["required"] = required
+        schema["additionalProperties"] = False
+        if self.exactly_one:
+            schema["oneOf"] = [{"required": [name]} for name in self.exactly_one]
+        if self.requires:
+            schema["dependentRequired"] = {k: [v] for k, v in self.requires.items()}
+        return schema

@@ -1,0 +1,165 @@
+"""Scenario rules beyond types and ranges: the ones JSON Schema cannot express.
+
+Each function is a spec hook ``(ctx, value, node, path) -> bool``: it runs on a
+value whose fields are already valid, reports through ``ctx`` at the exact place
+in the file, and returns False when the value must not be used further.
+References between ids are resolved generically (``Ref`` in fieldtypes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from yaml.nodes import Node
+
+from game.scenario.context import Context, FieldPath
+from game.scenario.model import Encounter, GameMap, Place, Tie
+from game.scenario.yamlnodes import block_char_mark, child, key_node, mark
+
+
+def check_map(ctx: Context, game_map: GameMap, node: Node, path: FieldPath) -> bool:
+    """Rectangular, every character in the legend, exactly one car_spawn."""
+    rows_node = child(node, "rows")
+    assert rows_node is not None  # required, so present once the map is built
+    rows_path = (path, "rows")
+    rows = game_map.rows
+
+    def at(y: int, x: int) -> tuple[int, int]:
+        return block_char_mark(rows_node, ctx.text, y, x)
+
+    ok = True
+    width = len(rows[0])
+    for y, row in enumerate(rows):
+        if len(row) != width:
+            ctx.error(rows_node, rows_path, f"map row {y} is {len(row)} tiles wide, row 0 is {width}",
+                      "every row must be as wide as the first", at=at(y, min(len(row), width)))
+            ok = False
+    legend = game_map.legend
+    for char in sorted(set("".join(rows)) - legend.keys()):
+        x, y = next(_find(rows, {char}))
+        ctx.error(rows_node, rows_path, f"map character '{char}' at [{x}, {y}] is not in the legend",
+                  f"add it to map.legend, e.g. \"{char}\": house", at=at(y, x))
+        ok = False
+    spawn_chars = {char for char, kind in legend.items() if kind == "car_spawn"}
+    spawns = _find(rows, spawn_chars)
+    first = next(spawns, None)
+    if first is None:
+        ctx.error(rows_node, rows_path, "the map has no car_spawn tile",
+                  "mark where the patrol car starts with a legend character for car_spawn")
+        return False
+    for x, y in spawns:
+        ctx.error(rows_node, rows_path, f"a second car_spawn tile at [{x}, {y}]",
+                  f"the map needs exactly one; the first is at [{first[0]}, {first[1]}]", at=at(y, x))
+        ok = False
+    return ok
+
+
+def _find(rows: tuple[str, ...], chars: set[str]) -> Iterator[tuple[int, int]]:
+    """Positions ``(column, row)`` of the given characters, in reading order."""
+    for y, row in enumerate(rows):
+        if not chars.isdisjoint(row):
+            for x, char in enumerate(row):
+                if char in chars:
+                    yield x, y
+
+
+def check_place(ctx: Context, place: Place, node: Node, path: FieldPath) -> bool:
+    """A place lies inside the map on a tile of its own kind (needs a valid map)."""
+    game_map: GameMap | None = ctx.top.get("map")
+    if game_map is None:
+        return True  # the map is wrong and already reported
+    at_node = child(node, "at")
+    x, y = place.at
+    if not (x < game_map.width and y < game_map.height):
+        ctx.error(at_node, (path, "at"), f"[{x}, {y}] is outside the map",
+                  f"columns run 0..{game_map.width - 1}, rows 0..{game_map.height - 1}")
+        return False
+    tile = game_map.kind_at(x, y)
+    if tile == place.kind:
+        return True
+    kind_chars = {char for char, kind in game_map.legend.items() if kind == place.kind}
+    nearest = min(_find(game_map.rows, kind_chars), default=None,
+                  key=lambda spot: abs(spot[0] - x) + abs(spot[1] - y))
+    hint = (f"the nearest {place.kind} tile is [{nearest[0]}, {nearest[1]}]" if nearest
+            else f"the map has no {place.kind} tile")
+    ctx.error(at_node, (path, "at"),
+              f"a {place.kind} must sit on a {place.kind} tile, but [{x}, {y}] is {tile}", hint)
+    return False
+
+
+def check_span(ctx: Context, value: Any, node: Node, path: FieldPath) -> bool:
+    """``from`` comes before ``to`` (both already inside the shift, as offsets)."""
+    if value.start < value.end:
+        return True
+    end_node, start_node = child(node, "to"), child(node, "from")
+    ctx.error(end_node, (path, "to"), f"ends at {end_node.value}, not after it starts at "
+              f"{start_node.value}", "'from' must be earlier than 'to'")
+    return False
+
+
+def check_ties(ctx: Context, ties: list[Tie], nodes: list[Node], path: FieldPath) -> bool:
+    """A tie joins two different residents; ties are undirected, so the same pair
+    twice, in either order, is a mistake."""
+    first: dict[frozenset[str], int] = {}
+    ok = True
+    for index, tie in enumerate(ties):
+        pair = frozenset((tie.a, tie.b))
+        if tie.a == tie.b:
+            ctx.error(nodes[index].value[1], ((path, index), 1), f"'{tie.a}' is tied to itself",
+                      "a tie joins two different residents")
+            ok = False
+        elif pair in first:
+            earlier = first[pair]
+            ctx.error(nodes[index], (path, index),
+                      f"'{tie.a}' and '{tie.b}' are already tied at ties[{earlier}]",
+                      f"ties are undirected: list each pair once; the first is at line "
+                      f"{mark(nodes[earlier])[0]}")
+            ok = False
+        else:
+            first[pair] = index
+    return ok
+
+
+def check_encounter(ctx: Context, encounter: Encounter, node: Node, path: FieldPath) -> bool:
+    """Every node is reachable from ``start`` and can still reach an ending."""
+    graph = {
+        name: {choice.goto for choice in scene.choices if choice.goto in encounter.nodes}
+        for name, scene in encounter.nodes.items()
+    }
+    if encounter.start not in graph:
+        return True  # reported as an unknown node when references resolve
+    reachable = _closure({encounter.start}, graph)
+    ends = {name for name, scene in encounter.nodes.items()
+            if any(choice.goto is None for choice in scene.choices)}
+    backwards: dict[str, set[str]] = {name: set() for name in graph}
+    for name, targets in graph.items():
+        for target in targets:
+            backwards[target].add(name)
+    can_end = _closure(ends, backwards)
+    nodes_node = child(node, "nodes")
+    ok = True
+    for name in graph:
+        where = key_node(nodes_node, name)
+        if name not in reachable:
+            ctx.error(where, ((path, "nodes"), name),
+                      f"node '{name}' cannot be reached from start '{encounter.start}'",
+                      f"add a choice with goto: {name}, or remove the node")
+            ok = False
+        elif name not in can_end:
+            ctx.error(where, ((path, "nodes"), name),
+                      f"from node '{name}' the encounter can never end",
+                      "give at least one choice on the way no goto")
+            ok = False
+    return ok
+
+
+def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
+    seen = set(start)
+    todo = list(start)
+    while todo:
+        for target in edges[todo.pop()]:
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen

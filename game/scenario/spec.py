@@ -1,0 +1,272 @@
+"""Scenario format version 1, declared once.
+
+This table is the contract of DESIGN.md "Scenario format (version 1)". The
+loader walks YAML with it and ``game.scenario.schema`` exports it as JSON
+Schema, so a field, range or default changes in exactly one place. Defaults
+come from the model dataclasses unless a field says otherwise. Fields are
+listed in dependency order: ``shift`` before any time, ``map`` before places,
+``policies`` before the encounters that may violate them.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from game.scenario.fieldtypes import (
+    Bool,
+    Char,
+    Clock,
+    Const,
+    Enum,
+    Field,
+    Int,
+    ListOf,
+    MapOf,
+    Name,
+    Number,
+    Record,
+    Ref,
+    Row,
+    Text,
+)
+from game.scenario.model import (
+    CHOICE_TAGS,
+    FORMAT_VERSION,
+    PLACE_KINDS,
+    TILE_KINDS,
+    Call,
+    CallsInTime,
+    Choice,
+    Concern,
+    Encounter,
+    Event,
+    GameMap,
+    Node,
+    Objective,
+    ObjectiveCheck,
+    Place,
+    Policy,
+    Resident,
+    Scenario,
+    ScheduleEntry,
+    Shift,
+    StoriesHeard,
+    StoryBeat,
+    Tie,
+    Trigger,
+    TrustAtLeast,
+    default_policies,
+)
+from game.scenario.rules import (
+    check_encounter,
+    check_map,
+    check_place,
+    check_span,
+    check_ties,
+)
+from game.tuning import TUNING_NAMES
+
+SLUG = Name(r"[a-z0-9][a-z0-9-]*", "ids are lowercase slugs: a-z, 0-9 and '-'")
+# Policy and encounter-node names are keys, not list ids; DESIGN's own example
+# policy is ``social_media``, so '_' is allowed there.
+KEY = Name(r"[a-z0-9][a-z0-9_-]*", "names are lowercase: a-z, 0-9, '-' and '_'")
+SHIFT_TIME = Clock(in_shift=True)
+
+
+def readable(slug: str) -> str:
+    """A display name for an id: ``corner-shop`` -> ``Corner shop``."""
+    return slug.replace("-", " ").capitalize()
+
+
+def _place(id: str, at: tuple[int, int], kind: str, name: str | None = None) -> Place:
+    return Place(id, at, kind, readable(id) if name is None else name)
+
+
+def _game_map(legend: MappingProxyType, rows: str) -> GameMap:
+    return GameMap(legend, tuple(rows.rstrip("\n").split("\n")))
+
+
+def _trigger(
+    call: str | None = None,
+    event: str | None = None,
+    resident: str | None = None,
+    familiarity_at_least: float = 0.0,
+) -> Trigger:
+    kind, target = next((k, t) for k, t in (("call", call), ("event", event),
+                                              ("resident", resident)) if t is not None)
+    return Trigger(kind, target, familiarity_at_least)
+
+
+def _objective_check(
+    stories_heard: int | None = None,
+    calls_in_time: CallsInTime | None = None,
+    trust_at_least: float | None = None,
+) -> ObjectiveCheck:
+    if stories_heard is not None:
+        return StoriesHeard(stories_heard)
+    return calls_in_time if calls_in_time is not None else TrustAtLeast(trust_at_least)  # type: ignore[arg-type]
+
+
+SHIFT = Record(Shift, [
+    Field("start", Clock(in_shift=False), "Clock time the shift starts, HH:MM.", required=True),
+    Field("minutes", Int(1, 1439), "Length of the shift in game minutes (under a day).",
+          required=True),
+    Field("seconds_per_minute", Number(above=0), "Real seconds per game minute at 1x speed.",
+          default=1.5),
+])
+
+MAP = Record(GameMap, [
+    Field("legend", MapOf(Char(), Enum(TILE_KINDS, "tile kind")),
+          "One character per tile kind used in rows.", required=True),
+    Field("rows", Text(), "The map, one text line per row, all the same width "
+          "(write it as a block: rows: |).", required=True),
+], build=_game_map, check=check_map)
+
+PLACE = Record(Place, [
+    Field("id", SLUG, "Unique id of the place.", required=True),
+    Field("at", Row([("column", Int(0)), ("row", Int(0))], build=lambda x, y: (x, y)),
+          "[column, row] in the map, 0-based, on a tile of the place's kind.", required=True),
+    Field("kind", Enum(PLACE_KINDS, "place kind"), "What the place is.", required=True),
+    Field("name", Text(), "Name shown in the game; defaults to the id in words."),
+], build=_place, check=check_place)
+
+SCHEDULE_ENTRY = Record(ScheduleEntry, [
+    Field("from", SHIFT_TIME, "Arrives at, HH:MM within the shift.", required=True, attr="start"),
+    Field("to", SHIFT_TIME, "Leaves at, HH:MM within the shift (may be its end).",
+          required=True, attr="end"),
+    Field("at", Ref("place"), "Id of the place the resident is at.", required=True,
+          attr="place"),
+], check=check_span)
+
+STORY_BEAT = Record(StoryBeat, [
+    Field("familiarity", Number(0, 1), "Familiarity (0..1) at which the officer hears this.",
+          required=True),
+    Field("text", Text(), "The story.", required=True),
+])
+
+CONCERN = Record(Concern, [
+    Field("id", SLUG, "Unique id within the resident's concerns.", required=True),
+    Field("text", Text(), "What worries the resident.", required=True),
+    Field("follow_up", Ref("place"), "Id of the place where it can be followed up."),
+])
+
+RESIDENT = Record(Resident, [
+    Field("id", SLUG, "Unique id of the resident.", required=True),
+    Field("name", Text(), "Full name shown in the game.", required=True),
+    Field("home", Ref("place"), "Id of the resident's home place.", required=True),
+    Field("trust", Number(0, 100), "Trust in the police at the start, 0..100."),
+    Field("openness", Number(0, 1), "How fast good contact moves them, 0..1."),
+    Field("influence", Number(0, 1), "Weight in neighborhood trust and word of mouth, 0..1."),
+    Field("schedule", ListOf(SCHEDULE_ENTRY), "Where the resident is when, in the shift."),
+    Field("story", ListOf(STORY_BEAT), "Story beats unlocked by familiarity."),
+    Field("concerns", ListOf(CONCERN, key="id"), "Worries the officer can follow up."),
+])
+
+TIE = Row([("resident", Ref("resident")), ("resident", Ref("resident")),
+           ("weight", Number(0, 1))], build=Tie)
+
+CALL = Record(Call, [
+    Field("id", SLUG, "Unique id of the call.", required=True),
+    Field("at", SHIFT_TIME, "When the call comes in, HH:MM within the shift.", required=True),
+    Field("place", Ref("place"), "Id of the place the call is about.", required=True),
+    Field("priority", Int(1, 3), "1 (most urgent) to 3.", required=True),
+    Field("kind", Text(), "Kind of call, e.g. disturbance.", required=True),
+    Field("text", Text(), "What dispatch says.", required=True),
+    Field("window_minutes", Number(above=0), "Game minutes to arrive in time.", required=True),
+])
+
+EVENT = Record(Event, [
+    Field("id", SLUG, "Unique id of the event.", required=True),
+    Field("from", SHIFT_TIME, "Starts at, HH:MM within the shift.", required=True, attr="start"),
+    Field("to", SHIFT_TIME, "Ends at, HH:MM within the shift.", required=True, attr="end"),
+    Field("place", Ref("place"), "Id of the place it happens at.", required=True),
+    Field("kind", Text(), "Kind of event, e.g. kids_play.", required=True),
+    Field("text", Text(allow_empty=True), "Description shown in the game."),
+], check=check_span)
+
+POLICY = Record(Policy, [
+    Field("on_duty_needs_approval", Bool(), "Whether doing this on duty needs approval."),
+    Field("text", Text(allow_empty=True), "The rule in words, shown in the debrief."),
+])
+
+TRIGGER = Record(Trigger, [
+    Field("call", Ref("call"), "Start when this call (id) is answered."),
+    Field("event", Ref("event"), "Start at this event (id)."),
+    Field("resident", Ref("resident"), "Start when meeting this resident (id)."),
+    Field("familiarity_at_least", Number(0, 1),
+          "With resident: only once familiarity reaches this, 0..1."),
+], build=_trigger, exactly_one=("call", "event", "resident"),
+    requires={"familiarity_at_least": "resident"})
+
+CHOICE = Record(Choice, [
+    Field("say", Text(), "What the officer says or does.", required=True),
+    Field("quality", Number(-1, 1), "Contact quality, -1 (harmful) .. 1 (excellent).",
+          required=True),
+    Field("tags", ListOf(Enum(CHOICE_TAGS, "tag"), unique=True),
+          "Procedural-justice tags explaining the choice in the debrief."),
+    Field("goto", Ref("node", local=True), "Next node of this encounter; none ends it."),
+    Field("violates", Ref("policy"), "Policy (name in policies) this choice breaches."),
+])
+
+NODE = Record(Node, [
+    Field("text", Text(), "What the officer sees and hears.", required=True),
+    Field("choices", ListOf(CHOICE, min_items=1), "The officer's options.", required=True),
+])
+
+ENCOUNTER = Record(Encounter, [
+    Field("id", SLUG, "Unique id of the encounter.", required=True),
+    Field("when", TRIGGER, "What starts it: exactly one of call, event or resident.",
+          required=True, attr="trigger"),
+    Field("with", ListOf(Ref("resident"), min_items=1, unique=True),
+          "Ids of the residents whose trust the choices move.", required=True, attr="with_"),
+    Field("start", Ref("node", local=True), "Name of the first node.", required=True),
+    Field("nodes", MapOf(KEY, NODE, defines="node", local=True, key_attr="id", min_items=1),
+          "The conversation: node name -> text and choices.", required=True),
+], scoped=True, check=check_encounter)
+
+CALLS_IN_TIME = Record(CallsInTime, [
+    Field("priority", Int(1, 3), "Call priority the objective is about.", required=True),
+    Field("share", Number(0, 1), "Share of those calls reached in time, 0..1.", required=True),
+])
+
+OBJECTIVE_CHECK = Record(None, [
+    Field("stories_heard", Int(1), "Number of story beats heard."),
+    Field("calls_in_time", CALLS_IN_TIME, "Calls of a priority reached in time."),
+    Field("trust_at_least", Number(0, 100), "Final neighborhood trust, 0..100."),
+], build=_objective_check, exactly_one=("stories_heard", "calls_in_time", "trust_at_least"))
+
+OBJECTIVE = Record(Objective, [
+    Field("id", SLUG, "Unique id of the objective.", required=True),
+    Field("text", Text(), "The objective as the trainee reads it.", required=True),
+    Field("check", OBJECTIVE_CHECK, "How it is scored: exactly one of stories_heard, "
+          "calls_in_time, trust_at_least.", required=True),
+    Field("weight", Number(above=0), "Weight in the score."),
+])
+
+SCENARIO = Record(Scenario, [
+    Field("format", Const(FORMAT_VERSION), "Scenario format version.", required=True),
+    Field("id", SLUG, "Unique id of the scenario (lowercase slug).", required=True),
+    Field("title", Text(), "Title shown in the scenario list.", required=True),
+    Field("summary", Text(allow_empty=True), "One or two sentences for the briefing."),
+    Field("difficulty", Int(1, 3), "1 (gentle) to 3 (hard)."),
+    Field("seed", Int(0), "Random seed for the shift."),
+    Field("shift", SHIFT, "When the shift starts, how long it lasts and how fast it runs.",
+          required=True),
+    Field("map", MAP, "The neighborhood as a tile grid.", required=True),
+    Field("places", ListOf(PLACE, min_items=1, key="id", defines="place"),
+          "Named spots on the map: porches, shops, parks...", required=True),
+    Field("residents", ListOf(RESIDENT, min_items=1, key="id", defines="resident"),
+          "The people of the neighborhood (at least one).", required=True),
+    Field("ties", ListOf(TIE, check=check_ties),
+          "Word-of-mouth graph: [resident, resident, weight 0..1], each pair once."),
+    Field("calls", ListOf(CALL, key="id", defines="call"), "Calls for service."),
+    Field("events", ListOf(EVENT, key="id", defines="event"), "Neighborhood events."),
+    Field("policies", MapOf(KEY, POLICY, defines="policy", key_attr="id"),
+          "Department rules, by name; replaces the default (social_media).",
+          default=default_policies()),
+    Field("encounters", ListOf(ENCOUNTER, key="id"), "Scripted conversations."),
+    Field("objectives", ListOf(OBJECTIVE, key="id"), "What the shift is scored on."),
+    Field("tuning", MapOf(Enum(TUNING_NAMES, "tuning name"), Number()),
+          "Overrides of trust-model constants (see game/tuning.py)."),
+    Field("debrief", ListOf(Text()), "Questions for the debrief."),
+], publish=True)
