@@ -1,10 +1,12 @@
-"""`simulate SCENARIO --bot NAME --seed N --runs K [--json]`: bots play shifts headless."""
+"""`simulate SCENARIO --bot NAME --seed N --runs K [--json] [--save]`: bots play shifts headless."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from contextlib import nullcontext
+from datetime import datetime, timezone
 from typing import Any
 
 
@@ -22,20 +24,32 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--runs", type=int, default=1, help="how many shifts (default: 1)")
     parser.add_argument("--json", action="store_true",
                         help="print exactly one JSON object on stdout")
+    parser.add_argument("--save", action="store_true",
+                        help="save each run as a session (replay and report it later); each run "
+                             "gets its session_id")
     parser.set_defaults(run=run)
 
 
 def simulate_runs(scenario, bot_name: str, first_seed: int, runs: int,
-                  progress=None) -> list[dict[str, Any]]:
-    """Play ``runs`` shifts and return each run's summary figures."""
+                  progress=None, store=None) -> list[dict[str, Any]]:
+    """Play ``runs`` shifts and return each run's summary figures.
+
+    With a ``SessionStore`` as ``store``, each run is saved and its figures
+    carry its ``session_id``.
+    """
     from game.bots import make_bot, run_shift
     from game.sim.simulation import Simulation
 
     out = []
     for k in range(runs):
         seed = first_seed + k
+        started = datetime.now(timezone.utc)
         sim = run_shift(Simulation(scenario, seed), make_bot(bot_name, seed))
-        out.append(sim.results().summary())
+        figures = sim.results().summary()
+        if store is not None:
+            figures["session_id"] = store.save(sim, bot=bot_name, started_at=started,
+                                               settings={"command": "simulate"})
+        out.append(figures)
         if progress is not None:
             progress(k + 1, runs)
     return out
@@ -65,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from game.bots import BOTS
     from game.errors import UserError
     from game.scenario import load_scenario
+    from game.sessions import SessionStore
 
     if args.bot not in BOTS:
         raise UserError(f"unknown bot {args.bot!r} (known bots: {', '.join(BOTS)})")
@@ -73,10 +88,15 @@ def run(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario)
     first_seed = scenario.seed if args.seed is None else args.seed
     show_progress = args.runs > 1 and sys.stderr.isatty()
-    runs = simulate_runs(scenario, args.bot, first_seed, args.runs,
-                         _progress if show_progress else None)
+    with SessionStore.open() if args.save else nullcontext() as store:
+        runs = simulate_runs(scenario, args.bot, first_seed, args.runs,
+                             _progress if show_progress else None, store)
     if args.json:
         print(json.dumps({"scenario": scenario.id, "bot": args.bot, "runs": runs}))
     else:
         print(_table(scenario.id, args.bot, runs))
+        if args.save:
+            ids = [r["session_id"] for r in runs]
+            print(f"saved as session {ids[0]}" if len(ids) == 1
+                  else f"saved as sessions {ids[0]}-{ids[-1]}")
     return 0
