@@ -90,8 +90,8 @@ def _too_big(source: str, size: int) -> ScenarioError:
         source,
         [
             Diagnostic(
-                f"file is {size / 2**20:.1f} MiB; scenario files are limited to "
-                f"{MAX_FILE_BYTES // 2**20} MiB",
+                f"file is {size:,} bytes; scenario files are limited to "
+                f"{MAX_FILE_BYTES // 2**20} MiB ({MAX_FILE_BYTES:,} bytes)",
                 hint="refused before parsing",
             )
         ],

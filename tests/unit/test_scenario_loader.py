@@ -65,7 +65,7 @@ def test_maple_loads_into_the_model() -> None:
     assert scenario.content_hash == hashlib.sha256(MAPLE.read_bytes()).hexdigest()
 
 
-def test_shift_crossing_midnight_and_unquoted_times() -> None:
+def test_shift_crossing_midnight_and_defaults() -> None:
     scenario = load_scenario(FIXTURES / "valid" / "midnight.yaml")
     assert scenario.shift.start == 22 * 60 and scenario.shift.seconds_per_minute == 1.5
     ann = scenario.residents[0]
@@ -73,6 +73,12 @@ def test_shift_crossing_midnight_and_unquoted_times() -> None:
     assert scenario.calls[0].at == 240
     assert scenario.policies == default_policies()
     assert scenario.objectives == () and scenario.ties == () and scenario.debrief == ()
+
+
+def test_unquoted_times_are_read_as_written() -> None:
+    """YAML 1.1 resolves a bare 17:30 to the integer 1050; authors mean the clock time."""
+    text = MAPLE.read_text(encoding="utf-8").replace('at: "17:30"', "at: 17:30")
+    assert load_scenario_text(text).calls[0].at == 90
 
 
 def test_text_and_file_loading_agree() -> None:
