@@ -97,16 +97,22 @@ class Recording:
                 for c in self.ledger]
 
     def differences(self, other: Recording) -> list[str]:
-        """Plain-words list of what differs from ``other``; empty when they are identical."""
+        """Plain-words list of what differs from ``other``; empty when they are identical.
+
+        One line per results field, then the first difference in the ledger and
+        in the trust history, each naming the exact entry and field.
+        """
         out = []
         if self.ticks != other.ticks:
             out.append(f"ran {other.ticks} ticks, recorded {self.ticks}")
-        for key in sorted(set(self.results) | set(other.results)):
-            mine, theirs = self.results.get(key), other.results.get(key)
-            if mine != theirs:
-                out.append(f"results.{key}: recorded {_short(mine)}, replayed {_short(theirs)}")
-        out += _list_differences("ledger", self.ledger, other.ledger)
-        out += _list_differences("trust history", self.history, other.history)
+        for key in [*self.results, *(k for k in other.results if k not in self.results)]:
+            found = _first_difference(f"results.{key}", self.results.get(key),
+                                      other.results.get(key))
+            out += [found] if found else []
+        for name, mine, theirs in (("ledger", self.ledger, other.ledger),
+                                   ("trust history", self.history, other.history)):
+            found = _first_difference(name, mine, theirs)
+            out += [found] if found else []
         for name in ("foot_heat", "car_heat"):
             a, b = getattr(self, name), getattr(other, name)
             if a.shape != b.shape or not np.array_equal(a, b):
@@ -119,10 +125,20 @@ def _short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-def _list_differences(name: str, recorded: list, replayed: list) -> list[str]:
+def _first_difference(path: str, recorded: Any, replayed: Any) -> str | None:
+    """Where two JSON-like values first differ, as "path[3].field: recorded A, replayed B"."""
     if recorded == replayed:
-        return []
-    if len(recorded) != len(replayed):
-        return [f"{name}: recorded {len(recorded)} entries, replayed {len(replayed)}"]
-    k = next(i for i, (a, b) in enumerate(zip(recorded, replayed, strict=True)) if a != b)
-    return [f"{name}[{k}]: recorded {_short(recorded[k])}, replayed {_short(replayed[k])}"]
+        return None
+    if isinstance(recorded, dict) and isinstance(replayed, dict):
+        for key in [*recorded, *(k for k in replayed if k not in recorded)]:
+            found = _first_difference(f"{path}.{key}", recorded.get(key), replayed.get(key))
+            if found:
+                return found
+    if isinstance(recorded, list) and isinstance(replayed, list):
+        if len(recorded) != len(replayed):
+            return f"{path}: recorded {len(recorded)} entries, replayed {len(replayed)}"
+        for k, (a, b) in enumerate(zip(recorded, replayed, strict=True)):
+            found = _first_difference(f"{path}[{k}]", a, b)
+            if found:
+                return found
+    return f"{path}: recorded {_short(recorded)}, replayed {_short(replayed)}"
