@@ -82,14 +82,14 @@ class SessionSummary:
         return self.foot_minutes / total if total > 0 else None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form `sessions --json` prints."""
+        """The JSON form `sessions --json` prints; ``when`` is when the shift ended (UTC)."""
         return {
             "id": self.id, "when": self.ended_at.isoformat(), "scenario": self.scenario_id,
             "scenario_title": self.scenario_title, "trainee": self.trainee, "bot": self.bot,
             "seed": self.seed, "trust": round(self.trust, 2), "score": round(self.score, 2),
             "foot_minutes": round(self.foot_minutes, 2), "car_minutes": round(self.car_minutes, 2),
             "started_at": None if self.started_at is None else self.started_at.isoformat(),
-            "ended_at": self.ended_at.isoformat(), "settings": dict(self.settings),
+            "settings": dict(self.settings),
         }
 
 

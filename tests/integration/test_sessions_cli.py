@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -98,10 +99,14 @@ def test_changed_scenario_warns_and_a_real_change_exits_1(cli, scenario_file: Pa
     status, out, err = cli("replay", "1", "--json")
     assert status == 0 and "has changed since session 1" in err
     assert json.loads(out)["matches"] is True
-    scenario_file.write_text(text.replace("    trust: 55\n", "    trust: 65\n", 1), encoding="utf-8")
+    first = re.search(r"^    trust: (\d+)$", text, re.MULTILINE)  # the first resident's trust
+    assert first is not None
+    changed = f"{text[:first.start(1)]}{int(first[1]) // 2}{text[first.end(1):]}"
+    scenario_file.write_text(changed, encoding="utf-8")
     status, out, err = cli("replay", "1")
     assert status == 1
-    assert "DIFFERS from the recording" in err and "results.trust" in err
+    assert "DIFFERS from the recording" in err and "results.trust:" in err
+    assert f"trust_start: recorded {float(first[1])}, replayed {float(int(first[1]) // 2)}" in err
 
 
 def test_report_and_class_report(cli, scenario_file: Path, tmp_path: Path) -> None:
