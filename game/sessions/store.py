@@ -253,7 +253,10 @@ class SessionStore:
         """Every session (or one scenario's), oldest first."""
         where, params = ("WHERE scenario_id = ?", (scenario,)) if scenario else ("", ())
         rows = self._read(f"SELECT {_SUMMARY_COLUMNS} FROM sessions {where} ORDER BY id", params)
-        return [_summary(row) for row in rows]
+        try:
+            return [_summary(row) for row in rows]
+        except (ValueError, TypeError) as exc:  # a hand-edited or damaged row
+            raise SessionStoreError(f"the session database {self.path} is damaged: {exc}") from exc
 
     def get(self, session_id: int) -> Session:
         """The whole session, or SessionStoreError naming the id when there is none."""
