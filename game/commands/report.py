@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore, load_recorded_scenario
 
     if args.class_view == (args.session is not None):
-        raise UserError("give either a session ID or --class (not both)")
+        raise UserError("give a session ID to report on, or --class to compare sessions (not both)")
     if args.scenario and not args.class_view:
         raise UserError("--scenario goes with --class")
     with SessionStore.open() as store:
