@@ -17,6 +17,7 @@ from game.errors import UserError
 
 # Subcommands in the order `--help` lists them; each is game/commands/<name>.py.
 COMMANDS: tuple[str, ...] = (
+    "play",
     "validate",
     "new",
     "schema",
@@ -70,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:  # the last line of defence: never a traceback
         if os.environ.get("FRONTPORCH_DEBUG"):
             traceback.print_exc()
         print(

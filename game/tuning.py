@@ -17,7 +17,7 @@ from dataclasses import dataclass, fields, replace
 class Tuning:
     # --- time and movement -------------------------------------------------
     tick_minutes: float = 0.25  # game minutes per fixed simulation step
-    walk_speed: float = 6.0  # tiles per game minute (~1.3 m/s brisk walk on ~10 m tiles)
+    walk_speed: float = 4.5  # tiles per game minute (~0.75 m/s foot-patrol amble on ~10 m tiles)
     car_speed: float = 30.0  # tiles per game minute (~30 km/h residential street)
     resident_speed: float = 4.0  # tiles per game minute (strolling)
     door_minutes: float = 0.5  # getting in or out of the patrol car

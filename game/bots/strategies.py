@@ -8,6 +8,7 @@ import numpy as np
 
 from game.bots.base import Bot
 from game.bots.tactics import (
+    back_to_car,
     best_choice,
     follow_up_place,
     heading_to_call,
@@ -35,8 +36,7 @@ class CarBot(Bot):
         if sim.busy:
             return None
         if not sim.officer.in_car:
-            return act.GetIn() if sim.officer.distance_to_car() <= 1.0 else \
-                act.WalkTo(round(sim.officer.car_x), round(sim.officer.car_y))
+            return back_to_car(sim)
         call = most_urgent_call(sim)
         if call is not None:
             return None if heading_to_call(sim, call) else act.RespondToCall(call.call.id)
@@ -55,13 +55,14 @@ class WalkBot(Bot):
     def decide(self, sim: Simulation) -> Action | None:
         if (choice := best_choice(sim)) is not None:
             return choice
+        call = most_urgent_call(sim)
+        if call is not None and not sim.officer.in_car:
+            # Answering a call may cut a conversation short; the sim allows that.
+            return None if heading_to_call(sim, call) else act.RespondToCall(call.call.id)
         if sim.busy:
             return None
         if sim.officer.in_car:
             return act.Park() if sim.officer.route else act.GetOut()
-        call = most_urgent_call(sim)
-        if call is not None:
-            return None if heading_to_call(sim, call) else act.RespondToCall(call.call.id)
         return self.on_foot(sim)
 
     def on_foot(self, sim: Simulation, centre: tuple[float, float] | None = None,
@@ -103,39 +104,35 @@ class BalancedBot(WalkBot):
     """Parks near where people are, walks the beat, and takes the car to calls it can't walk to."""
 
     name = "balanced"
-    LEASH = 14.0  # tiles from the car the officer will wander
-
-    def __init__(self, seed: int) -> None:
-        super().__init__(seed)
-        self.beat: tuple[int, int] | None = None
+    LEASH = 10.0  # tiles from the car the officer will wander (under 2 minutes' walk back)
 
     def decide(self, sim: Simulation) -> Action | None:
         if (choice := best_choice(sim)) is not None:
             return choice
-        if sim.busy:
-            return None
         call = most_urgent_call(sim)
         if call is not None:
+            if sim.busy:  # excuse yourself first; the next tick decides car or foot
+                return act.RespondToCall(call.call.id)
             return self.answer(sim, call)
+        if sim.busy:
+            return None
         if sim.officer.in_car:
             return self.park_near_people(sim)
         return self.on_foot(sim, sim.officer.car_pos, self.LEASH) or self.return_to_car(sim)
 
     def answer(self, sim: Simulation, call) -> Action | None:
-        if heading_to_call(sim, call):
-            return None
+        """Walk if that is quicker than fetching the car; otherwise back to the car and drive."""
+        heading = heading_to_call(sim, call)
+        if sim.officer.in_car:
+            return None if heading else act.RespondToCall(call.call.id)
         px, py = sim.places[call.call.place].at
         t = sim.tuning
-        if sim.officer.in_car:
-            return act.RespondToCall(call.call.id)
         walk = sim.officer.distance_to(px, py) / t.walk_speed
-        drive = (sim.officer.distance_to_car() / t.walk_speed + 2 * t.door_minutes
+        drive = (sim.officer.distance_to_car() / t.walk_speed + t.door_minutes
                  + math.dist(sim.officer.car_pos, (px, py)) / t.car_speed)
-        if walk <= min(drive, call.time_left(sim.time)):
-            return act.RespondToCall(call.call.id)
-        if sim.officer.distance_to_car() <= 1.4:
-            return act.GetIn()
-        return act.WalkTo(round(sim.officer.car_x), round(sim.officer.car_y))
+        if walk <= drive:
+            return None if heading else act.RespondToCall(call.call.id)
+        return back_to_car(sim)
 
     def park_near_people(self, sim: Simulation) -> Action | None:
         """Drive to the road spot nearest to the most residents still worth visiting, then get out."""
@@ -165,8 +162,7 @@ class BalancedBot(WalkBot):
             spot = self.busiest_spot(sim)
             if spot is None or math.dist(spot, sim.officer.car_pos) <= self.LEASH * 0.5:
                 return None
-            return act.GetIn()
-        return act.WalkTo(round(sim.officer.car_x), round(sim.officer.car_y))
+        return back_to_car(sim)
 
 
 class RandomBot(Bot):

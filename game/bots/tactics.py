@@ -118,3 +118,13 @@ def media_decision(sim: Simulation) -> act.SocialMedia | None:
     if moment.approval == "approved":
         return act.SocialMedia("post_now")
     return None
+
+
+def back_to_car(sim: Simulation) -> act.Action | None:
+    """Walk back to the car, or get in once beside it (never re-issuing the same walk)."""
+    if sim.officer.distance_to_car() <= 1.4:
+        return act.GetIn()
+    car = (round(sim.officer.car_x), round(sim.officer.car_y))
+    if sim.officer.route and sim.officer.route[-1] == car:
+        return None
+    return act.WalkTo(*car)

@@ -76,6 +76,7 @@ class Simulation:
         self.media: dict[str, MediaMoment] = {}
         self._to_look_into: list[tuple[int, str, Place]] = []  # concerns heard, place not yet visited
         self.play_counts: dict[str, int] = {}  # event id -> times the officer joined the game
+        self._interruptible = True  # whether the current busy spell may be cut short for a call
         self.breaches: list[PolicyBreach] = []
         self.feed = Feed()
         self.action_log: list[tuple[int, Action]] = []
@@ -152,6 +153,9 @@ class Simulation:
             raise ActionError(f"Unknown action {action!r}.")
         if self.encounters.open is not None and not isinstance(action, act.Choose):
             raise ActionError("Finish the conversation first.")
+        if self.busy and isinstance(action, act.RespondToCall) and self._interruptible:
+            self.officer.busy_until = self.time
+            self._say(self.time, "info", "You excuse yourself to take the call.", at=self.officer.pos)
         if self.busy and not isinstance(action, act.Choose):
             raise ActionError(f"You are still busy ({self.officer.activity}) for "
                               f"{self.officer.busy_until - self.time:.0f} more min.")
@@ -210,7 +214,7 @@ class Simulation:
         if self.officer.route:
             raise ActionError("Park the car first.")
         self.officer.in_car = False
-        self._occupy(self.tuning.door_minutes, "getting out of the car")
+        self._occupy(self.tuning.door_minutes, "getting out of the car", interruptible=False)
         self._say(self.time, "info", "Parked and on foot.", at=self.officer.pos)
 
     def _get_in(self, _: act.GetIn) -> None:
@@ -221,7 +225,7 @@ class Simulation:
         self.officer.route.clear()
         self.officer.in_car = True
         self.officer.x, self.officer.y = self.officer.car_pos
-        self._occupy(self.tuning.door_minutes, "getting into the car")
+        self._occupy(self.tuning.door_minutes, "getting into the car", interruptible=False)
 
     def _respond(self, a: act.RespondToCall) -> None:
         state = self.call_state(a.call)
@@ -237,9 +241,15 @@ class Simulation:
             self.officer.route = self._route(x, y, "walk")
             self.officer.activity = "walking to a call"
 
-    def _occupy(self, minutes: float, activity: str) -> None:
-        self.officer.busy_until = self.time + minutes
+    def _occupy(self, minutes: float, activity: str, interruptible: bool = True) -> None:
+        """Time spent adds up: lines answered in quick succession still each take their minutes.
+
+        A conversation can be cut short to answer a call (the radio always
+        wins); getting in or out of the car cannot.
+        """
+        self.officer.busy_until = max(self.officer.busy_until, self.time) + minutes
         self.officer.activity = activity
+        self._interruptible = interruptible
 
     # --- conversations ----------------------------------------------------------------
     def resident_pos(self, i: int) -> tuple[float, float]:
