@@ -15,13 +15,12 @@ from dataclasses import dataclass
 
 from game.scenario.model import NEGATIVE_TAGS, Scenario
 from game.sim.conversation import TAG_WORDS
-from game.sim.ledger import TrustChange
+from game.sim.ledger import SOURCE_DRIFT, TrustChange
 from game.sim.results import CallOutcome, ObjectiveResult, ResidentOutcome, ShiftResults
 
 CAR_HEAVY_SHARE = 0.6  # share of the shift's minutes in the car that counts as "mostly driving"
 FEW_STORIES_SHARE = 1 / 3  # fewer stories than this share of the residents counts as "few"
 SHOWN_CHANGE = 0.05  # trust points: smaller drift toward baseline is not worth a line
-DRIFT_SOURCE = "decay"  # ledger source of the summed drift toward baseline (shown as `drift`)
 
 # Each negative tag, the procedural-justice component (Tyler) it fails, and how to practise it.
 PRACTICE: dict[str, tuple[str, str]] = {
@@ -158,7 +157,7 @@ def _resident(i: int, outcome: ResidentOutcome, ledger: Sequence[TrustChange],
 
 def _is_contact(change: TrustChange) -> bool:
     """Something the officer did, as opposed to news from a neighbour or drift."""
-    return change.via is None and change.source != DRIFT_SOURCE
+    return change.via is None and change.source != SOURCE_DRIFT
 
 
 def _name(index: int, everyone: Sequence[ResidentOutcome]) -> str:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Sources of the summed records (everything else names a talk, call, encounter or media choice).
+SOURCE_WORD_OF_MOUTH = "word_of_mouth"
+SOURCE_DRIFT = "decay"
+
 
 @dataclass(frozen=True)
 class TrustChange:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from game.scenario.model import Resident, Tie
-from game.sim.ledger import TrustChange
+from game.sim.ledger import SOURCE_DRIFT, SOURCE_WORD_OF_MOUTH, TrustChange
 from game.tuning import Tuning
 
 TRUST_MIN, TRUST_MAX = 0.0, 100.0
@@ -148,11 +148,12 @@ class TrustModel:
 
         These happen a little every tick; the debrief wants their totals.
         """
-        out = [TrustChange(time, int(i), float(self.drift[i]), "drifted back toward old views", "decay")
+        out = [TrustChange(time, int(i), float(self.drift[i]), "drifted back toward old views",
+                           SOURCE_DRIFT)
                for i in np.flatnonzero(np.abs(self.drift) >= 0.01)]
         for e in np.flatnonzero(np.abs(self.word_of_mouth) >= 0.01):
             out.append(TrustChange(
                 time, int(self._edge_dst[e]), float(self.word_of_mouth[e]),
-                "word of mouth", "word_of_mouth", via=int(self._edge_src[e]),
+                "word of mouth", SOURCE_WORD_OF_MOUTH, via=int(self._edge_src[e]),
             ))
         return out
