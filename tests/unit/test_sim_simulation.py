@@ -231,3 +231,29 @@ def test_the_ledger_explains_every_residents_change():
     for change in sim.ledger():
         totals[change.resident] += change.delta
     assert np.allclose(totals, sim.trust.trust - sim.trust.start_trust, atol=0.05)
+
+
+def test_a_call_can_cut_a_conversation_short_but_not_a_car_door():
+    sim = on_foot()
+    walk_to_resident(sim, "r0")
+    sim.run(until_tick=int(39 / sim.dt))
+    sim.apply(act.Talk("r0", "porch"))
+    sim.run(until_tick=int(41 / sim.dt))
+    assert sim.busy and sim.active_calls()
+    with pytest.raises(ActionError, match="still busy"):
+        sim.apply(act.WalkTo(5, 2))
+    sim.apply(act.RespondToCall("c1"))
+    assert not sim.busy and sim.officer.route
+    assert sim.feed.items[-1].text == "You excuse yourself to take the call."
+
+
+def test_lines_answered_in_quick_succession_each_take_their_minutes():
+    sim = Simulation(street_scenario())
+    sim.run(until_tick=int(40 / sim.dt) + 1)
+    sim.apply(act.RespondToCall("c1"))
+    while sim.open_encounter is None:
+        sim.step()
+    start = sim.time
+    sim.apply(act.Choose(0))
+    sim.apply(act.Choose(0))
+    assert sim.officer.busy_until == pytest.approx(start + 2 * sim.tuning.choice_minutes)
