@@ -56,7 +56,7 @@ class Context:
         self.diagnostics: list[Diagnostic] = []
         self.top: dict[str, Any] = {}  # valid top-level values built so far, by field name
         self.scope: object = None  # the record that owns local ids (an encounter's nodes)
-        self._defined: dict[tuple[str, object], dict[str, Node | None]] = {}
+        self._defined: dict[tuple[str, object], dict[str, None]] = {}  # (kind, scope) -> ids, in order
         self._refs: list[tuple[str, object, str, Node, FieldPath]] = []
 
     # --- reporting -------------------------------------------------------------
@@ -90,9 +90,9 @@ class Context:
         self.error(node, path, f"expected {what}, got {describe(node)}", hint)
 
     # --- ids and references ----------------------------------------------------
-    def define(self, kind: str, local: bool, value: str, node: Node | None) -> None:
+    def define(self, kind: str, local: bool, value: str) -> None:
         """Register an id of ``kind`` (lists and mappings report their own duplicates)."""
-        self._defined.setdefault((kind, self.scope if local else None), {})[value] = node
+        self._defined.setdefault((kind, self.scope if local else None), {})[value] = None
 
     def refer(self, kind: str, local: bool, value: str, node: Node, path: FieldPath) -> None:
         """Remember a reference; ``resolve_references`` checks it once every id is known."""
@@ -100,14 +100,15 @@ class Context:
 
     def resolve_references(self) -> None:
         for kind, scope, value, node, path in self._refs:
-            known = self._defined.get((kind, scope), {})
-            if value not in known:
+            defined = self._defined.get((kind, scope), {})
+            if value not in defined:
+                known = list(defined)
+                kinds = kind[:-1] + "ies" if kind.endswith("y") else kind + "s"
                 hint = did_you_mean(value, known) or (
-                    f"no {kind}s are defined" if not known else f"known {kind}s: {_few(known)}"
+                    f"known {kinds}: {_few(known)}" if known else f"no {kinds} are defined"
                 )
                 self.error(node, path, f"unknown {kind} '{value}'", hint)
 
 
-def _few(names: dict[str, object], limit: int = 6) -> str:
-    shown = list(names)[:limit]
-    return ", ".join(shown) + (", ..." if len(names) > limit else "")
+def _few(names: list[str], limit: int = 6) -> str:
+    return ", ".join(names[:limit]) + (", ..." if len(names) > limit else "")

@@ -35,6 +35,7 @@ from game.scenario.yamlnodes import (
     SEQ_TAG,
     STR_TAG,
     TAG,
+    block_char_mark,
     child,
     is_foreign,
     mark,
@@ -99,6 +100,25 @@ class Text(KeyType):
 
     def json_schema(self) -> JSON:
         return {"type": "string"} if self.allow_empty else {"type": "string", "pattern": r"\S"}
+
+
+class Grid(Text):
+    """Equal-width lines written as one block of text (``rows: |``), built as a tuple of lines."""
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        text = super().check(node, path, ctx)
+        if text is INVALID:
+            return INVALID
+        rows = tuple(text.rstrip("\n").split("\n"))
+        width = len(rows[0])
+        ok = True
+        for y, row in enumerate(rows):
+            if len(row) != width:
+                ctx.error(node, path, f"row {y} is {len(row)} characters wide, row 0 is {width}",
+                          "every row must be as wide as the first",
+                          at=block_char_mark(node, ctx.text, y, min(len(row), width)))
+                ok = False
+        return rows if ok else INVALID
 
 
 class Name(KeyType):
@@ -403,7 +423,7 @@ class ListOf(FieldType):
             return
         first[value] = key_node
         if self.defines is not None:
-            ctx.define(self.defines, False, value, key_node)
+            ctx.define(self.defines, False, value)
 
     def json_schema(self) -> JSON:
         schema: JSON = {"type": "array", "items": self.item.json_schema()}
@@ -478,7 +498,7 @@ class MapOf(FieldType):
                 ok = False
                 continue
             if self.defines is not None:
-                ctx.define(self.defines, self.local, key, key_node)
+                ctx.define(self.defines, self.local, key)
             if self.key_attr is None:
                 value = self.value.check(value_node, key_path, ctx)
             else:
@@ -491,7 +511,7 @@ class MapOf(FieldType):
     def on_default(self, ctx: Context, value: Any) -> None:
         if self.defines is not None:
             for key in value:
-                ctx.define(self.defines, self.local, key, None)
+                ctx.define(self.defines, self.local, key)
 
     def json_schema(self) -> JSON:
         schema: JSON = {

@@ -19,29 +19,19 @@ from game.scenario.yamlnodes import block_char_mark, child, key_node, mark
 
 
 def check_map(ctx: Context, game_map: GameMap, node: Node, path: FieldPath) -> bool:
-    """Rectangular, every character in the legend, exactly one car_spawn."""
+    """Every character of the (rectangular) rows is in the legend; exactly one car_spawn."""
     rows_node = child(node, "rows")
     assert rows_node is not None  # required, so present once the map is built
     rows_path = (path, "rows")
     rows = game_map.rows
-
-    def at(y: int, x: int) -> tuple[int, int]:
-        return block_char_mark(rows_node, ctx.text, y, x)
-
     ok = True
-    width = len(rows[0])
-    for y, row in enumerate(rows):
-        if len(row) != width:
-            ctx.error(rows_node, rows_path, f"map row {y} is {len(row)} tiles wide, row 0 is {width}",
-                      "every row must be as wide as the first", at=at(y, min(len(row), width)))
-            ok = False
-    legend = game_map.legend
-    for char in sorted(set("".join(rows)) - legend.keys()):
+    for char in sorted(set("".join(rows)) - game_map.legend.keys()):
         x, y = next(_find(rows, {char}))
         ctx.error(rows_node, rows_path, f"map character '{char}' at [{x}, {y}] is not in the legend",
-                  f"add it to map.legend, e.g. \"{char}\": house", at=at(y, x))
+                  f"add it to map.legend, e.g. \"{char}\": house",
+                  at=block_char_mark(rows_node, ctx.text, y, x))
         ok = False
-    spawn_chars = {char for char, kind in legend.items() if kind == "car_spawn"}
+    spawn_chars = {char for char, kind in game_map.legend.items() if kind == "car_spawn"}
     spawns = _find(rows, spawn_chars)
     first = next(spawns, None)
     if first is None:
@@ -50,7 +40,8 @@ def check_map(ctx: Context, game_map: GameMap, node: Node, path: FieldPath) -> b
         return False
     for x, y in spawns:
         ctx.error(rows_node, rows_path, f"a second car_spawn tile at [{x}, {y}]",
-                  f"the map needs exactly one; the first is at [{first[0]}, {first[1]}]", at=at(y, x))
+                  f"the map needs exactly one; the first is at [{first[0]}, {first[1]}]",
+                  at=block_char_mark(rows_node, ctx.text, y, x))
         ok = False
     return ok
 

@@ -10,8 +10,6 @@ listed in dependency order: ``shift`` before any time, ``map`` before places,
 
 from __future__ import annotations
 
-from types import MappingProxyType
-
 from game.scenario.fieldtypes import (
     Bool,
     Char,
@@ -19,6 +17,7 @@ from game.scenario.fieldtypes import (
     Const,
     Enum,
     Field,
+    Grid,
     Int,
     ListOf,
     MapOf,
@@ -82,10 +81,6 @@ def _place(id: str, at: tuple[int, int], kind: str, name: str | None = None) -> 
     return Place(id, at, kind, readable(id) if name is None else name)
 
 
-def _game_map(legend: MappingProxyType, rows: str) -> GameMap:
-    return GameMap(legend, tuple(rows.rstrip("\n").split("\n")))
-
-
 def _trigger(
     call: str | None = None,
     event: str | None = None,
@@ -118,9 +113,9 @@ SHIFT = Record(Shift, [
 MAP = Record(GameMap, [
     Field("legend", MapOf(Char(), Enum(TILE_KINDS, "tile kind")),
           "One character per tile kind used in rows.", required=True),
-    Field("rows", Text(), "The map, one text line per row, all the same width "
+    Field("rows", Grid(), "The map, one text line per row, all the same width "
           "(write it as a block: rows: |).", required=True),
-], build=_game_map, check=check_map)
+], check=check_map)
 
 PLACE = Record(Place, [
     Field("id", SLUG, "Unique id of the place.", required=True),

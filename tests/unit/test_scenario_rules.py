@@ -126,7 +126,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("violates-replaced-default", "  social_media: {on_duty_needs_approval: true}",
      "  charity: {text: No gifts.}",
      "74:83: encounters[1].nodes.open.choices[1].violates: unknown policy 'social_media' "
-     "(known policys: charity)"),
+     "(known policies: charity)"),
     # --- ties ----------------------------------------------------------------------------
     ("tie-self", "[loretta-jones, dre-walker, 0.8]", "[loretta-jones, loretta-jones, 0.8]",
      "45:21: ties[0][1]: 'loretta-jones' is tied to itself (a tie joins two different residents)"),
@@ -140,7 +140,7 @@ CASES: list[tuple[str, str, str, str]] = [
      "45:5: ties[0]: expected 3 values [resident, resident, weight], got 2"),
     # --- map -----------------------------------------------------------------------------
     ("row-width", "    ....C####....S\n", "    ....C####...S\n",
-     "18:18: map.rows: map row 1 is 13 tiles wide, row 0 is 14 (every row must be as wide "
+     "18:18: map.rows: row 1 is 13 characters wide, row 0 is 14 (every row must be as wide "
      "as the first)"),
     ("legend-key-length", '"H": house', '"HH": house',
      "15:49: map.legend.HH: 'HH' is not a single character (each map tile is one character)"),
@@ -258,6 +258,14 @@ def test_every_error_in_a_file_is_reported_in_file_order() -> None:
         load_scenario_text(text, "maple.yaml")
     assert [(d.line, d.path) for d in caught.value.diagnostics] == [
         (7, "difficulty"), (28, "residents[0].home"), (86, "tuning.gian")]
+
+
+def test_map_shape_is_checked_even_when_the_legend_is_wrong() -> None:
+    text = BASE.replace('"=": park', '"=": prak').replace("    ....C####....S\n", "    ....C####...S\n")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario_text(text, "maple.yaml")
+    assert [(d.line, d.column, d.path) for d in caught.value.diagnostics] == [
+        (15, 43, 'map.legend["="]'), (18, 18, "map.rows")]
 
 
 def test_many_errors_are_capped_with_a_count() -> None:
