@@ -16,8 +16,6 @@ import dataclasses
 import json
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
@@ -26,6 +24,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_sim import best_of
 from worlds import synthetic_scenario
 
 from game.scenario import load_scenario
@@ -102,15 +101,6 @@ def to_yaml(s: Scenario) -> str:
     out += ["objectives:", *(f"  - {{id: {o.id}, text: {q(o.text)}, check: {{stories_heard: "
                              f"{o.check.count}}}, weight: {o.weight!r}}}" for o in s.objectives)]
     return "\n".join(out) + "\n"
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def measure(residents: int, repeat: int) -> dict[str, object]:
