@@ -52,7 +52,8 @@ def test_read_is_capped_when_stat_understates_the_size(tmp_path: Path, monkeypat
     path.write_bytes(b"#" * (MAX_FILE_BYTES + 10))
     real_stat = os.stat
     small = os.stat_result((stat.S_IFREG | 0o644, 0, 0, 1, 0, 0, 10, 0, 0, 0))
-    monkeypatch.setattr(yamlnodes.os, "stat", lambda p, *a, **k: small if p == path else real_stat(p))
+    monkeypatch.setattr(yamlnodes.os, "stat",
+                        lambda p, *a, **k: small if p == path else real_stat(p, *a, **k))
     with pytest.raises(ScenarioError) as caught:
         load_scenario(path)
     assert "file is 4,194,305 bytes" in str(caught.value)
