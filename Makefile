@@ -21,7 +21,10 @@ test: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
 bench: $(STAMP)
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python benchmarks/run_all.py
+	for script in benchmarks/bench_*.py benchmarks/render.py; do \
+		[ -f "$$script" ] || continue; echo "== $$script"; \
+		SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python "$$script" || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV)
