@@ -1,0 +1,256 @@
+"""The ground layer: textured lawn, asphalt and paving, then kerbs, lane marks and crossings.
+
+Textures are built with numpy in one pass over the whole map (a few
+milliseconds), never per pixel in Python; details on top are ordinary
+``pygame.draw`` calls at the supersampled working size.
+"""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pygame
+
+from game.app.art.common import mix, shade, tile_rng
+from game.app.art.layout import ROADISH, SIDES, RoadMarks, Tile
+from game.app.art.painter import Painter
+from game.app.palette import RGB, Palette
+
+GRASS_GROUND = frozenset({"yard", "park", "house", "porch"})
+
+
+def _ground_colour(kind: str, palette: Palette) -> RGB:
+    if kind in ROADISH:
+        return palette.asphalt
+    if kind in ("sidewalk", "shop", "school", "church"):
+        return palette.sidewalk
+    if kind == "park":
+        return palette.park_grass
+    return palette.grass
+
+
+def _texture_strength(kind: str) -> float:
+    """How strongly large-scale noise shows: lawns are patchy, paving barely."""
+    if kind in GRASS_GROUND:
+        return 0.11
+    if kind in ROADISH:
+        return 0.06
+    return 0.025
+
+
+def _smooth_noise(rng: np.random.Generator, size: tuple[int, int], cells: tuple[int, int]) -> np.ndarray:
+    """Value noise in -1..1 of shape (width, height): random cells, smoothly up-scaled."""
+    coarse = (rng.random((cells[0] + 1, cells[1] + 1)) * 255).astype(np.uint8)
+    small = pygame.surfarray.make_surface(np.repeat(coarse[..., None], 3, axis=2))
+    big = pygame.transform.smoothscale(small, size)
+    return pygame.surfarray.pixels_red(big).astype(np.float32) / 127.5 - 1.0
+
+
+def paint_base(p: Painter, seed: int, base_px: int) -> None:
+    """Fill every tile with its ground colour, mottled by two octaves of noise.
+
+    Computed at ``base_px`` pixels per tile (a fraction of the working size) and
+    scaled up: the noise is soft anyway, and the numpy work shrinks with the
+    square of the ratio. Fine detail comes later from the grain pass.
+    """
+    g, t = p.grid, base_px
+    kinds = [[g.kind(x, y) or "yard" for y in range(g.height)] for x in range(g.width)]
+
+    def per_pixel(values: list[list], dtype: type = np.float32) -> np.ndarray:
+        return np.repeat(np.repeat(np.array(values, dtype), t, 0), t, 1)
+
+    size = (g.width * t, g.height * t)
+    rgb = per_pixel([[_ground_colour(k, p.palette) for k in col] for col in kinds])
+    amp = per_pixel([[_texture_strength(k) for k in col] for col in kinds])
+    grassy = per_pixel([[k in GRASS_GROUND for k in col] for col in kinds])
+    paved = per_pixel([[k in ("sidewalk", "shop", "school", "church") for k in col] for col in kinds])
+    rng = np.random.default_rng(seed)
+    fine = _smooth_noise(rng, size, (g.width * 4, g.height * 4))
+    broad = _smooth_noise(rng, size, (max(1, g.width // 2), max(1, g.height // 2)))
+    # Paving slabs half a tile across, each a shade lighter or darker.
+    half = -(-t // 2)
+    slabs = rng.uniform(-0.035, 0.035, (g.width * 2, g.height * 2)).astype(np.float32)
+    slab_px = np.repeat(np.repeat(slabs, half, 0), half, 1)[: size[0], : size[1]]
+    light = 1.0 + amp * (0.65 * fine + 0.35 * broad) + slab_px * paved
+    rgb *= light[..., None]
+    # Sun-dried patches: lawns drift toward straw where the broad noise is high.
+    dry = np.clip(broad - 0.25, 0.0, 1.0) * 0.55 * grassy
+    straw = np.asarray(p.palette.grass_light, np.float32)
+    rgb += (straw - rgb) * dry[..., None]
+    small = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8))
+    p.surface.blit(pygame.transform.scale(small, p.surface.get_size()), (0, 0))
+
+
+def paint_sidewalks(p: Painter) -> None:
+    """Slab joints every half tile, and a raised kerb wherever paving meets the road."""
+    pal, t = p.palette, p.t
+    line = max(1, t // 40)
+    for tile in p.grid.tiles("sidewalk"):
+        r = p.tile_rect(tile)
+        for k in (0, t // 2):
+            pygame.draw.line(p.surface, pal.sidewalk_joint, (r.x + k, r.y), (r.x + k, r.bottom - 1), line)
+            pygame.draw.line(p.surface, pal.sidewalk_joint, (r.x, r.y + k), (r.right - 1, r.y + k), line)
+        for side in SIDES:
+            if p.grid.neighbour(tile, side) in ROADISH:
+                pygame.draw.rect(p.surface, pal.kerb, p.edge_band(tile, side, 0.11))
+                pygame.draw.rect(p.surface, shade(pal.kerb, 0.86), p.edge_band(tile, side, 0.03, 0.08))
+                pygame.draw.rect(p.surface, pal.gutter, p.edge_band(tile, side, 0.03))
+
+
+def paint_grass_edges(p: Painter) -> None:
+    """Trimmed lawn edges against paving, a strip of dirt where lawn meets the road."""
+    pal = p.palette
+    for tile in p.grid.tiles(GRASS_GROUND):
+        for side in SIDES:
+            n = p.grid.neighbour(tile, side)
+            if n in ("sidewalk", "shop", "school", "church"):
+                pygame.draw.rect(p.surface, pal.grass_dark, p.edge_band(tile, side, 0.05))
+            elif n in ROADISH:
+                pygame.draw.rect(p.surface, mix(pal.soil, pal.grass_dark, 0.4), p.edge_band(tile, side, 0.07))
+
+
+def paint_roads(p: Painter, marks: RoadMarks) -> None:
+    pal = p.palette
+    for tile in sorted(marks.axis):
+        for side in SIDES:
+            n = p.grid.neighbour(tile, side)
+            if n is not None and n not in ROADISH:
+                pygame.draw.rect(p.surface, pal.asphalt_dark, p.edge_band(tile, side, 0.06))
+        rng = tile_rng(*tile, "road")
+        if marks.axis[tile] in ("h", "v") and rng.random() < 0.18:
+            _crack(p, tile, rng)
+        if marks.axis[tile] in ("h", "v") and rng.random() < 0.07:
+            _manhole(p, tile, marks.axis[tile], rng.random())
+    for tile, axis in sorted(marks.axis.items()):
+        if axis in ("h", "v"):
+            _lane_dashes(p, tile, axis, marks)
+            _crossings(p, tile, axis, marks)
+    for tile in p.grid.tiles("car_spawn"):
+        _parking_bay(p, tile)
+
+
+def _crack(p: Painter, tile: Tile, rng: random.Random) -> None:
+    r = p.tile_rect(tile, 0.15)
+    x, y = r.x + rng.random() * r.w, r.y + rng.random() * r.h
+    points = [(x, y)]
+    for _ in range(3):
+        x += (rng.random() - 0.5) * p.t * 0.3
+        y += (rng.random() - 0.5) * p.t * 0.3
+        points.append((x, y))
+    pygame.draw.lines(p.surface, p.palette.asphalt_dark, False, points, max(1, p.t // 48))
+
+
+def _manhole(p: Painter, tile: Tile, axis: str, where: float) -> None:
+    cx, cy = p.centre(tile)
+    off = (where - 0.5) * p.t * 0.5
+    centre = (cx + off, cy + p.t * 0.25) if axis == "h" else (cx + p.t * 0.25, cy + off)
+    rad = p.px(0.11)
+    pygame.draw.circle(p.surface, p.palette.asphalt_light, centre, rad)
+    pygame.draw.circle(p.surface, p.palette.asphalt_dark, centre, rad, max(1, p.t // 40))
+    for k in (-0.5, 0.0, 0.5):
+        dx = k * rad
+        pygame.draw.line(
+            p.surface,
+            p.palette.asphalt_dark,
+            (centre[0] + dx, centre[1] - rad * 0.7),
+            (centre[0] + dx, centre[1] + rad * 0.7),
+            1,
+        )
+
+
+def _lane_dashes(p: Painter, tile: Tile, axis: str, marks: RoadMarks) -> None:
+    """One dash per tile along the middle of the band, drawn once per band (by its first tile)."""
+    first, last = marks.band[tile]
+    along, across = (tile[0], tile[1]) if axis == "h" else (tile[1], tile[0])
+    if across != first:
+        return
+    step = (1, 0) if axis == "h" else (0, 1)
+    for sign in (-1, 1):  # no dash right next to a junction: that is where the crossing goes
+        if marks.axis.get((tile[0] + sign * step[0], tile[1] + sign * step[1])) == "x":
+            return
+    mid = (first + last + 1) / 2 * p.t
+    a, b = (along + 0.22) * p.t, (along + 0.78) * p.t
+    width = p.px(0.07)
+    if axis == "h":
+        pygame.draw.line(p.surface, p.palette.lane_paint, (a, mid), (b, mid), width)
+    else:
+        pygame.draw.line(p.surface, p.palette.lane_paint, (mid, a), (mid, b), width)
+
+
+def _crossings(p: Painter, tile: Tile, axis: str, marks: RoadMarks) -> None:
+    """Zebra stripes on the approach to a junction."""
+    step = (1, 0) if axis == "h" else (0, 1)
+    r = p.tile_rect(tile)
+    bar, gap = p.px(0.09), p.px(0.19)
+    for sign in (-1, 1):
+        if marks.axis.get((tile[0] + sign * step[0], tile[1] + sign * step[1])) != "x":
+            continue
+        lo = 0.56 if sign > 0 else 0.1
+        band = (lo * p.t, (lo + 0.34) * p.t)
+        for k in range(round(p.t * 0.08), p.t - bar // 2, gap):
+            if axis == "h":
+                stripe = pygame.Rect(r.x + band[0], r.y + k, band[1] - band[0], bar)
+            else:
+                stripe = pygame.Rect(r.x + k, r.y + band[0], bar, band[1] - band[0])
+            pygame.draw.rect(p.surface, p.palette.white_paint, stripe)
+
+
+def _parking_bay(p: Painter, tile: Tile) -> None:
+    """A painted bay open toward the road, with an oil stain and a faint P."""
+    open_side = next((s for s in SIDES if p.grid.neighbour(tile, s) in ROADISH), "s")
+    r = p.tile_rect(tile, 0.08)
+    w = p.px(0.05)
+    paint = p.palette.white_paint
+    pygame.draw.ellipse(p.surface, shade(p.palette.asphalt, 0.85), r.inflate(-p.t * 0.4, -p.t * 0.45))
+    corners = {
+        "n": (r.topleft, r.topright),
+        "s": (r.bottomleft, r.bottomright),
+        "w": (r.topleft, r.bottomleft),
+        "e": (r.topright, r.bottomright),
+    }
+    for side, (a, b) in corners.items():
+        if side != open_side:
+            pygame.draw.line(p.surface, paint, a, b, w)
+    font = pygame.font.Font(None, p.px(0.7))
+    label = font.render("P", True, mix(paint, p.palette.asphalt, 0.45))
+    p.surface.blit(label, label.get_rect(center=r.center))
+
+
+def paint_walkway(p: Painter, start: Tile, side: str) -> list[Tile]:
+    """A front path from a porch's steps across its yard; returns the yard tiles it used."""
+    dx, dy = SIDES[side]
+    used: list[Tile] = []
+    x, y = start[0] + dx, start[1] + dy
+    while p.grid.kind(x, y) == "yard" and len(used) < 4:
+        used.append((x, y))
+        x, y = x + dx, y + dy
+    if not used or p.grid.kind(x, y) not in ("sidewalk", *ROADISH):
+        return []
+    half = 0.18 * p.t
+    for tile in used:
+        cx, cy = p.centre(tile)
+        if dx:
+            rect = pygame.Rect(tile[0] * p.t, cy - half, p.t, 2 * half)
+        else:
+            rect = pygame.Rect(cx - half, tile[1] * p.t, 2 * half, p.t)
+        pygame.draw.rect(p.surface, p.palette.sidewalk_joint, rect.inflate(p.t // 16, p.t // 16))
+        pygame.draw.rect(p.surface, p.palette.sidewalk, rect)
+        for k in range(1, 4):  # flagstone joints across the path
+            if dx:
+                pygame.draw.line(
+                    p.surface,
+                    p.palette.sidewalk_joint,
+                    (rect.x + k * p.t // 4, rect.y),
+                    (rect.x + k * p.t // 4, rect.bottom - 1),
+                    max(1, p.t // 40),
+                )
+            else:
+                pygame.draw.line(
+                    p.surface,
+                    p.palette.sidewalk_joint,
+                    (rect.x, rect.y + k * p.t // 4),
+                    (rect.right - 1, rect.y + k * p.t // 4),
+                    max(1, p.t // 40),
+                )
+    return used

@@ -1,0 +1,102 @@
+"""The shared state of one map painting: canvas, shadow layer and the props waiting to be drawn.
+
+Painting runs in two passes. Planning decides where every building, tree and
+lamp goes and records it as a ``Prop``; then all shadows are cast into one
+layer, softened once, and laid down before any prop is drawn, so a tree's
+shadow falls across the road *under* a neighbour's car park sign, never over it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.app.art.layout import Grid, Tile
+from game.app.palette import Palette
+
+# Late-afternoon sun in the west: shadows fall to the east and a little south.
+SHADOW_OFFSET = (0.2, 0.1)  # tiles, for a building; lower things scale this down
+
+LAYER_FLAT = -1  # porches, paths, flower beds: drawn before shadows so shadows fall across them
+LAYER_FENCE = 1
+LAYER_BUILDING = 2
+LAYER_PLANT = 3
+LAYER_TREE = 4
+LAYER_LAMP = 5
+
+
+@dataclass(order=True)
+class Prop:
+    layer: int
+    y: float  # draw lower things later so they overlap what stands behind them
+    draw: Callable[[Painter], None] = field(compare=False)
+    shadow: Callable[[Painter], None] | None = field(default=None, compare=False)
+
+
+@dataclass
+class Painter:
+    surface: pygame.Surface
+    shadows: pygame.Surface
+    grid: Grid
+    palette: Palette
+    t: int  # working tile size in pixels (tile_px times the supersampling factor)
+    props: list[Prop] = field(default_factory=list)
+    reserved: set[Tile] = field(default_factory=set)  # kept clear of trees and bushes
+
+    def add(
+        self,
+        layer: int,
+        y: float,
+        draw: Callable[[Painter], None],
+        shadow: Callable[[Painter], None] | None = None,
+    ) -> None:
+        self.props.append(Prop(layer, y, draw, shadow))
+
+    def px(self, tiles: float) -> int:
+        """A length in tiles, in working pixels (at least one)."""
+        return max(1, round(tiles * self.t))
+
+    def tile_rect(self, tile: Tile, inset: float = 0.0) -> pygame.Rect:
+        i = round(inset * self.t)
+        return pygame.Rect(tile[0] * self.t + i, tile[1] * self.t + i, self.t - 2 * i, self.t - 2 * i)
+
+    def edge_band(self, tile: Tile, side: str, depth: float, offset: float = 0.0) -> pygame.Rect:
+        """A strip ``depth`` tiles deep along the inside of one edge of a tile."""
+        r = self.tile_rect(tile)
+        d, o = self.px(depth), round(offset * self.t)
+        if side == "n":
+            return pygame.Rect(r.x, r.y + o, r.w, d)
+        if side == "s":
+            return pygame.Rect(r.x, r.bottom - o - d, r.w, d)
+        if side == "w":
+            return pygame.Rect(r.x + o, r.y, d, r.h)
+        return pygame.Rect(r.right - o - d, r.y, d, r.h)
+
+    def centre(self, tile: Tile) -> tuple[float, float]:
+        return ((tile[0] + 0.5) * self.t, (tile[1] + 0.5) * self.t)
+
+    def shadow_offset(self, height: float = 1.0) -> tuple[float, float]:
+        """Where a shadow lands for something ``height`` times as tall as a house."""
+        return (SHADOW_OFFSET[0] * self.t * height, SHADOW_OFFSET[1] * self.t * height)
+
+    def finish(self) -> None:
+        """Cast every shadow, soften them once, then draw the props in order."""
+        props = sorted(self.props)
+        for prop in props:
+            if prop.layer == LAYER_FLAT:
+                prop.draw(self)
+        for prop in props:
+            if prop.shadow is not None:
+                prop.shadow(self)
+        # Blur at quarter size: shadows are soft anyway, and this is the slowest step.
+        w, h = self.shadows.get_size()
+        small = pygame.transform.smoothscale(self.shadows, (max(1, w // 4), max(1, h // 4)))
+        small = pygame.transform.gaussian_blur(small, max(1, self.t // 96))
+        blurred = pygame.transform.smoothscale(small, (w, h))
+        blurred.set_alpha(self.palette.shadow[3])
+        self.surface.blit(blurred, (0, 0))
+        for prop in props:
+            if prop.layer != LAYER_FLAT:
+                prop.draw(self)
