@@ -1,0 +1,62 @@
+"""What every scene shares, passed down through constructors: options, settings and services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.app.audio import SoundManager
+from game.app.palette import Palette, get_palette
+from game.app.settings import Settings
+from game.app.text import Text
+from game.app.widgets import PanelPainter
+from game.scenario.model import Scenario
+
+AUTOPLAY_PAUSE = 1.5  # real seconds autoplay lingers on each menu screen at speed 1
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    """How the game was started (the `play` command line)."""
+
+    scenario: Scenario | None = None  # loaded from the command line, if one was named
+    scenario_dir: Path = Path("scenarios")
+    autoplay: bool = False
+    bot: str = "balanced"
+    seed: int | None = None
+    speed: float = 1.0
+    frames: int | None = None
+    screenshot: Path | None = None
+    fullscreen: bool = False
+    scene: str | None = None
+
+
+@dataclass
+class App:
+    options: LaunchOptions
+    settings: Settings
+    audio: SoundManager
+    text: Text = field(init=False)
+    panels: PanelPainter = field(default_factory=PanelPainter)
+
+    def __post_init__(self) -> None:
+        self.text = Text(self.settings.text_scale)
+        self.settings_changed()
+
+    @property
+    def palette(self) -> Palette:
+        return get_palette(self.settings.palette)
+
+    @property
+    def speed(self) -> float:
+        """How fast game time runs, before the in-shift 1x/2x/4x."""
+        return self.options.speed * self.settings.game_speed
+
+    @property
+    def autoplay_pause(self) -> float:
+        return AUTOPLAY_PAUSE / max(1.0, self.options.speed)
+
+    def settings_changed(self) -> None:
+        self.text.set_scale(self.settings.text_scale)
+        self.audio.set_volume(self.settings.volume)
+        self.audio.muted = self.settings.muted

@@ -1,0 +1,142 @@
+"""From raw pygame events to named commands: keyboard, gamepad and the direction being pushed.
+
+Scenes never test key codes: they ask ``command_of(event, keys)`` for a name
+("interact", "car", "back"...), so remapping a key is one change in Settings,
+and a gamepad button means the same thing as its key. Mouse events stay raw,
+because a click's meaning depends on what is under the pointer.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+from pygame._sdl2 import controller
+
+Vector = tuple[int, int]
+
+DIRECTIONS: dict[str, Vector] = {"up": (0, -1), "down": (0, 1), "left": (-1, 0), "right": (1, 0)}
+STICK_DEADZONE = 0.45  # share of full deflection before the left stick counts as a push
+STICK_MAX = 32767.0
+
+# Xbox naming; SDL maps every supported pad to this layout.
+GAMEPAD_BUTTONS: dict[int, str] = {
+    pygame.CONTROLLER_BUTTON_A: "interact",
+    pygame.CONTROLLER_BUTTON_B: "back",
+    pygame.CONTROLLER_BUTTON_X: "car",
+    pygame.CONTROLLER_BUTTON_Y: "respond",
+    pygame.CONTROLLER_BUTTON_START: "pause",
+    pygame.CONTROLLER_BUTTON_BACK: "people",
+    pygame.CONTROLLER_BUTTON_LEFTSHOULDER: "zoom_out",
+    pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: "zoom_in",
+    pygame.CONTROLLER_BUTTON_DPAD_UP: "up",
+    pygame.CONTROLLER_BUTTON_DPAD_DOWN: "down",
+    pygame.CONTROLLER_BUTTON_DPAD_LEFT: "left",
+    pygame.CONTROLLER_BUTTON_DPAD_RIGHT: "right",
+}
+
+
+def command_of(event: pygame.event.Event, keys: dict[str, tuple[int, ...]]) -> str | None:
+    """The command a key press or gamepad button press means, or None."""
+    if event.type == pygame.KEYDOWN:
+        for name, bound in keys.items():
+            if event.key in bound:
+                return name
+    elif event.type == pygame.CONTROLLERBUTTONDOWN:
+        return GAMEPAD_BUTTONS.get(event.button)
+    return None
+
+
+def released_command(event: pygame.event.Event, keys: dict[str, tuple[int, ...]]) -> str | None:
+    """The command whose key or button was just let go, or None."""
+    if event.type == pygame.KEYUP:
+        for name, bound in keys.items():
+            if event.key in bound:
+                return name
+    elif event.type == pygame.CONTROLLERBUTTONUP:
+        return GAMEPAD_BUTTONS.get(event.button)
+    return None
+
+
+class Steering:
+    """Which way the player is pushing now, from held keys, the d-pad and the left stick.
+
+    Held state is built from down/up events rather than polled, so a test can
+    steer by posting events, and a key released while the window was hidden
+    is forgotten on the next focus change.
+    """
+
+    def __init__(self) -> None:
+        self._held: list[str] = []  # most recent last: it wins when opposite keys are held
+        self._stick = (0.0, 0.0)
+
+    def handle(self, event: pygame.event.Event, keys: dict[str, tuple[int, ...]]) -> bool:
+        """Track one event; True if it was about steering."""
+        pressed = command_of(event, keys)
+        if pressed in DIRECTIONS:
+            if pressed in self._held:
+                self._held.remove(pressed)
+            self._held.append(pressed)
+            return True
+        let_go = released_command(event, keys)
+        if let_go in DIRECTIONS:
+            if let_go in self._held:
+                self._held.remove(let_go)
+            return True
+        if event.type == pygame.CONTROLLERAXISMOTION and event.axis in (
+                pygame.CONTROLLER_AXIS_LEFTX, pygame.CONTROLLER_AXIS_LEFTY):
+            x, y = self._stick
+            value = event.value / STICK_MAX
+            self._stick = (value, y) if event.axis == pygame.CONTROLLER_AXIS_LEFTX else (x, value)
+            return True
+        if event.type in (pygame.WINDOWFOCUSLOST, pygame.WINDOWHIDDEN):
+            self.release_all()
+        return False
+
+    def release_all(self) -> None:
+        self._held.clear()
+        self._stick = (0.0, 0.0)
+
+    @property
+    def direction(self) -> Vector | None:
+        """A unit step along x or y (4-connected streets), or None when nothing is pushed."""
+        sx, sy = self._stick
+        if math.hypot(sx, sy) >= STICK_DEADZONE:
+            return (1 if sx > 0 else -1, 0) if abs(sx) >= abs(sy) else (0, 1 if sy > 0 else -1)
+        if self._held:
+            return DIRECTIONS[self._held[-1]]
+        return None
+
+
+class Gamepads:
+    """Opens game controllers as they are plugged in; no pad, no cost.
+
+    SDL only sends controller events for pads that are open, so the objects are
+    kept here for as long as the pad is connected.
+    """
+
+    def __init__(self) -> None:
+        self._open: list[controller.Controller] = []
+        try:
+            controller.init()
+        except pygame.error:  # no joystick subsystem (some headless builds)
+            return
+        for index in range(controller.get_count()):
+            self._connect(index)
+
+    def _connect(self, index: int) -> None:
+        if controller.is_controller(index):
+            self._open.append(controller.Controller(index))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.CONTROLLERDEVICEADDED:
+            self._connect(event.device_index)
+        elif event.type == pygame.CONTROLLERDEVICEREMOVED:
+            gone = [pad for pad in self._open if not pad.attached()]
+            for pad in gone:
+                pad.quit()
+            self._open = [pad for pad in self._open if pad not in gone]
+
+    @property
+    def count(self) -> int:
+        return len(self._open)

@@ -1,0 +1,136 @@
+"""The game loop: events to the current scene, one update and one draw per frame.
+
+The loop owns the window and the frame clock and nothing else; what happens
+is the scenes' business. With ``--frames N`` the loop runs on a fixed 1/60 s
+frame clock without sleeping, so tests and screenshots see the same frames on
+any machine and a bot can play a whole shift in seconds.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.app.audio import SoundManager
+from game.app.backdrop import Backdrop
+from game.app.context import App, LaunchOptions
+from game.app.input import Gamepads, command_of
+from game.app.scenes.base import Quit, Scene
+from game.app.settings import Settings
+from game.errors import UserError
+from game.scenario.model import Scenario
+
+FPS = 60
+FIXED_DT = 1 / FPS  # frame time under --frames
+MAX_DT = 0.25  # seconds: a longer stall (window dragged, debugger) counts as this much
+DEFAULT_SIZE = (1280, 720)
+SCENES = ("title", "picker", "briefing", "play", "summary")
+
+
+class Game:
+    def __init__(self, options: LaunchOptions, settings: Settings | None = None) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Front Porch")
+        self.windowed_size = DEFAULT_SIZE
+        self.fullscreen = options.fullscreen
+        self.screen = self._set_mode()
+        self.gamepads = Gamepads()
+        settings = settings or Settings()
+        self.app = App(options, settings, SoundManager(settings.volume, settings.muted))
+        self.scene: Scene = first_scene(self.app)
+        self.clock = pygame.time.Clock()
+        self.frames = 0
+
+    def _set_mode(self) -> pygame.Surface:
+        if self.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.screen.get_size()
+        self.fullscreen = not self.fullscreen
+        self.screen = self._set_mode()
+
+    def frame(self) -> bool:
+        """Run one frame; False when the game should end."""
+        options = self.app.options
+        dt = FIXED_DT if options.frames is not None else min(self.clock.tick(FPS) / 1000.0, MAX_DT)
+        for event in pygame.event.get():
+            if event.type == pygame.QUIT:
+                return False
+            self.gamepads.handle(event)
+            if command_of(event, self.app.settings.keys) == "fullscreen":
+                self.toggle_fullscreen()
+                continue
+            if not self._switch(self.scene.handle_event(event)):
+                return False
+        if not self._switch(self.scene.update(dt)):
+            return False
+        self.screen = pygame.display.get_surface()
+        self.scene.draw(self.screen)
+        pygame.display.flip()
+        self.frames += 1
+        return options.frames is None or self.frames < options.frames
+
+    def _switch(self, nxt: Scene | None) -> bool:
+        if isinstance(nxt, Quit):
+            return False
+        if nxt is not None:
+            self.scene = nxt
+        return True
+
+    def run(self) -> int:
+        try:
+            while self.frame():
+                pass
+            if self.app.options.screenshot is not None:
+                self.app.options.screenshot.parent.mkdir(parents=True, exist_ok=True)
+                pygame.image.save(self.screen, str(self.app.options.screenshot))
+        finally:
+            # Close the window but keep fonts alive: game.app.fonts caches Font objects.
+            pygame.display.quit()
+        return 0
+
+
+def _scenario_for(app: App) -> Scenario:
+    options = app.options
+    if options.scenario is not None:
+        return options.scenario
+    backdrop = Backdrop(app)
+    for entry in backdrop.entries:
+        if entry.scenario is not None:
+            return entry.scenario
+    raise UserError(f"no playable scenario in {options.scenario_dir}/")
+
+
+def first_scene(app: App) -> Scene:
+    """Where the game opens: the title, a scenario's briefing, or a named scene (--scene)."""
+    from game.app.scenes.briefing import BriefingScene
+    from game.app.scenes.picker import PickerScene
+    from game.app.scenes.play import PlayScene
+    from game.app.scenes.summary import SummaryScene
+    from game.app.scenes.title import TitleScene
+
+    name = app.options.scene or ("briefing" if app.options.scenario is not None else "title")
+    if name == "title":
+        return TitleScene(app)
+    if name == "picker":
+        return PickerScene(app, Backdrop(app))
+    scenario = _scenario_for(app)
+    if name == "briefing":
+        return BriefingScene(app, scenario)
+    if name == "play":
+        return PlayScene(app, scenario)
+    if name == "summary":
+        from game.bots import make_bot, run_shift
+        from game.sim.simulation import Simulation
+
+        sim = Simulation(scenario, app.options.seed)
+        run_shift(sim, make_bot(app.options.bot, sim.seed))
+        return SummaryScene(app, scenario, sim)
+    raise UserError(f"unknown scene {name!r} (known scenes: {', '.join(SCENES)})")
+
+
+def run(options: LaunchOptions, settings: Settings | None = None) -> int:
+    return Game(options, settings).run()

@@ -1,0 +1,348 @@
+"""Conversations: the talk menu and scripted encounters, in one panel over the street.
+
+While the panel is open the shift waits (reading is free); a choice is an
+action, and the minutes it costs pass quickly on the clock before the next
+choice can be made. The reaction, and every trust change it caused, shows in
+the panel at once and floats over the resident's head.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.app.context import App
+from game.app.hud import familiarity_words, trust_words
+from game.app.input import command_of
+from game.app.nearby import events_nearby
+from game.app.palette import RGB, Palette
+from game.app.scenes.base import Scene
+from game.app.sprites import portrait
+from game.app.widgets import PanelPainter, chip_size, draw_chip, draw_lines, draw_text, pad
+from game.scenario.model import NEGATIVE_TAGS, Event
+from game.sim import actions as act
+from game.sim.feed import FeedItem
+from game.sim.simulation import Simulation
+
+NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7,
+               pygame.K_8, pygame.K_9)
+REACTION_KINDS = ("trust", "story", "concern", "policy", "info", "call")
+REACTIONS_SHOWN = 6
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How the panel is arranged this frame (see ``DialogueScene._fit``)."""
+
+    two_columns: bool
+    left_w: int  # the scene text and reactions
+    right_w: int  # the choices
+    body_size: str
+    option_size: str
+    height: int  # of the content, between the heading and the bottom edge
+
+
+@dataclass
+class Option:
+    """One line the trainee can pick: an action, or closing the panel when ``action`` is None."""
+
+    label: str
+    action: act.Action | None = None
+    enabled: bool = True
+    detail: str = ""
+    tags: tuple[str, ...] = ()
+    rect: pygame.Rect = field(default_factory=pygame.Rect)
+
+
+def tag_chip(tag: str, palette: Palette) -> tuple[str, RGB]:
+    """A tone chip: sign and colour both say whether the tone builds or breaks trust."""
+    words = tag.replace("_", " ")
+    if tag in NEGATIVE_TAGS:
+        return f"− {words}", palette.trust_bad
+    return f"+ {words}", palette.trust_good
+
+
+def media_options(sim: Simulation, ev: Event) -> list[Option]:
+    """The social-media moment at an event: consent, approval, post or not."""
+    moment = sim.media.get(ev.id)
+    if moment is not None and moment.done:
+        return [Option("You have decided about posting this.", enabled=False)]
+    consent = moment is not None and moment.consent
+    approval = moment.approval if moment is not None else "none"
+    office = {"none": "not asked yet", "pending": "waiting for an answer", "approved": "approved"}[approval]
+    return [
+        Option("Ask the families if you may film their kids", act.SocialMedia("ask_consent"),
+               enabled=not consent, detail="They said yes." if consent else ""),
+        Option("Ask the media-relations office to approve a post", act.SocialMedia("ask_approval"),
+               enabled=approval == "none", detail=f"Media office: {office}"),
+        Option("Post the video now", act.SocialMedia("post_now"),
+               detail=f"Families {'asked' if consent else 'not asked'} · media office {office}"),
+        Option("Put the phone away", act.SocialMedia("dont_post")),
+    ]
+
+
+class DialogueScene(Scene):
+    def __init__(self, app: App, play, resident: int | None) -> None:
+        from game.app.scenes.play import PlayScene
+
+        self.app = app
+        self.play: PlayScene = play
+        self.sim = play.sim
+        self.resident = resident
+        self.scripted = self.sim.open_encounter is not None  # stays True once an encounter opened
+        self.reactions: list[FeedItem] = []
+        self.error = ""
+        self.focus = 0
+        self.options: list[Option] = []
+        self.waited = 0.0
+
+    # --- what can be said -------------------------------------------------------------
+    def build_options(self) -> list[Option]:
+        sim = self.sim
+        opened = sim.open_encounter
+        if opened is not None:
+            return [Option(c.say, act.Choose(k), tags=c.tags) for k, c in enumerate(opened.choices)]
+        if self.scripted:
+            return [Option("Continue")]
+        options = []
+        if self.resident is not None:
+            rid = sim.residents[self.resident].id
+            for o in sim.talk_options(rid):
+                options.append(Option(o.label, act.Talk(rid, o.topic, o.concern), o.available, o.reason))
+        for ev in events_nearby(sim)[:1]:
+            if ev.kind == "kids_play":
+                times = sim.play_counts.get(ev.id, 0)
+                played = f"You have played {times} time{'s' * (times != 1)}" if times else ""
+                options.append(Option("Join the kids' game", act.JoinPlay(), detail=played))
+            options += media_options(sim, ev)
+        options.append(Option("Walk on"))
+        return options
+
+    def choose(self, k: int) -> Scene | None:
+        if not 0 <= k < len(self.options) or self.sim.busy:
+            return None
+        option = self.options[k]
+        if not option.enabled:
+            self.error = option.detail
+            return None
+        if option.action is None:
+            return self.close()
+        error = self.play.runner.apply(option.action)
+        self.app.audio.play("click")
+        if error is not None:
+            self.error = error
+        else:
+            self.error = ""
+            self.reactions = []
+            self._absorb()  # the reaction shows at once, not a frame later
+        return None
+
+    def _absorb(self) -> None:
+        self.reactions += [i for i in self.play.take_feed() if i.kind in REACTION_KINDS]
+
+    def close(self) -> Scene:
+        self.play.camera_bias = 0.0
+        return self.play
+
+    # --- events and time ------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> Scene | None:
+        command = command_of(event, self.app.settings.keys)
+        if event.type == pygame.KEYDOWN and event.key in NUMBER_KEYS:
+            return self.choose(NUMBER_KEYS.index(event.key))
+        if command == "back" or command == "pause":
+            if self.sim.open_encounter is not None or command == "pause":
+                from game.app.scenes.pause import PauseScene
+
+                return PauseScene(self.app, self, self.play)
+            return self.close()
+        if command in ("up", "down") and self.options:
+            self.focus = (self.focus + (1 if command == "down" else -1)) % len(self.options)
+        elif command in ("confirm", "interact"):
+            return self.choose(self.focus)
+        elif event.type == pygame.MOUSEMOTION:
+            for k, o in enumerate(self.options):
+                if o.rect.collidepoint(event.pos):
+                    self.focus = k
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for k, o in enumerate(self.options):
+                if o.rect.collidepoint(event.pos):
+                    return self.choose(k)
+        return None
+
+    def update(self, dt: float) -> Scene | None:
+        runner = self.play.runner
+        runner.pass_busy_time(dt)
+        self._absorb()
+        self.play.animate(dt)
+        if self.sim.open_encounter is not None:
+            self.scripted = True
+        if self.sim.finished:
+            return self.close()
+        self.options = self.build_options()
+        self.focus = min(self.focus, len(self.options) - 1)
+        if self.app.options.autoplay:
+            self.waited += dt
+            if self.waited >= self.app.autoplay_pause and not self.sim.busy:
+                self.waited = 0.0
+                if self.sim.open_encounter is None:
+                    return self.close()
+                self.reactions = []
+                runner.bot_act()
+                self._absorb()
+        return None
+
+    # --- drawing -------------------------------------------------------------------------
+    def _heading(self) -> tuple[str, str, str | None]:
+        """Title, subtitle and whose portrait to show."""
+        sim = self.sim
+        opened = sim.open_encounter
+        if opened is not None or self.scripted:
+            with_ = opened.encounter.with_ if opened is not None else ()
+            names = [sim.residents[sim.index[r]].name for r in with_ if r in sim.index]
+            rid = with_[0] if with_ else None
+            return (" & ".join(names) or "A conversation", "Choose how you respond", rid)
+        if self.resident is not None:
+            i = self.resident
+            trust, fam = float(sim.trust.trust[i]), float(sim.trust.familiarity[i])
+            sub = f"Trust {trust:.0f} · {trust_words(trust)} · {familiarity_words(fam)}"
+            return (sim.residents[i].name, sub, sim.residents[i].id)
+        events = events_nearby(sim)
+        title = (events[0].text or events[0].kind.replace("_", " ").capitalize()) if events else "Nearby"
+        return (title, sim.places[events[0].place].name if events else "", None)
+
+    def _body(self) -> str:
+        opened = self.sim.open_encounter
+        if opened is not None:
+            return opened.node.text
+        if self.scripted:
+            return "The conversation is over."
+        return ""
+
+    def _reaction_lines(self, width: int) -> list[tuple[str, RGB]]:
+        sim, text, palette = self.sim, self.app.text, self.app.palette
+        out: list[tuple[str, RGB]] = []
+        for item in self.reactions[-REACTIONS_SHOWN:]:
+            if item.kind == "trust" and item.delta is not None:
+                who = sim.residents[item.resident].name if item.resident is not None else ""
+                colour = palette.trust_good if item.delta >= 0 else palette.trust_mid
+                line = f"{who}: {item.text}" if who else item.text
+            else:
+                colour = palette.accent_alt if item.kind in ("story", "concern") else palette.text_dim
+                line = item.text
+            out += [(part, colour) for part in text.wrap(line, "small", width)]
+        return out
+
+    def _option_height(self, o: Option, width: int, size: str) -> int:
+        text = self.app.text
+        p = pad(text)
+        lines = len(text.wrap(f"{9}.  {o.label}", size, width - p))
+        extra = text.line_height("small") + 4 if (o.detail or o.tags) else 0
+        return lines * text.line_height(size) + extra + p // 2 + 4
+
+    def _fit(self, inner: int, max_h: int, body: str) -> Fit:
+        """The roomiest arrangement that fits: one column, two columns, then two with smaller text."""
+        text, p = self.app.text, pad(self.app.text)
+        fit = Fit(False, inner, inner, "body", "body", 0)
+        for two, size in ((False, "body"), (True, "body"), (True, "small")):
+            left_w = inner * 2 // 5 if two else inner
+            right_w = inner - left_w - p if two else inner
+            reaction_h = (len(self._reaction_lines(left_w)) + 1) * text.line_height("small")
+            body_h = len(text.wrap(body, size, left_w)) * text.line_height(size) if body else 0
+            left_h = body_h + reaction_h + p // 2
+            right_h = sum(self._option_height(o, right_w, size) for o in self.options)
+            height = max(left_h + text.line_height("small"), right_h) if two else left_h + right_h
+            fit = Fit(two, left_w, right_w, size, size, height)
+            if height <= max_h:
+                break
+        return Fit(fit.two_columns, fit.left_w, fit.right_w, fit.body_size, fit.option_size,
+                   min(fit.height, max_h))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.play.draw(surface, focus=True)
+        app, text, palette = self.app, self.app.text, self.app.palette
+        w, h = surface.get_size()
+        p = pad(text)
+        panel_w = min(w - 2 * p, round(900 * text.scale))
+        title, sub, rid = self._heading()
+        head_h = text.line_height("title") + text.line_height("small") + p // 2
+        body = self._body()
+        if not self.options:
+            self.options = self.build_options()
+        inner = panel_w - 2 * p
+        footer_h = text.line_height("small") + p // 2
+        layout = self.play.hud.layout
+        top_limit = layout.bar.bottom + p if layout is not None else p  # keep the clock in view
+        fit = self._fit(inner, h - p - top_limit - head_h - footer_h - 2 * p, body)
+        extra_footer = 0 if fit.two_columns else footer_h  # two columns: the hint sits under the text
+        panel = pygame.Rect(0, 0, panel_w, head_h + fit.height + extra_footer + 2 * p)
+        panel.midbottom = (w // 2, h - p)
+        self.play.camera_bias = panel.h / 2 / self.play.camera.tile_px
+        app.panels.draw(surface, panel, (*palette.panel[:3], 255), palette.accent)
+        self._draw_head(surface, panel, p, title, sub, rid)
+        top = panel.y + p + head_h
+        hint = (f"1–{len(self.options)} or click to choose" if self.options else "")
+        hint += "  ·  the shift waits while you read"
+        if self.error:
+            hint = self.error
+        if fit.two_columns:
+            hint_lines = text.wrap(hint, "small", fit.left_w)
+        else:
+            hint_lines = [text.fit(hint, "small", inner)]
+        hint_y = panel.bottom - p // 2 - len(hint_lines) * text.line_height("small")
+        left_bottom = hint_y if fit.two_columns else panel.bottom - p // 2
+        surface.set_clip(pygame.Rect(panel.x, top, panel.w, left_bottom - top))
+        y = top
+        if body:
+            y = draw_lines(surface, text, text.wrap(body, fit.body_size, fit.left_w), fit.body_size,
+                           palette.text, panel.x + p, y)
+        if self.sim.busy:
+            y = draw_lines(surface, text, ["Time passes…"], "small", palette.text_dim, panel.x + p, y)
+        for line, colour in self._reaction_lines(fit.left_w):
+            draw_text(surface, text, line, "small", colour, (panel.x + p, y))
+            y += text.line_height("small")
+        x = panel.x + p + (fit.left_w + p if fit.two_columns else 0)
+        y = top if fit.two_columns else y + p // 2
+        surface.set_clip(panel)
+        self._draw_options(surface, x, y, fit.right_w, fit.option_size, palette, app.panels)
+        surface.set_clip(None)
+        colour = palette.trust_mid if self.error else palette.text_dim
+        draw_lines(surface, text, hint_lines, "small", colour, panel.x + p, hint_y)
+
+    def _draw_head(self, surface: pygame.Surface, panel: pygame.Rect, p: int, title: str, sub: str,
+                   rid: str | None) -> None:
+        text, palette = self.app.text, self.app.palette
+        x = panel.x + p
+        size = text.line_height("title") + text.line_height("small")
+        if rid is not None:
+            surface.blit(portrait(rid, size), (x, panel.y + p // 2))
+            x += size + p // 2
+        draw_text(surface, text, text.fit(title, "title", panel.right - p - x), "title", palette.text,
+                  (x, panel.y + p // 2))
+        draw_text(surface, text, text.fit(sub, "small", panel.right - p - x), "small", palette.accent,
+                  (x, panel.y + p // 2 + text.line_height("title")))
+
+    def _draw_options(self, surface: pygame.Surface, x: int, y: int, width: int, size: str,
+                      palette: Palette, panels: PanelPainter) -> None:
+        text = self.app.text
+        p = pad(text)
+        busy = self.sim.busy
+        for k, o in enumerate(self.options):
+            hgt = self._option_height(o, width, size) - 4
+            o.rect = pygame.Rect(x, y, width, hgt)
+            lit = k == self.focus and o.enabled and not busy
+            fill = (*palette.panel[:3], 255) if not lit else (*palette.panel_edge, 255)
+            panels.draw(surface, o.rect, fill, palette.accent if lit else None, radius=6)
+            colour = palette.text if o.enabled and not busy else palette.text_dim
+            lines = text.wrap(f"{k + 1}.  {o.label}", size, width - p)
+            ly = draw_lines(surface, text, lines, size, colour, x + p // 2, y + p // 4)
+            cx = x + p // 2
+            for tag in o.tags:
+                label, chip_colour = tag_chip(tag, palette)
+                if cx + chip_size(text, label)[0] > x + width:
+                    break
+                cx = draw_chip(surface, text, panels, palette, label, chip_colour, (cx, ly + 2)).right + 6
+            if o.detail:
+                draw_text(surface, text, text.fit(o.detail, "small", x + width - cx - p // 2), "small",
+                          palette.text_dim, (cx, ly + 2))
+            y += hgt + 4

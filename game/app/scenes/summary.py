@@ -1,0 +1,233 @@
+"""The end-of-shift debrief: how the street's trust moved, what was met, and who changed and why.
+
+Everything comes from ``sim.results()`` and ``sim.ledger()``: the same figures
+the `simulate` command and the written report use, so what the trainee sees
+matches what the instructor reads.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pygame
+
+from game.app.context import App
+from game.app.input import command_of
+from game.app.scenes.base import Scene
+from game.app.widgets import Button, Menu, draw_text, pad
+from game.scenario.model import Scenario
+from game.sim.ledger import TrustChange
+from game.sim.results import ShiftResults
+from game.sim.simulation import Simulation
+
+CAUSES_SHOWN = 3  # reasons listed per resident
+CHART_HEIGHT = 120  # px at text scale 1
+
+
+@dataclass(frozen=True)
+class Change:
+    """One resident's shift in a sentence: who, from, to, and the biggest reasons."""
+
+    name: str
+    start: float
+    end: float
+    reasons: tuple[tuple[str, float], ...]
+
+
+def changes(sim: Simulation, results: ShiftResults) -> list[Change]:
+    """Residents ordered by how much they changed, each with the causes that moved them most."""
+    by_resident: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for c in sim.ledger():
+        by_resident[c.resident][_reason(sim, c)] += c.delta
+    out = []
+    for i, r in enumerate(results.residents):
+        reasons = sorted(by_resident[i].items(), key=lambda kv: -abs(kv[1]))
+        shown = tuple((k, v) for k, v in reasons if abs(v) >= 0.05)[:CAUSES_SHOWN]
+        out.append(Change(r.name, r.trust_start, r.trust_end, shown))
+    return sorted(out, key=lambda c: -abs(c.end - c.start))
+
+
+def _reason(sim: Simulation, change: TrustChange) -> str:
+    if change.via is not None:
+        return f"heard from {sim.residents[change.via].name}"
+    return change.cause
+
+
+def call_line(sim: Simulation, outcome) -> str:
+    place = sim.places[outcome.place].name if outcome.place in sim.places else outcome.place
+    if outcome.response_minutes is None:
+        how = "not reached"
+    else:
+        how = f"{outcome.response_minutes:.1f} min, {'in time' if outcome.in_time else 'late'}"
+    return f"P{outcome.priority}  {place}: {how}"
+
+
+class SummaryScene(Scene):
+    def __init__(self, app: App, scenario: Scenario, sim: Simulation) -> None:
+        self.app = app
+        self.scenario = scenario
+        self.sim = sim
+        self.results = sim.results()
+        self.changes = changes(sim, self.results)
+        self.menu = Menu([Button("again", "Play again"), Button("picker", "Another neighborhood"),
+                          Button("title", "Title screen")])
+        self.scroll = 0
+        self.content_h = 0
+
+    def handle_event(self, event: pygame.event.Event) -> Scene | None:
+        command = command_of(event, self.app.settings.keys)
+        step = self.app.text.line_height("body") * 3
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll = max(0, self.scroll - event.y * step)
+            return None
+        if command in ("up", "down"):
+            self.scroll = max(0, self.scroll + (step if command == "down" else -step))
+        if command == "back":
+            return self._open("title")
+        return self._open(self.menu.handle(event, command))
+
+    def _open(self, choice: str | None) -> Scene | None:
+        if choice == "again":
+            from game.app.scenes.briefing import BriefingScene
+
+            return BriefingScene(self.app, self.scenario)
+        if choice == "picker":
+            from game.app.backdrop import Backdrop
+            from game.app.scenes.picker import PickerScene
+
+            return PickerScene(self.app, Backdrop(self.app))
+        if choice == "title":
+            from game.app.scenes.title import TitleScene
+
+            return TitleScene(self.app)
+        return None
+
+    # --- drawing ---------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        app, text, palette, r = self.app, self.app.text, self.app.palette, self.results
+        w, h = surface.get_size()
+        p = pad(text)
+        surface.fill(palette.panel[:3])
+        button_h = text.line_height("body") + p
+        head_h = text.line_height("title") + text.line_height("body") + p
+        heading = text.fit(f"End of shift · {self.scenario.title}", "title", w // 2)
+        draw_text(surface, text, heading, "title", palette.text, (p, p // 2))
+        score = f"Score {r.score:.0f} / 100"
+        draw_text(surface, text, score, "title", palette.accent, (w - p, p // 2), "topright")
+        change = r.trust - r.trust_start
+        trust_line = (f"Neighborhood trust from {r.trust_start:.0f} to {r.trust:.0f} ({change:+.1f})"
+                      f"   ·   perceived safety {r.safety:.0f}   ·   {r.foot_minutes:.0f} min on foot, "
+                      f"{r.car_minutes:.0f} min in the car")
+        draw_text(surface, text, text.fit(trust_line, "body", w - 2 * p), "body", palette.text_dim,
+                  (p, p // 2 + text.line_height("title")))
+        view = pygame.Rect(0, head_h, w, h - head_h - button_h - 2 * p)
+        one_column = w < round(1000 * text.scale)
+        col_w = view.w - 2 * p if one_column else (view.w - 3 * p) // 2
+        surface.set_clip(view)
+        self.scroll = min(self.scroll, max(0, self.content_h - view.h))
+        y0 = view.y + p // 2 - self.scroll
+        left_end = self._draw_left(surface, p, y0, col_w)
+        if one_column:
+            right_end = self._draw_right(surface, p, left_end + p, col_w)
+        else:
+            right_end = self._draw_right(surface, 2 * p + col_w, y0, col_w)
+        self.content_h = max(left_end, right_end) - y0 + p
+        surface.set_clip(None)
+        if self.content_h > view.h:
+            draw_text(surface, text, "Scroll for more (wheel or arrows)", "small", palette.text_dim,
+                      (w // 2, view.bottom), "midbottom")
+        width = min(round(260 * text.scale), (w - 4 * p) // 3)
+        for k, b in enumerate(self.menu.buttons):
+            b.rect = pygame.Rect(p + k * (width + p), h - p - button_h, width, button_h)
+        self.menu.draw(surface, text, app.panels, palette)
+
+    def _heading(self, surface: pygame.Surface, title: str, x: int, y: int) -> int:
+        text = self.app.text
+        draw_text(surface, text, title, "body", self.app.palette.accent, (x, y))
+        return y + text.line_height("body")
+
+    def _wrapped(self, surface: pygame.Surface, line: str, x: int, y: int, width: int, colour) -> int:
+        text = self.app.text
+        for part in text.wrap(line, "small", width):
+            draw_text(surface, text, part, "small", colour, (x, y))
+            y += text.line_height("small")
+        return y
+
+    def _draw_left(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
+        text, palette, r, sim = self.app.text, self.app.palette, self.results, self.sim
+        y = self._heading(surface, "Trust and safety over the shift", x, y)
+        chart = pygame.Rect(x, y, width, round(CHART_HEIGHT * text.scale))
+        self._draw_chart(surface, chart)
+        y = chart.bottom + text.line_height("small") + 6
+        y = self._heading(surface, "Objectives", x, y)
+        if not r.objectives:
+            y = self._wrapped(surface, f"No objectives: the score is the final trust, {r.score:.0f}.", x, y,
+                              width, palette.text)
+        for o in r.objectives:
+            mark = pygame.Rect(x, y + 3, text.line_height("small") - 6, text.line_height("small") - 6)
+            _draw_mark(surface, mark, o.met, palette)
+            y = self._wrapped(surface, f"{o.text} ({o.detail})", x + mark.w + 8, y, width - mark.w - 8,
+                              palette.text if o.met else palette.text_dim)
+        y += 6
+        y = self._heading(surface, "Calls for service", x, y)
+        if not r.calls:
+            y = self._wrapped(surface, "No calls came in.", x, y, width, palette.text_dim)
+        for c in r.calls:
+            colour = palette.trust_good if c.in_time else palette.trust_mid
+            y = self._wrapped(surface, call_line(sim, c), x, y, width, colour)
+        if r.breaches:
+            y += 6
+            y = self._heading(surface, "Policy", x, y)
+            for b in r.breaches:
+                y = self._wrapped(surface, b, x, y, width, palette.trust_mid)
+        return y
+
+    def _draw_right(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
+        palette = self.app.palette
+        y = self._heading(surface, "Who changed, and why", x, y)
+        for c in self.changes:
+            delta = c.end - c.start
+            colour = palette.text
+            if abs(delta) > 0.5:
+                colour = palette.trust_good if delta > 0 else palette.trust_mid
+            line = f"{c.name}   {c.start:.0f} to {c.end:.0f}  ({delta:+.1f})"
+            y = self._wrapped(surface, line, x, y, width, colour)
+            if c.reasons:
+                why = "   ·   ".join(f"{v:+.1f} {k}" for k, v in c.reasons)
+                y = self._wrapped(surface, why, x + 12, y, width - 12, palette.text_dim)
+            y += 3
+        if self.scenario.debrief:
+            y += 6
+            y = self._heading(surface, "Talk it through", x, y)
+            for q in self.scenario.debrief:
+                y = self._wrapped(surface, f"•  {q}", x, y, width, palette.text) + 2
+        return y
+
+    def _draw_chart(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """Trust (solid) and safety (thin) from 0 to 100 across the shift."""
+        palette, text, history = self.app.palette, self.app.text, self.sim.history
+        self.app.panels.draw(surface, rect, (*palette.panel_edge, 90), None, radius=6)
+        for level in (25, 50, 75):
+            yy = rect.bottom - rect.h * level // 100
+            pygame.draw.line(surface, palette.panel_edge, (rect.x, yy), (rect.right, yy), 1)
+        total = max(1.0, self.scenario.shift.minutes)
+        if len(history) >= 2:
+            def point(minute: float, value: float) -> tuple[int, int]:
+                return (round(rect.x + rect.w * minute / total), round(rect.bottom - rect.h * value / 100))
+            pygame.draw.lines(surface, palette.accent_alt, False, [point(m, s) for m, _, s in history], 2)
+            pygame.draw.lines(surface, palette.accent, False, [point(m, t) for m, t, _ in history], 3)
+        legend = f"trust (thick) · safety (thin) · 0–100 · {self.scenario.shift.clock(0)}–" \
+                 f"{self.scenario.shift.clock(self.scenario.shift.minutes)}"
+        draw_text(surface, text, text.fit(legend, "small", rect.w), "small", palette.text_dim,
+                  (rect.x, rect.bottom + 2))
+
+
+def _draw_mark(surface: pygame.Surface, rect: pygame.Rect, met: bool, palette) -> None:
+    """A tick for met, a cross for not: readable without colour."""
+    if met:
+        pts = [(rect.x, rect.centery), (rect.x + rect.w // 3, rect.bottom), (rect.right, rect.y)]
+        pygame.draw.lines(surface, palette.trust_good, False, pts, 3)
+    else:
+        pygame.draw.line(surface, palette.trust_bad, rect.topleft, rect.bottomright, 3)
+        pygame.draw.line(surface, palette.trust_bad, rect.bottomleft, rect.topright, 3)

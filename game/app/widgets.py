@@ -1,0 +1,226 @@
+"""Panels, buttons, chips and toasts: the few UI pieces every scene shares.
+
+Widgets hold layout and hover state only; what they show comes from the scene
+each frame. Translucent panels are drawn from a per-size cache, because
+building an alpha surface every frame for every panel is most of the cost of a
+naive pygame UI.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.app.art.common import shade
+from game.app.palette import Palette, readable_on
+from game.app.text import Text
+
+RADIUS = 10  # px, panel corner radius
+PAD = 14  # px, panel padding at text scale 1
+TOAST_SECONDS = 3.5
+
+
+def pad(text: Text) -> int:
+    """Padding grows with the text so big-text layouts keep their breathing room."""
+    return round(PAD * (0.5 + 0.5 * text.scale))
+
+
+class PanelPainter:
+    """Draws rounded translucent panels, caching one surface per (size, colours)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple, pygame.Surface] = {}
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, fill: Sequence[int],
+             edge: Sequence[int] | None = None, radius: int = RADIUS) -> None:
+        key = (rect.size, tuple(fill), tuple(edge) if edge else None, radius)
+        panel = self._cache.get(key)
+        if panel is None:
+            panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+            local = panel.get_rect()
+            pygame.draw.rect(panel, fill, local, border_radius=radius)
+            if edge is not None:
+                pygame.draw.rect(panel, edge, local, width=2, border_radius=radius)
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[key] = panel
+        surface.blit(panel, rect.topleft)
+
+
+def draw_text(surface: pygame.Surface, text: Text, string: str, size: str, colour: Sequence[int],
+              pos: tuple[int, int], anchor: str = "topleft") -> pygame.Rect:
+    """Blit one cached line; ``anchor`` names the Rect attribute ``pos`` sets."""
+    image = text.render(string, size, colour)
+    rect = image.get_rect(**{anchor: pos})
+    surface.blit(image, rect)
+    return rect
+
+
+def draw_lines(surface: pygame.Surface, text: Text, lines: Sequence[str], size: str,
+               colour: Sequence[int], x: int, y: int) -> int:
+    """Blit wrapped lines top-down; returns the y below the last one."""
+    step = text.line_height(size)
+    for line in lines:
+        surface.blit(text.render(line, size, colour), (x, y))
+        y += step
+    return y
+
+
+@dataclass
+class Button:
+    """A clickable, focusable label. ``key`` is what the scene gets back when it is pressed."""
+
+    key: str
+    label: str
+    rect: pygame.Rect = field(default_factory=pygame.Rect)
+    enabled: bool = True
+    detail: str = ""  # second line, e.g. why it is disabled
+    hover: bool = False
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        return self.enabled and self.rect.collidepoint(pos)
+
+    def draw(self, surface: pygame.Surface, text: Text, panels: PanelPainter, palette: Palette,
+             focused: bool = False, size: str = "body") -> None:
+        lit = self.enabled and (focused or self.hover)
+        fill = (*shade(palette.panel[:3], 1.9 if lit else 1.35), 245)
+        edge = palette.accent if lit else palette.panel_edge
+        panels.draw(surface, self.rect, fill, edge, radius=8)
+        colour = palette.text if self.enabled else palette.text_dim
+        p = pad(text) // 2 + 4
+        inner = self.rect.inflate(-2 * p, 0)
+        label = text.fit(self.label, size, inner.w)
+        if self.detail:
+            top = self.rect.y + (self.rect.h - text.line_height(size) - text.line_height("small")) // 2
+            draw_text(surface, text, label, size, colour, (inner.x, top))
+            detail = text.fit(self.detail, "small", inner.w)
+            draw_text(surface, text, detail, "small", palette.text_dim,
+                      (inner.x, top + text.line_height(size)))
+        else:
+            draw_text(surface, text, label, size, colour, (inner.x, self.rect.centery), "midleft")
+
+
+class Menu:
+    """A column of buttons driven by mouse, keyboard or gamepad alike."""
+
+    def __init__(self, buttons: Sequence[Button]) -> None:
+        self.buttons = list(buttons)
+        self.focus = next((i for i, b in enumerate(self.buttons) if b.enabled), 0)
+
+    def layout(self, x: int, y: int, width: int, height: int, gap: int) -> int:
+        """Stack the buttons from (x, y); returns the y below the last one."""
+        for b in self.buttons:
+            b.rect = pygame.Rect(x, y, width, height)
+            y += height + gap
+        return y - gap
+
+    def move(self, step: int) -> None:
+        enabled = [i for i, b in enumerate(self.buttons) if b.enabled]
+        if not enabled:
+            return
+        if self.focus not in enabled:
+            self.focus = enabled[0]
+            return
+        k = enabled.index(self.focus)
+        self.focus = enabled[(k + step) % len(enabled)]
+
+    def handle(self, event: pygame.event.Event, command: str | None) -> str | None:
+        """The key of the button chosen by this event, or None."""
+        if command in ("up", "left"):
+            self.move(-1)
+        elif command in ("down", "right"):
+            self.move(1)
+        elif command in ("confirm", "interact") and self.buttons:
+            chosen = self.buttons[self.focus]
+            return chosen.key if chosen.enabled else None
+        elif event.type == pygame.MOUSEMOTION:
+            for i, b in enumerate(self.buttons):
+                b.hover = b.hit(event.pos)
+                if b.hover:
+                    self.focus = i
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for b in self.buttons:
+                if b.hit(event.pos):
+                    return b.key
+        return None
+
+    def draw(self, surface: pygame.Surface, text: Text, panels: PanelPainter, palette: Palette,
+             size: str = "body") -> None:
+        for i, b in enumerate(self.buttons):
+            b.draw(surface, text, panels, palette, focused=(i == self.focus), size=size)
+
+
+def draw_pips(surface: pygame.Surface, level: int, of: int, pos: tuple[int, int], size: int,
+              colour: Sequence[int], empty: Sequence[int]) -> None:
+    """Filled and hollow dots, e.g. difficulty 2 of 3 (the font has no dot glyphs)."""
+    x, y = pos
+    r = size // 2
+    for k in range(of):
+        centre = (x + k * (size + 4) + r, y + r)
+        if k < level:
+            pygame.draw.circle(surface, colour, centre, r)
+        else:
+            pygame.draw.circle(surface, empty, centre, r, 2)
+
+
+def chip_size(text: Text, label: str) -> tuple[int, int]:
+    h = text.line_height("small") + 4
+    return (text.width(label, "small") + h, h)
+
+
+def draw_chip(surface: pygame.Surface, text: Text, panels: PanelPainter, palette: Palette,
+              label: str, colour: Sequence[int], pos: tuple[int, int]) -> pygame.Rect:
+    """A small rounded tag, e.g. a choice's tone ("+ voice"); returns its rect."""
+    w, h = chip_size(text, label)
+    rect = pygame.Rect(pos, (w, h))
+    panels.draw(surface, rect, (*colour[:3], 255), None, radius=h // 2)
+    draw_text(surface, text, label, "small", readable_on(colour, palette),
+              rect.center, "center")
+    return rect
+
+
+@dataclass
+class Toast:
+    text: str
+    kind: str  # "error" | "info"
+    left: float = TOAST_SECONDS
+
+
+class Toasts:
+    """Short messages (a refused action, a hint) that fade after a few seconds."""
+
+    def __init__(self, limit: int = 3) -> None:
+        self.items: list[Toast] = []
+        self.limit = limit
+
+    def show(self, message: str, kind: str = "error") -> None:
+        if self.items and self.items[-1].text == message:
+            self.items[-1].left = TOAST_SECONDS  # the same refusal again: keep it, don't stack
+            return
+        self.items.append(Toast(message, kind))
+        del self.items[:-self.limit]
+
+    def update(self, dt: float) -> None:
+        for t in self.items:
+            t.left -= dt
+        self.items = [t for t in self.items if t.left > 0]
+
+    def draw(self, surface: pygame.Surface, text: Text, panels: PanelPainter, palette: Palette,
+             area: pygame.Rect) -> None:
+        """Stack the toasts from the top of ``area``, centred in it."""
+        width = min(area.w, round(560 * text.scale))
+        p = pad(text)
+        y = area.y
+        for t in self.items:
+            lines = text.wrap(t.text, "body", width - 2 * p)
+            h = len(lines) * text.line_height("body") + p
+            if y + h > area.bottom:
+                break
+            rect = pygame.Rect(0, y, width, h)
+            rect.centerx = area.centerx
+            edge = palette.trust_bad if t.kind == "error" else palette.accent_alt
+            panels.draw(surface, rect, palette.panel, edge)
+            draw_lines(surface, text, lines, "body", palette.text, rect.x + p, rect.y + p // 2)
+            y = rect.bottom + 6

@@ -1,0 +1,251 @@
+"""The neighborhood on screen: the painted map through the camera, and everyone on it.
+
+The static map is painted once (``render_map``) at BASE_TILE pixels per tile
+and rescaled once per zoom level, so a frame is a single blit of the visible
+window plus one batch of cached sprites. Positions come interpolated from the
+ShiftRunner so people glide between simulation ticks, and the light follows
+the shift clock. Nothing here changes the simulation: the view reads ``sim``
+and the runner's smoothed positions only.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pygame
+
+from game.app.art import (
+    apply_daylight,
+    draw_call_marker,
+    draw_name_tag,
+    draw_patrol_car,
+    draw_place_highlight,
+    draw_streetlights,
+    person_sprite,
+    render_map,
+    streetlight_positions,
+    streetlight_strength,
+    trust_ring_sprite,
+)
+from game.app.camera import Camera
+from game.app.context import App
+from game.app.palette import Palette
+from game.app.shift import ShiftRunner
+from game.app.sprites import OFFICER, look_of, zoom_scale
+from game.app.widgets import draw_text
+from game.sim.grid import NoPath
+from game.sim.simulation import Simulation
+
+BASE_TILE = 48  # px per tile the map is painted at; other zooms are rescaled from it
+FACE_RADIUS = 3.0  # tiles: residents this close turn toward an officer on foot
+HOVER_RADIUS = 0.6  # tiles: how close the pointer must be to pick a resident
+STRIDES_PER_SECOND = 1.6  # walk cycles per real second
+ROUTE_DOT = 0.08  # tiles, radius of the dots that show where the officer is heading
+SCALED_KEEP = 3  # zoom levels of the map kept in memory
+METRES_PER_TILE = 10  # tuning.py: one tile is about one house lot
+LAMP_RADIUS = 1.5  # tiles lit around a street lamp
+
+
+class WorldView:
+    def __init__(self, app: App, sim: Simulation) -> None:
+        self.app = app
+        self.sim = sim
+        self._scaled: dict[tuple[int, str], pygame.Surface] = {}
+        self._car_path: tuple[tuple, list[tuple[int, int]]] = ((), [])
+        self._lamps = [(x / BASE_TILE, y / BASE_TILE)
+                       for x, y in streetlight_positions(sim.scenario.map, BASE_TILE)]
+        self._looks = [look_of(r.id) for r in sim.residents]
+        self.people_xy = sim.people.pos.copy()  # last drawn positions, for hover picking
+
+    # --- the map -------------------------------------------------------------------
+    def map_surface(self, tile_px: int, palette: Palette) -> pygame.Surface:
+        key = (tile_px, palette.name)
+        surface = self._scaled.get(key)
+        if surface is None:
+            base = render_map(self.sim.scenario.map, BASE_TILE, palette)
+            if tile_px == BASE_TILE:
+                surface = base
+            else:
+                size = (self.sim.grid.width * tile_px, self.sim.grid.height * tile_px)
+                surface = pygame.transform.smoothscale(base, size)
+            if len(self._scaled) >= SCALED_KEEP:
+                self._scaled.pop(next(iter(self._scaled)))
+            self._scaled[key] = surface
+        return surface
+
+    # --- picking ---------------------------------------------------------------------
+    def resident_at(self, camera: Camera, pos: tuple[int, int]) -> int | None:
+        """The resident under a window position (as last drawn), or None."""
+        if not len(self.people_xy):
+            return None
+        wx, wy = camera.to_world(*pos)
+        wy += 0.3  # people stand up from their ground point: their bodies are above it
+        d2 = (self.people_xy[:, 0] - wx) ** 2 + (self.people_xy[:, 1] - wy) ** 2
+        i = int(np.argmin(d2))
+        return i if d2[i] <= HOVER_RADIUS ** 2 else None
+
+    # --- drawing ---------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, camera: Camera, runner: ShiftRunner, *, clock: float,
+             hover: int | None, selected: int | None) -> None:
+        palette, sim = self.app.palette, self.sim
+        surface.fill(palette.grass_dark)
+        surface.blit(self.map_surface(camera.tile_px, palette), camera.origin)
+        self._draw_events(surface, camera, clock)
+        self._draw_routes(surface, camera)
+        people = runner.people_positions()
+        self.people_xy = people
+        officer = runner.officer_position()
+        self._draw_people(surface, camera, people, officer, clock, hover, selected)
+        o = sim.officer
+        lights = o.in_car and bool(o.route) and any(c.call.priority == 1 for c in sim.active_calls())
+        scale = zoom_scale(camera.tile_px)
+        draw_patrol_car(surface, camera.to_screen(*runner.car_position()), o.car_heading, lights, clock,
+                        scale)
+        if not o.in_car:
+            phase = (clock * STRIDES_PER_SECOND) % 1.0 if o.route else 0.0
+            sprite, (ox, oy) = person_sprite(OFFICER, o.heading, scale, phase)
+            sx, sy = camera.to_screen(*officer)
+            surface.blit(sprite, (sx + ox, sy + oy))
+        minute = sim.scenario.shift.start + sim.time
+        apply_daylight(surface, minute)
+        self._draw_lamps(surface, camera, minute)
+        for state in sim.active_calls():
+            x, y = sim.places[state.call.place].at
+            draw_call_marker(surface, camera.to_screen(x, y), state.call.priority, clock, palette, scale)
+        for i in {hover, selected} - {None}:
+            draw_name_tag(surface, camera.to_screen(*people[i]), sim.residents[i].name, palette,
+                          self.app.text.scale, lift=30 * scale)
+
+    def _draw_lamps(self, surface: pygame.Surface, camera: Camera, minute: float) -> None:
+        strength = streetlight_strength(minute)
+        if strength <= 0 or not self._lamps:
+            return
+        t = camera.tile_px
+        ox, oy = camera.origin
+        positions = [(x * t, y * t) for x, y in self._lamps]
+        draw_streetlights(surface, positions, strength, (-ox, -oy), round(LAMP_RADIUS * t), self.app.palette)
+
+    def _draw_events(self, surface: pygame.Surface, camera: Camera, clock: float) -> None:
+        """Events under way: a highlight on their place and what is going on."""
+        sim, palette, text = self.sim, self.app.palette, self.app.text
+        t = camera.tile_px
+        for ev in sim.scenario.events:
+            if ev.start <= sim.time <= ev.end:
+                x, y = sim.places[ev.place].at
+                sx, sy = camera.to_screen(x, y)
+                rect = pygame.Rect(0, 0, 3 * t, 3 * t)
+                rect.center = (sx, sy)
+                draw_place_highlight(surface, rect, clock, palette, palette.accent_alt)
+                label = ev.text or ev.kind.replace("_", " ")
+                draw_text(surface, text, label, "small", palette.text, (sx, rect.bottom + 2), "midtop")
+
+    def _draw_routes(self, surface: pygame.Surface, camera: Camera) -> None:
+        """Dots along where the officer is heading, and back to the car when on foot."""
+        sim, palette = self.sim, self.app.palette
+        r = max(2, round(camera.tile_px * ROUTE_DOT))
+        officer = sim.officer
+        for x, y in officer.route:
+            pygame.draw.circle(surface, palette.highlight, camera.to_screen(x, y), r)
+        if officer.route:
+            goal = camera.to_screen(*officer.route[-1])
+            pygame.draw.circle(surface, palette.highlight, goal, round(camera.tile_px * 0.3), 2)
+        if not officer.in_car:
+            for x, y in self._path_to_car():
+                pygame.draw.circle(surface, palette.accent_alt, camera.to_screen(x, y), max(1, r - 1))
+
+    def _path_to_car(self) -> list[tuple[int, int]]:
+        """The walk back to the car, recomputed only when the officer changes tile."""
+        sim = self.sim
+        start = sim.grid.nearest((round(sim.officer.x), round(sim.officer.y)), "walk")
+        goal = sim.grid.nearest((round(sim.officer.car_x), round(sim.officer.car_y)), "walk")
+        key = (start, goal)
+        if self._car_path[0] != key:
+            try:
+                path = sim.grid.route(start, goal, "walk")
+            except NoPath:
+                path = []
+            self._car_path = (key, path[1:-1])
+        return self._car_path[1]
+
+    def _draw_people(self, surface: pygame.Surface, camera: Camera, people: np.ndarray,
+                     officer: tuple[float, float], clock: float, hover: int | None,
+                     selected: int | None) -> None:
+        sim, palette = self.sim, self.app.palette
+        if not len(people):
+            return
+        t = camera.tile_px
+        scale = zoom_scale(t)
+        ox, oy = camera.origin
+        sx = np.rint(ox + (people[:, 0] + 0.5) * t).astype(np.int64)
+        sy = np.rint(oy + (people[:, 1] + 0.5) * t).astype(np.int64)
+        w, h = surface.get_size()
+        on_screen = (sx > -t) & (sx < w + t) & (sy > -t) & (sy < h + 2 * t)
+        heading = sim.people.heading.copy()
+        if not sim.officer.in_car:
+            dx = officer[0] - people[:, 0]
+            dy = officer[1] - people[:, 1]
+            turn = (dx * dx + dy * dy <= FACE_RADIUS ** 2) & ~sim.people.moving
+            heading[turn] = np.arctan2(dy[turn], dx[turn])
+        order = np.flatnonzero(on_screen)
+        order = order[np.argsort(sy[order], kind="stable")]
+        trust, moving, looks = sim.trust.trust, sim.people.moving, self._looks
+        stride = clock * STRIDES_PER_SECOND
+        xs, ys, headings = sx.tolist(), sy.tolist(), heading.tolist()
+        rings: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        figures: list[tuple[pygame.Surface, tuple[int, int]]] = []
+        for i in order.tolist():
+            x, y = xs[i], ys[i]
+            ring, (rx, ry) = trust_ring_sprite(float(trust[i]), palette, scale)
+            rings.append((ring, (x + rx, y + ry)))
+            phase = (stride + i * 0.37) % 1.0 if moving[i] else 0.0
+            figure, (fx, fy) = person_sprite(looks[i], headings[i], scale, phase)
+            figures.append((figure, (x + fx, y + fy)))
+        surface.fblits(rings)
+        surface.fblits(figures)
+        for i in {hover, selected} - {None}:
+            if on_screen[i]:
+                pygame.draw.ellipse(surface, palette.highlight,
+                                    pygame.Rect(xs[i] - t // 2, ys[i] - t // 5, t, t * 2 // 5), 2)
+
+    def draw_pointers(self, surface: pygame.Surface, camera: Camera, view: pygame.Rect,
+                      car_at: tuple[float, float]) -> None:
+        """Arrows at the edge of ``view`` toward calls (and the car, on foot) that are off screen."""
+        sim, palette, text = self.sim, self.app.palette, self.app.text
+        targets = [(palette.priority[s.call.priority - 1], f"P{s.call.priority}", sim.places[s.call.place].at)
+                   for s in sim.active_calls()]
+        if not sim.officer.in_car:
+            targets.append((palette.accent_alt, "Car", car_at))
+        size = max(12, text.line_height("small"))
+        for colour, label, (x, y) in targets:
+            hit = edge_point(view, camera.to_screen(x, y))
+            if hit is None:
+                continue
+            (px, py), angle = hit
+            back = angle + math.pi
+            tip = (px, py)
+            left = (px + math.cos(back - 0.5) * size, py + math.sin(back - 0.5) * size)
+            right = (px + math.cos(back + 0.5) * size, py + math.sin(back + 0.5) * size)
+            pygame.draw.polygon(surface, colour, [tip, left, right])
+            pygame.draw.polygon(surface, palette.text_dark, [tip, left, right], 2)
+            metres = math.hypot(x - sim.officer.x, y - sim.officer.y) * METRES_PER_TILE
+            tag = text.render(f"{label} {metres:.0f} m", "small", palette.text)
+            centre = (round(px + math.cos(back) * size * 2.2), round(py + math.sin(back) * size * 2.2))
+            rect = tag.get_rect(center=centre).inflate(12, 4).clamp(view)
+            self.app.panels.draw(surface, rect, palette.panel, colour, radius=rect.h // 2)
+            surface.blit(tag, tag.get_rect(center=rect.center))
+
+
+def edge_point(view: pygame.Rect, target: tuple[int, int]) -> tuple[tuple[int, int], float] | None:
+    """Where the line from the view's centre to an off-view ``target`` leaves the view, and its angle.
+
+    None when the target is inside the view (no arrow needed).
+    """
+    if view.collidepoint(target):
+        return None
+    cx, cy = view.center
+    dx, dy = target[0] - cx, target[1] - cy
+    sx = (view.w / 2) / abs(dx) if dx else math.inf
+    sy = (view.h / 2) / abs(dy) if dy else math.inf
+    k = min(sx, sy)
+    return (round(cx + dx * k), round(cy + dy * k)), math.atan2(dy, dx)

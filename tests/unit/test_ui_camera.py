@@ -1,0 +1,63 @@
+"""The camera: tile <-> window transforms, centring small maps, zoom steps, smooth follow."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.app.camera import TILE_SIZES, Camera
+
+
+def test_to_screen_and_back_round_trip():
+    cam = Camera((1280, 720), (100, 80), tile_px=32)
+    cam.look_at(40.0, 30.0)
+    for point in ((40.0, 30.0), (35.5, 27.25), (45.0, 33.0)):
+        sx, sy = cam.to_screen(*point)
+        wx, wy = cam.to_world(sx, sy)
+        assert wx == pytest.approx(point[0], abs=1 / 32)
+        assert wy == pytest.approx(point[1], abs=1 / 32)
+
+
+def test_view_centre_shows_the_followed_tile_in_the_middle_of_the_window():
+    cam = Camera((1280, 720), (100, 80), tile_px=32)
+    cam.look_at(50.0, 40.0)
+    assert cam.to_screen(50.0, 40.0) == (640, 360)
+
+
+def test_a_map_smaller_than_the_window_is_centred_whatever_the_target():
+    cam = Camera((1280, 720), (10, 5), tile_px=32)
+    cam.look_at(0.0, 0.0)
+    left, top = cam.origin
+    assert left == pytest.approx((1280 - 320) / 2)
+    assert top == pytest.approx((720 - 160) / 2)
+
+
+def test_camera_never_shows_past_the_edge_of_a_big_map():
+    cam = Camera((1280, 720), (200, 100), tile_px=32)
+    cam.look_at(0.0, 0.0)
+    assert cam.origin == (0.0, 0.0)
+    cam.look_at(199.0, 99.0)
+    left, top = cam.origin
+    assert left + 200 * 32 == pytest.approx(1280)
+    assert top + 100 * 32 == pytest.approx(720)
+
+
+def test_zoom_walks_the_steps_and_stops_at_the_ends():
+    cam = Camera((1280, 720), (50, 50), tile_px=TILE_SIZES[0])
+    assert not cam.zoom(-1)
+    sizes = [cam.tile_px]
+    while cam.zoom(1):
+        sizes.append(cam.tile_px)
+    assert tuple(sizes) == TILE_SIZES
+
+
+def test_follow_eases_toward_the_target_independently_of_frame_rate():
+    a = Camera((640, 480), (200, 200), tile_px=32)
+    b = Camera((640, 480), (200, 200), tile_px=32)
+    a.look_at(50.0, 50.0)
+    b.look_at(50.0, 50.0)
+    for _ in range(60):
+        a.follow(60.0, 50.0, 1 / 60)
+    for _ in range(30):
+        b.follow(60.0, 50.0, 1 / 30)
+    assert 50.0 < a.cx < 60.0
+    assert a.cx == pytest.approx(b.cx, abs=1e-6)
