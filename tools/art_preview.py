@@ -111,7 +111,7 @@ def draw_world(
     for item in (
         art.FloatingText.trust_change(4, "listened", *_at(6.5, 3.3), start=0.0),
         art.FloatingText.trust_change(-9, "late to the call", *_at(18.2, 7.2), start=0.0),
-        art.FloatingText("Story unlocked: Ms. Jones", *_at(4.2, 2.4), tone="info", start=0.0),
+        art.FloatingText("Story unlocked: Ms. Jones", *_at(11.5, 2.3), tone="info", start=0.0),
     ):
         art.draw_floating_text(surface, item, now=0.9, palette=palette)
 

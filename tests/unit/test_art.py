@@ -18,8 +18,8 @@ import pygame
 import pytest
 
 from game.app import art, fonts
-from game.app.art import tiles
-from game.app.art.layout import DOOR_PREFERENCE, Grid, front, road_marks, split_rects
+from game.app.art import parks, people, tiles
+from game.app.art.layout import DOOR_PREFERENCE, Grid, front, in_carriageway, road_marks, split_rects
 from game.app.palette import (
     CLOTHING,
     COLORBLIND,
@@ -135,6 +135,26 @@ def test_a_parking_bay_does_not_turn_the_road_into_a_junction() -> None:
     rows = ("....C....", "#########", ".........")
     grid = Grid(GameMap({".": "sidewalk", "#": "road", "C": "car_spawn"}, rows))
     assert road_marks(grid).axis[(4, 1)] == "h"
+    assert not in_carriageway(grid, (4, 0))
+
+
+def test_a_parking_space_in_the_road_keeps_the_lane_lines_running() -> None:
+    rows = (".........", "C########", "####C####", ".........")
+    grid = Grid(GameMap({".": "sidewalk", "#": "road", "C": "car_spawn"}, rows))
+    assert in_carriageway(grid, (0, 1)) and in_carriageway(grid, (4, 2))  # map edge counts as road going on
+    marks = road_marks(grid)
+    assert marks.axis[(4, 2)] == "h" and marks.band[(0, 1)] == (1, 2)
+
+
+def test_a_big_park_gets_a_real_play_area(monkeypatch: pytest.MonkeyPatch) -> None:
+    sizes: list[float] = []
+    original = parks.play_area
+    monkeypatch.setattr(
+        parks, "play_area", lambda p, centre, size: (sizes.append(size / p.t), original(p, centre, size))
+    )
+    rows = ("=======.", "=======.", "=======.", "=======.", "=======.", "........")
+    art.render_map(GameMap({"=": "park", ".": "sidewalk"}, rows), tile_px=20)
+    assert sizes and min(sizes) >= 0.6
 
 
 def test_long_rows_of_houses_split_and_doors_face_the_porch() -> None:
@@ -181,6 +201,16 @@ def test_people_turn_to_face_the_officer() -> None:
     frames = [pygame.image.tobytes(s, "RGBA") for s in (south, north, east)]
     assert len(set(frames)) == 3
     assert art.person_sprite(look, 0.01)[0] is east  # quantised to the same octant, cached
+
+
+def test_prewarm_builds_every_facing_and_step_ahead_of_need() -> None:
+    look = art.PersonLook.for_resident("prewarm-only")
+    assert list(art.prewarm([look], scale=1.5)) == [look] * 4
+    before = dict(people._sprites)
+    for k in range(8):
+        for phase in (0.0, 0.25, 0.5, 0.75):
+            art.person_sprite(look, k * math.tau / 8, 1.5, phase)
+    assert people._sprites == before  # nothing new had to be drawn
 
 
 def test_resident_looks_are_deterministic_across_processes() -> None:

@@ -23,6 +23,7 @@ from game.app.art.people import (
     draw_person,
     draw_trust_ring,
     person_sprite,
+    prewarm,
     trust_band,
     trust_ring_sprite,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "draw_trust_ring",
     "light_state",
     "person_sprite",
+    "prewarm",
     "render_map",
     "render_minimap",
     "streetlight_positions",

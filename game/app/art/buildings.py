@@ -1,15 +1,15 @@
-"""Houses, porches, the shop, the church and the school, seen from above.
+"""Houses, the shop, the church and the school, seen from above, with their doors and signs.
 
-Roofs are lit from the west (late afternoon): the west face is brightest, the
-east face darkest, so every house shows its shape without an outline doing
-the work. Adjacent house tiles join into one building (up to three tiles
-long); each building takes its roof colour and details from its own position.
+Adjacent house tiles join into one building (up to three tiles long); each
+building takes its roof colour and details from its own position, so the same
+street always looks the same. Shops, churches and schools are one building per
+connected group of tiles, however irregular.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from functools import partial
 
 import pygame
 
@@ -22,13 +22,15 @@ from game.app.art.layout import (
     Tile,
     TileRect,
     front,
-    porch_sides,
     split_rects,
 )
 from game.app.art.painter import LAYER_BUILDING, LAYER_FLAT, LAYER_LAMP, Painter
+from game.app.art.porches import porch
+from game.app.art.roofs import edge_point, flat_roof, pitched_roof
 from game.app.palette import RGB
 
 HOUSE_MAX_TILES = 3  # longest house before a row of H tiles becomes two houses
+SHOP_NAMES = ("SHOP", "DELI", "CAFE", "MARKET", "BAKERY", "GROCERY", "CORNER SHOP", "HARDWARE")
 
 
 def plan_buildings(p: Painter) -> None:
@@ -39,8 +41,8 @@ def plan_buildings(p: Painter) -> None:
             p.add(
                 LAYER_BUILDING,
                 (rect[1] + rect[3]) * p.t,
-                lambda q, r=rect, b=box: _house(q, r, b),
-                lambda q, b=box: _cast(q, b, 1.0),
+                partial(_house, rect=rect, box=box),
+                partial(_cast, box=box, height=1.0),
             )
     for kind, draw, height in (("shop", _shop, 1.0), ("church", _church, 2.2), ("school", _school, 1.2)):
         for group in p.grid.components(kind):
@@ -50,13 +52,13 @@ def plan_buildings(p: Painter) -> None:
             p.add(
                 LAYER_BUILDING,
                 max(b.bottom for b in boxes),
-                lambda q, g=group, rs=rects, m=main, d=draw: d(q, g, rs, m),
-                lambda q, bs=boxes, h=height: _cast_all(q, bs, h),
+                partial(draw, tiles=group, rects=rects, main=main),
+                partial(_cast_all, boxes=boxes, height=height),
             )
             if kind == "school":
                 _plan_flagpole(p, main)
     for tile in p.grid.tiles("porch"):
-        p.add(LAYER_FLAT, (tile[1] + 1) * p.t, lambda q, t=tile: _porch(q, t))
+        p.add(LAYER_FLAT, (tile[1] + 1) * p.t, partial(porch, tile=tile))
 
 
 def _box(p: Painter, rect: TileRect, inset: float = 0.08) -> pygame.Rect:
@@ -78,143 +80,6 @@ def _cast(p: Painter, box: pygame.Rect, height: float) -> None:
         pygame.draw.rect(p.shadows, (*p.palette.shadow[:3], 255), box.move(ox * k / steps, oy * k / steps))
 
 
-# --- roof geometry ------------------------------------------------------------
-
-
-def _span(poly: Sequence[Point], value: float, axis: int) -> tuple[float, float] | None:
-    """Where the line ``coord[axis] == value`` crosses a convex polygon, along the other axis."""
-    hits: list[float] = []
-    other = 1 - axis
-    for a, b in zip(poly, [*poly[1:], poly[0]], strict=True):
-        lo, hi = sorted((a[axis], b[axis]))
-        if lo <= value <= hi and hi > lo:
-            f = (value - a[axis]) / (b[axis] - a[axis])
-            hits.append(a[other] + f * (b[other] - a[other]))
-    return (min(hits), max(hits)) if len(hits) >= 2 else None
-
-
-def _face(p: Painter, poly: Sequence[Point], colour: RGB, rows_axis: int) -> None:
-    """One roof plane with shingle rows running along ``rows_axis`` (0: rows are vertical lines)."""
-    pygame.draw.polygon(p.surface, colour, poly)
-    lo = min(pt[rows_axis] for pt in poly)
-    hi = max(pt[rows_axis] for pt in poly)
-    step = max(3, round(p.t * 0.1))
-    width = max(1, p.t // 48)
-    line = shade(colour, 0.86)
-    v = lo + step
-    while v < hi - 1:
-        span = _span(poly, v, rows_axis)
-        if span is not None:
-            a, b = span
-            if rows_axis == 1:
-                pygame.draw.line(p.surface, line, (a + 1, v), (b - 1, v), width)
-            else:
-                pygame.draw.line(p.surface, line, (v, a + 1), (v, b - 1), width)
-        v += step
-
-
-def pitched_roof(
-    p: Painter, box: pygame.Rect, colour: RGB, hipped: bool, along: bool | None = None
-) -> tuple[Point, Point]:
-    """A hip or gable roof over ``box``; returns the two ends of the ridge.
-
-    The ridge runs along the longer side unless ``along`` says otherwise
-    (True: ridge runs north-south).
-    """
-    x0, y0, x1, y1 = box.left, box.top, box.right, box.bottom
-    horizontal = box.w >= box.h if along is None else not along
-    if horizontal:
-        cy = (y0 + y1) / 2
-        inset = box.h / 2 if hipped else 0
-        r0, r1 = (x0 + inset, cy), (x1 - inset, cy)
-        _face(p, [(x0, y0), (x1, y0), r1, r0], shade(colour, 1.05), 1)
-        _face(p, [(x0, y1), (x1, y1), r1, r0], shade(colour, 0.84), 1)
-        if hipped:
-            _face(p, [(x0, y0), r0, (x0, y1)], shade(colour, 1.18), 0)
-            _face(p, [(x1, y0), r1, (x1, y1)], shade(colour, 0.72), 0)
-    else:
-        cx = (x0 + x1) / 2
-        inset = box.w / 2 if hipped else 0
-        r0, r1 = (cx, y0 + inset), (cx, y1 - inset)
-        _face(p, [(x0, y0), (x0, y1), r1, r0], shade(colour, 1.16), 0)
-        _face(p, [(x1, y0), (x1, y1), r1, r0], shade(colour, 0.74), 0)
-        if hipped:
-            _face(p, [(x0, y0), r0, (x1, y0)], shade(colour, 1.04), 1)
-            _face(p, [(x0, y1), r1, (x1, y1)], shade(colour, 0.86), 1)
-    hip = shade(colour, 1.25)
-    if hipped:
-        for corner, end in (
-            ((x0, y0), r0),
-            ((x0, y1), r0 if horizontal else r1),
-            ((x1, y0), r1 if horizontal else r0),
-            ((x1, y1), r1),
-        ):
-            pygame.draw.line(p.surface, hip, corner, end, max(1, p.t // 40))
-    pygame.draw.line(p.surface, shade(colour, 1.35), r0, r1, p.px(0.045))
-    pygame.draw.rect(p.surface, shade(colour, 0.55), box, max(1, p.t // 32))
-    return r0, r1
-
-
-def flat_roof(p: Painter, tiles: list[Tile], colour: RGB) -> None:
-    """Membrane roof over a group of tiles, with seams and a raised parapet round the outside."""
-    group = set(tiles)
-    inset = 0.05
-    seam, lip, dark = shade(colour, 0.93), shade(colour, 1.16), shade(colour, 0.62)
-    rects: dict[Tile, pygame.Rect] = {}
-    for tile in tiles:
-        out = {s: (tile[0] + dx, tile[1] + dy) not in group for s, (dx, dy) in SIDES.items()}
-        r = p.tile_rect(tile)
-        i = round(inset * p.t)
-        rects[tile] = pygame.Rect(
-            r.x + i * out["w"],
-            r.y + i * out["n"],
-            r.w - i * (out["w"] + out["e"]),
-            r.h - i * (out["n"] + out["s"]),
-        )
-    for tile, r in rects.items():
-        pygame.draw.rect(p.surface, colour, r)
-        for k in (1, 2):
-            x = tile[0] * p.t + k * p.t // 3
-            pygame.draw.line(p.surface, seam, (x, r.y), (x, r.bottom - 1), max(1, p.t // 48))
-    depth = p.px(0.07)
-    for tile, r in rects.items():
-        for side, (dx, dy) in SIDES.items():
-            if (tile[0] + dx, tile[1] + dy) in group:
-                continue
-            band = {
-                "n": pygame.Rect(r.x, r.y, r.w, depth),
-                "s": pygame.Rect(r.x, r.bottom - depth, r.w, depth),
-                "w": pygame.Rect(r.x, r.y, depth, r.h),
-                "e": pygame.Rect(r.right - depth, r.y, depth, r.h),
-            }[side]
-            pygame.draw.rect(p.surface, lip, band)
-            edge = {
-                "n": (r.topleft, r.topright),
-                "s": (r.bottomleft, r.bottomright),
-                "w": (r.topleft, r.bottomleft),
-                "e": (r.topright, r.bottomright),
-            }[side]
-            pygame.draw.line(p.surface, dark, *edge, max(1, p.t // 32))
-            inner = band.move(-dx * depth, -dy * depth)
-            a, b = {
-                "n": (inner.bottomleft, inner.bottomright),
-                "s": (inner.topleft, inner.topright),
-                "w": (inner.topright, inner.bottomright),
-                "e": (inner.topleft, inner.bottomleft),
-            }[side]
-            pygame.draw.line(p.surface, shade(colour, 0.82), a, b, max(1, p.t // 40))
-
-
-def _edge_point(box: pygame.Rect, side: str, along: float) -> Point:
-    """A point on one edge of ``box``; ``along`` is the other coordinate."""
-    return {
-        "n": (along, box.top),
-        "s": (along, box.bottom),
-        "w": (box.left, along),
-        "e": (box.right, along),
-    }[side]
-
-
 def _slab(edge: Point, side: str, half: float, d0: float, d1: float) -> pygame.Rect:
     """A rectangle straddling a wall: from ``d0`` to ``d1`` outward, ``half`` either way along it."""
     dx, dy = SIDES[side]
@@ -227,7 +92,7 @@ def _slab(edge: Point, side: str, half: float, d0: float, d1: float) -> pygame.R
 def _door(p: Painter, box: pygame.Rect, side: str, tile: Tile, colour: RGB, wide: bool = False) -> None:
     """A door in the wall under the eave: frame, door leaf, brass knob, and a stoop outside."""
     cx, cy = p.centre(tile)
-    edge = _edge_point(box, side, cx if side in "ns" else cy)
+    edge = edge_point(box, side, cx if side in "ns" else cy)
     dx, dy = SIDES[side]
     half = p.t * (0.2 if wide else 0.13)
     depth = p.t * 0.1
@@ -303,7 +168,8 @@ def _shop(p: Painter, tiles: list[Tile], rects: list[TileRect], main: TileRect) 
     _rooftop_unit(p, box, OPPOSITE[side])
     _awning(p, box, side)
     length = box.w if side in "ns" else box.h
-    label = "CORNER SHOP" if length >= 2.6 * p.t else "MARKET" if length >= 1.6 * p.t else "SHOP"
+    names = [n for n in SHOP_NAMES if len(n) <= 4 + 3 * length / p.t] or ["SHOP"]
+    label = tile_rng(main[0], main[1], "shop-name").choice(names)
     _sign(p, box, side, label, p.palette.sign, inset=0.36)
 
 
@@ -511,14 +377,11 @@ def _plan_flagpole(p: Painter, main: TileRect) -> None:
     box = _box(p, main, 0.05)
     cx, cy = p.centre(tile)
     dx, dy = SIDES[side]
-    edge = _edge_point(box, side, cx if side in "ns" else cy)
+    edge = edge_point(box, side, cx if side in "ns" else cy)
     base = (edge[0] + dx * p.t * 0.22 + dy * p.t * 0.34, edge[1] + dy * p.t * 0.22 + dx * p.t * 0.34)
-    p.add(LAYER_LAMP, base[1], lambda q: _flagpole(q, base), lambda q: _pole_shadow(q, base))
-
-
-def _pole_shadow(p: Painter, base: Point) -> None:
-    ox, oy = p.shadow_offset(3.0)
-    pygame.draw.line(p.shadows, (*p.palette.shadow[:3], 255), base, (base[0] + ox, base[1] + oy), p.px(0.05))
+    p.add(
+        LAYER_LAMP, base[1], partial(_flagpole, base=base), partial(Painter.cast_pole, base=base, height=3.0)
+    )
 
 
 def _flagpole(p: Painter, base: Point) -> None:
@@ -559,162 +422,3 @@ def _hopscotch(p: Painter, tile: Tile, side: str) -> None:
                 round(y + (s * cell if side in "ns" else 0)),
             )
             pygame.draw.rect(p.surface, chalk, r, width)
-
-
-# --- porches ---------------------------------------------------------------------
-
-
-def _porch(p: Painter, tile: Tile) -> None:
-    """Wooden deck against the house, steps toward the street, railings, a chair and a plant."""
-    pal, g = p.palette, p.grid
-    house_side, step_side = porch_sides(g, tile)
-    deck = p.tile_rect(tile)
-    inset = {s: 0.07 for s in SIDES}
-    inset[house_side] = -0.08
-    inset[step_side] = 0.24
-    for s in SIDES:
-        if g.neighbour(tile, s) == "porch":
-            inset[s] = 0.0
-    deck = pygame.Rect(
-        deck.x + inset["w"] * p.t,
-        deck.y + inset["n"] * p.t,
-        p.t * (1 - inset["w"] - inset["e"]),
-        p.t * (1 - inset["n"] - inset["s"]),
-    )
-    pygame.draw.rect(p.surface, shade(pal.wood_dark, 0.7), deck.move(p.px(0.04), p.px(0.03)))
-    pygame.draw.rect(p.surface, pal.wood, deck)
-    planks_vertical = house_side in "ns"
-    gap = max(3, round(p.t * 0.1))
-    rng = tile_rng(*tile, "porch")
-    for k, v in enumerate(
-        range(deck.x if planks_vertical else deck.y, deck.right if planks_vertical else deck.bottom, gap)
-    ):
-        board = (
-            pygame.Rect(v, deck.y, gap, deck.h) if planks_vertical else pygame.Rect(deck.x, v, deck.w, gap)
-        )
-        board = board.clip(deck)
-        pygame.draw.rect(
-            p.surface, shade(pal.wood, 0.94 + 0.1 * rng.random() + (0.03 if k % 2 else 0)), board
-        )
-        edge = (board.topleft, board.bottomleft) if planks_vertical else (board.topleft, board.topright)
-        pygame.draw.line(p.surface, pal.wood_dark, *edge, max(1, p.t // 48))
-    _steps(p, tile, deck, step_side)
-    _railings(p, tile, deck, house_side, step_side)
-    _chair(p, deck, house_side, rng)
-    _mat(p, deck, house_side)
-
-
-def _steps(p: Painter, tile: Tile, deck: pygame.Rect, side: str) -> None:
-    pal = p.palette
-    dx, dy = SIDES[side]
-    depth = p.t * 0.085
-    half = p.t * 0.24
-    edge = _edge_point(deck, side, deck.centerx if side in "ns" else deck.centery)
-    for k, light in ((0, 1.12), (1, 0.98)):
-        a = (edge[0] + dx * depth * k, edge[1] + dy * depth * k)
-        b = (a[0] + dx * depth, a[1] + dy * depth)
-        if side in "ns":
-            r = pygame.Rect(round(edge[0] - half), round(min(a[1], b[1])), round(2 * half), round(depth))
-        else:
-            r = pygame.Rect(round(min(a[0], b[0])), round(edge[1] - half), round(depth), round(2 * half))
-        pygame.draw.rect(p.surface, shade(pal.wood, light), r)
-        pygame.draw.rect(p.surface, pal.wood_dark, r, max(1, p.t // 48))
-
-
-def _railings(p: Painter, tile: Tile, deck: pygame.Rect, house_side: str, step_side: str) -> None:
-    pal = p.palette
-    width = max(2, p.t // 20)
-    post = p.px(0.08)
-    ends = {
-        "n": (deck.topleft, deck.topright),
-        "s": (deck.bottomleft, deck.bottomright),
-        "w": (deck.topleft, deck.bottomleft),
-        "e": (deck.topright, deck.bottomright),
-    }
-    for side, (a, b) in ends.items():
-        if side == house_side or p.grid.neighbour(tile, side) == "porch":
-            continue
-        if side == step_side:  # leave the opening for the steps
-            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-            gap = p.t * 0.26
-            ux, uy = ((b[0] - a[0]), (b[1] - a[1]))
-            length = max(1.0, (ux * ux + uy * uy) ** 0.5)
-            ux, uy = ux / length, uy / length
-            segments = [
-                (a, (mid[0] - ux * gap, mid[1] - uy * gap)),
-                ((mid[0] + ux * gap, mid[1] + uy * gap), b),
-            ]
-        else:
-            segments = [(a, b)]
-        for s0, s1 in segments:
-            pygame.draw.line(
-                p.surface, shade(pal.fence, 0.7), (s0[0] + 1, s0[1] + 1), (s1[0] + 1, s1[1] + 1), width
-            )
-            pygame.draw.line(p.surface, pal.fence, s0, s1, width)
-            for pt in (s0, s1):
-                r = pygame.Rect(0, 0, post, post)
-                r.center = (round(pt[0]), round(pt[1]))
-                pygame.draw.rect(p.surface, pal.fence, r)
-                pygame.draw.rect(p.surface, shade(pal.fence, 0.65), r, max(1, p.t // 48))
-
-
-def _chair(p: Painter, deck: pygame.Rect, house_side: str, rng: random.Random) -> None:
-    """A rocking chair near the railing, facing the street; a potted plant in the other corner."""
-    pal = p.palette
-    hx, hy = SIDES[house_side]
-    side_dir = (hy, hx) if rng.random() < 0.5 else (-hy, -hx)
-    cx = deck.centerx + side_dir[0] * deck.w * 0.27 + hx * deck.w * 0.05
-    cy = deck.centery + side_dir[1] * deck.h * 0.27 + hy * deck.h * 0.05
-    s = p.t * 0.2
-    seat = pygame.Rect(0, 0, round(s), round(s))
-    seat.center = (round(cx), round(cy))
-    pygame.draw.rect(
-        p.surface, shade(pal.wood_dark, 0.55), seat.move(p.px(0.04), p.px(0.03)), border_radius=2
-    )
-    pygame.draw.rect(p.surface, pal.wood_dark, seat, border_radius=max(1, p.t // 32))
-    pygame.draw.rect(
-        p.surface,
-        mix(pal.awning, pal.awning_light, 0.3),
-        seat.inflate(-s * 0.35, -s * 0.35),
-        border_radius=max(1, p.t // 32),
-    )
-    back = _edge_point(seat, house_side, seat.centerx if house_side in "ns" else seat.centery)
-    span = (s * 0.6 * abs(hy), s * 0.6 * abs(hx))
-    pygame.draw.line(
-        p.surface,
-        shade(pal.wood_dark, 0.8),
-        (back[0] - span[0], back[1] - span[1]),
-        (back[0] + span[0], back[1] + span[1]),
-        p.px(0.06),
-    )
-    # rockers
-    for k in (-1, 1):
-        ox, oy = abs(hy) * k * s * 0.5, abs(hx) * k * s * 0.5
-        pygame.draw.line(
-            p.surface,
-            shade(pal.wood_dark, 0.7),
-            (seat.centerx + ox - hx * s * 0.7, seat.centery + oy - hy * s * 0.7),
-            (seat.centerx + ox + hx * s * 0.6, seat.centery + oy + hy * s * 0.6),
-            max(1, p.t // 40),
-        )
-    pot = (
-        deck.centerx - side_dir[0] * deck.w * 0.3 + hx * deck.w * 0.22,
-        deck.centery - side_dir[1] * deck.h * 0.3 + hy * deck.h * 0.22,
-    )
-    pygame.draw.circle(p.surface, shade(pal.brick, 1.1), pot, p.t * 0.08)
-    for k in range(5):
-        leaf = (pot[0] + p.t * 0.05 * rng.uniform(-1, 1), pot[1] + p.t * 0.05 * rng.uniform(-1, 1))
-        pygame.draw.circle(p.surface, pal.leaves[k % len(pal.leaves)], leaf, p.t * 0.045)
-
-
-def _mat(p: Painter, deck: pygame.Rect, house_side: str) -> None:
-    edge = _edge_point(deck, house_side, deck.centerx if house_side in "ns" else deck.centery)
-    dx, dy = SIDES[house_side]
-    mat = pygame.Rect(
-        0,
-        0,
-        p.px(0.26) if house_side in "ns" else p.px(0.12),
-        p.px(0.12) if house_side in "ns" else p.px(0.26),
-    )
-    mat.center = (round(edge[0] - dx * p.t * 0.16), round(edge[1] - dy * p.t * 0.16))
-    pygame.draw.rect(p.surface, mix(p.palette.awning, p.palette.wood_dark, 0.5), mat, border_radius=2)

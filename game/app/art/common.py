@@ -56,11 +56,6 @@ def optimised(surface: pygame.Surface) -> pygame.Surface:
     return surface
 
 
-def supersampled(size: tuple[int, int], factor: int) -> pygame.Surface:
-    """A transparent canvas ``factor`` times larger, to be shrunk for anti-aliasing."""
-    return pygame.Surface((size[0] * factor, size[1] * factor), pygame.SRCALPHA)
-
-
 def shrink(surface: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
     """Smooth down-scale: the cheap way to anti-alias everything drawn with pygame.draw."""
     return pygame.transform.smoothscale(surface, size)

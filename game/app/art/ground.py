@@ -13,7 +13,7 @@ import numpy as np
 import pygame
 
 from game.app.art.common import mix, shade, tile_rng
-from game.app.art.layout import ROADISH, SIDES, RoadMarks, Tile
+from game.app.art.layout import ROADISH, SIDES, RoadMarks, Tile, in_carriageway
 from game.app.art.painter import Painter
 from game.app.palette import RGB, Palette
 
@@ -197,12 +197,30 @@ def _crossings(p: Painter, tile: Tile, axis: str, marks: RoadMarks) -> None:
 
 
 def _parking_bay(p: Painter, tile: Tile) -> None:
-    """A painted bay open toward the road, with an oil stain and a faint P."""
-    open_side = next((s for s in SIDES if p.grid.neighbour(tile, s) in ROADISH), "s")
+    """Where the patrol car starts: a painted bay with an oil stain and a faint P.
+
+    A bay cut into the kerb is boxed in and open toward the road; a space in
+    the carriageway itself (road on both sides) gets only corner ticks, the way
+    kerbside parking is marked, so the lane lines run on through it.
+    """
     r = p.tile_rect(tile, 0.08)
     w = p.px(0.05)
     paint = p.palette.white_paint
     pygame.draw.ellipse(p.surface, shade(p.palette.asphalt, 0.85), r.inflate(-p.t * 0.4, -p.t * 0.45))
+    label = pygame.font.Font(None, p.px(0.7)).render("P", True, mix(paint, p.palette.asphalt, 0.45))
+    p.surface.blit(label, label.get_rect(center=r.center))
+    if in_carriageway(p.grid, tile):
+        tick = p.t * 0.2
+        for (x, y), (dx, dy) in (
+            (r.topleft, (1, 1)),
+            (r.topright, (-1, 1)),
+            (r.bottomleft, (1, -1)),
+            (r.bottomright, (-1, -1)),
+        ):
+            pygame.draw.line(p.surface, paint, (x, y), (x + dx * tick, y), w)
+            pygame.draw.line(p.surface, paint, (x, y), (x, y + dy * tick), w)
+        return
+    open_side = next((s for s in SIDES if p.grid.neighbour(tile, s) in ROADISH), "s")
     corners = {
         "n": (r.topleft, r.topright),
         "s": (r.bottomleft, r.bottomright),
@@ -212,9 +230,6 @@ def _parking_bay(p: Painter, tile: Tile) -> None:
     for side, (a, b) in corners.items():
         if side != open_side:
             pygame.draw.line(p.surface, paint, a, b, w)
-    font = pygame.font.Font(None, p.px(0.7))
-    label = font.render("P", True, mix(paint, p.palette.asphalt, 0.45))
-    p.surface.blit(label, label.get_rect(center=r.center))
 
 
 def paint_walkway(p: Painter, start: Tile, side: str) -> list[Tile]:

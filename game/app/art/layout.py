@@ -148,6 +148,24 @@ class RoadMarks:
     band: dict[Tile, tuple[int, int]]  # first and last row (h) or column (v) of the road band
 
 
+def in_carriageway(grid: Grid, tile: Tile) -> bool:
+    """True for a space within the road rather than a bay beside it.
+
+    That is road on two opposite sides, or road on one side running on in the
+    same direction with the map's edge on the other (the road leaves the map).
+    """
+    for a, b in (("w", "e"), ("n", "s")):
+        kinds = {side: grid.neighbour(tile, side) for side in (a, b)}
+        if kinds[a] == kinds[b] == "road":
+            return True
+        for road_side, edge_side in ((a, b), (b, a)):
+            if kinds[road_side] == "road" and kinds[edge_side] is None:
+                dx, dy = SIDES[road_side]
+                if grid.kind(tile[0] + 2 * dx, tile[1] + 2 * dy) == "road":
+                    return True
+    return False
+
+
 def road_marks(grid: Grid) -> RoadMarks:
     """Work out which way each stretch of road runs, from how far it extends.
 
@@ -155,7 +173,8 @@ def road_marks(grid: Grid) -> RoadMarks:
     is part of an east-west road; the reverse for north-south; long in both
     directions is a junction. Wider areas get no lane marks at all.
     """
-    road = set(grid.tiles("road"))  # a parking bay is not part of the carriageway
+    # A parking bay beside the road is not carriageway; a space within the road is.
+    road = set(grid.tiles("road")) | {t for t in grid.tiles("car_spawn") if in_carriageway(grid, t)}
     hrun: dict[Tile, tuple[int, int]] = {}
     vrun: dict[Tile, tuple[int, int]] = {}
     for runs, step in ((hrun, (1, 0)), (vrun, (0, 1))):

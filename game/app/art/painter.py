@@ -81,6 +81,12 @@ class Painter:
         """Where a shadow lands for something ``height`` times as tall as a house."""
         return (SHADOW_OFFSET[0] * self.t * height, SHADOW_OFFSET[1] * self.t * height)
 
+    def cast_pole(self, base: tuple[float, float], height: float) -> None:
+        """The long thin shadow of a lamp post or flagpole standing at ``base``."""
+        ox, oy = self.shadow_offset(height)
+        end = (base[0] + ox, base[1] + oy)
+        pygame.draw.line(self.shadows, (*self.palette.shadow[:3], 255), base, end, self.px(0.05))
+
     def finish(self) -> None:
         """Cast every shadow, soften them once, then draw the props in order."""
         props = sorted(self.props)

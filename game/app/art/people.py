@@ -13,7 +13,7 @@ the ground point the person stands on (y up is negative).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,6 +106,24 @@ def person_sprite(
     return hit
 
 
+def prewarm(looks: Iterable[PersonLook], scale: float = 1.0) -> Iterator[PersonLook]:
+    """Build sprites ahead of need, one look at a time, so a scene can spread the work over frames.
+
+    Standing poses in all eight facings come first for every look, then the
+    walk frames. Advance it while a frame has time to spare::
+
+        for _ in warmer:
+            if time.perf_counter() > deadline:
+                break
+    """
+    looks = list(looks)
+    for frame in range(WALK_FRAMES):
+        for look in looks:
+            for direction in range(DIRECTIONS):
+                person_sprite(look, direction * math.tau / DIRECTIONS, scale, frame / WALK_FRAMES)
+            yield look
+
+
 def draw_person(
     surface: pygame.Surface,
     center_xy: Sequence[float],
@@ -123,7 +141,8 @@ def draw_person(
     return surface.blit(sprite, (px(center_xy[0]) + ox, px(center_xy[1]) + oy))
 
 
-Crowd = Iterable[tuple[Sequence[float], PersonLook, "float | Sequence[float]", "float | None", float, float]]
+# (ground_xy, look, facing, trust or None, walking_phase, scale)
+Crowd = Iterable[tuple[Sequence[float], PersonLook, float | Sequence[float], float | None, float, float]]
 
 
 def draw_crowd(surface: pygame.Surface, people: Crowd, palette: Palette = WARM) -> None:

@@ -16,10 +16,12 @@ import pygame
 
 from game.app.art.buildings import plan_buildings
 from game.app.art.common import Point, optimised, shrink
-from game.app.art.greenery import lamp_heads, plan_greenery
+from game.app.art.greenery import plan_yards
 from game.app.art.ground import paint_base, paint_grass_edges, paint_roads, paint_sidewalks, paint_walkway
+from game.app.art.lamps import lamp_heads, plan_lamps
 from game.app.art.layout import Grid, porch_sides, road_marks, streetlight_tiles
 from game.app.art.painter import Painter
+from game.app.art.parks import plan_parks
 from game.app.palette import RGB, WARM, Palette
 from game.scenario.model import GameMap
 
@@ -76,7 +78,9 @@ def _paint(game_map: GameMap, tile_px: int, palette: Palette) -> pygame.Surface:
     for tile in grid.tiles("porch"):
         p.reserved.update(paint_walkway(p, tile, porch_sides(grid, tile)[1]))
     plan_buildings(p)
-    plan_greenery(p)
+    plan_yards(p)
+    plan_parks(p)
+    plan_lamps(p)
     p.finish()
     final = p.surface
     if factor > 1:
