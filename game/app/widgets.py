@@ -165,6 +165,16 @@ def draw_pips(surface: pygame.Surface, level: int, of: int, pos: tuple[int, int]
             pygame.draw.circle(surface, empty, centre, r, 2)
 
 
+def draw_mark(surface: pygame.Surface, rect: pygame.Rect, met: bool, palette: Palette) -> None:
+    """A tick for met, a cross for not: readable without colour (the font has no such glyphs)."""
+    if met:
+        pts = [(rect.x, rect.centery), (rect.x + rect.w // 3, rect.bottom), (rect.right, rect.y)]
+        pygame.draw.lines(surface, palette.trust_good, False, pts, 3)
+    else:
+        pygame.draw.line(surface, palette.trust_bad, rect.topleft, rect.bottomright, 3)
+        pygame.draw.line(surface, palette.trust_bad, rect.bottomleft, rect.topright, 3)
+
+
 def chip_size(text: Text, label: str) -> tuple[int, int]:
     h = text.line_height("small") + 4
     return (text.width(label, "small") + h, h)

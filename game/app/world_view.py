@@ -56,6 +56,7 @@ class WorldView:
         self._lamps = [(x / BASE_TILE, y / BASE_TILE)
                        for x, y in streetlight_positions(sim.scenario.map, BASE_TILE)]
         self._looks = [look_of(r.id) for r in sim.residents]
+        self._places_by_tile = {p.at: p.id for p in sim.scenario.places}
         self.people_xy = sim.people.pos.copy()  # last drawn positions, for hover picking
 
     # --- the map -------------------------------------------------------------------
@@ -75,6 +76,24 @@ class WorldView:
         return surface
 
     # --- picking ---------------------------------------------------------------------
+    def place_at(self, camera: Camera, pos: tuple[int, int]) -> str | None:
+        """The named place (porch, shop, park...) on the tile under a window position."""
+        x, y = (round(v) for v in camera.to_world(*pos))
+        return self._places_by_tile.get((x, y))
+
+    def place_label(self, place_id: str) -> str:
+        """'Mrs. Reyes's porch · Gloria Reyes is home': porches say who is home, other places who is there."""
+        sim = self.sim
+        place = sim.places[place_id]
+        if place.kind == "porch":
+            home = [r.name for i, r in enumerate(sim.residents)
+                    if r.home == place_id and sim.people.is_home(i)]
+            if not home:
+                return f"{place.name} · nobody home"
+            return f"{place.name} · {' and '.join(home)} {'is' if len(home) == 1 else 'are'} home"
+        here = [sim.residents[i].name for i, at in enumerate(sim.people.at_place) if at == place_id]
+        return f"{place.name} · {', '.join(here)}" if here else place.name
+
     def resident_at(self, camera: Camera, pos: tuple[int, int]) -> int | None:
         """The resident under a window position (as last drawn), or None."""
         if not len(self.people_xy):
@@ -87,7 +106,7 @@ class WorldView:
 
     # --- drawing ---------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, camera: Camera, runner: ShiftRunner, *, clock: float,
-             hover: int | None, selected: int | None) -> None:
+             hover: int | None, selected: int | None, hover_place: str | None = None) -> None:
         palette, sim = self.app.palette, self.sim
         surface.fill(palette.grass_dark)
         surface.blit(self.map_surface(camera.tile_px, palette), camera.origin)
@@ -116,6 +135,10 @@ class WorldView:
         for i in {hover, selected} - {None}:
             draw_name_tag(surface, camera.to_screen(*people[i]), sim.residents[i].name, palette,
                           self.app.text.scale, lift=30 * scale)
+        if hover_place is not None:
+            at = camera.to_screen(*sim.places[hover_place].at)
+            draw_name_tag(surface, at, self.place_label(hover_place), palette, self.app.text.scale,
+                          lift=0.6 * camera.tile_px)
 
     def _draw_lamps(self, surface: pygame.Surface, camera: Camera, minute: float) -> None:
         strength = streetlight_strength(minute)
@@ -210,15 +233,17 @@ class WorldView:
 
     def draw_pointers(self, surface: pygame.Surface, camera: Camera, view: pygame.Rect,
                       car_at: tuple[float, float]) -> None:
-        """Arrows at the edge of ``view`` toward calls (and the car, on foot) that are off screen."""
+        """Arrows toward calls (and the car, on foot) that are off screen, inside the free ``view``."""
         sim, palette, text = self.sim, self.app.palette, self.app.text
         targets = [(palette.priority[s.call.priority - 1], f"P{s.call.priority}", sim.places[s.call.place].at)
                    for s in sim.active_calls()]
         if not sim.officer.in_car:
             targets.append((palette.accent_alt, "Car", car_at))
         size = max(12, text.line_height("small"))
+        screen = surface.get_rect()
         for colour, label, (x, y) in targets:
-            hit = edge_point(view, camera.to_screen(x, y))
+            target = camera.to_screen(x, y)
+            hit = None if screen.collidepoint(target) else edge_point(view, target)
             if hit is None:
                 continue
             (px, py), angle = hit

@@ -1,4 +1,4 @@
-"""Pause, anywhere: the shift stops, the controls are listed, and the way out is one click."""
+"""Pause, anywhere: the shift stops; objectives so far and the controls are one glance away."""
 
 from __future__ import annotations
 
@@ -7,27 +7,27 @@ import pygame
 from game.app.context import App
 from game.app.input import command_of
 from game.app.scenes.base import Scene
-from game.app.widgets import Button, Menu, draw_text, pad
+from game.app.widgets import Button, Menu, draw_mark, draw_text, pad
 
 VEIL = (14, 16, 26, 160)
 
 
 def control_rows(app: App) -> list[tuple[str, str]]:
-    """(keys, what they do), from the current key bindings."""
+    """(keys, what they do), from the current key bindings; short, so they fit at 2× text."""
     s = app.settings
-    move = "/".join(s.first_key(d) for d in ("up", "left", "down", "right"))
+    move = "".join(s.first_key(d) for d in ("up", "left", "down", "right"))
     return [
-        (f"{move}, arrows", "walk a few steps, or drive"),
-        ("Click the map", "walk or drive there"),
+        (f"{move} / arrows", "walk a few steps, or drive"),
+        ("Click the map", "go there"),
         ("Click a person", "walk up and talk"),
-        (s.first_key("interact"), "talk to whoever is beside you"),
-        (s.first_key("car"), "park and get out, or get back in"),
-        (s.first_key("respond"), "respond to the most urgent call"),
+        (s.first_key("interact"), "talk to who is beside you"),
+        (s.first_key("car"), "park and get out, or get in"),
+        (s.first_key("respond"), "answer the urgent call"),
         (s.first_key("people"), "people you have met"),
-        ("1 / 2 / 3", "time at 1x, 2x, 4x"),
-        ("Wheel, + / −", "zoom"),
-        (f"{s.first_key('pause')} / Esc", "pause"),
-        ("Gamepad", "stick moves · A talk · X car · Y respond · B back · Start pause"),
+        ("1  2  3", "time at 1x, 2x, 4x"),
+        ("Wheel  +  −", "zoom"),
+        (f"{s.first_key('pause')}  Esc", "pause"),
+        ("Gamepad", "stick, A talk, X car, Y call, B back"),
     ]
 
 
@@ -38,8 +38,9 @@ class PauseScene(Scene):
         self.app = app
         self.beneath = beneath
         self.play = play
+        self.objectives = play.sim.results().objectives  # the shift is stopped: read once
         self.menu = Menu([Button("resume", "Resume"), Button("settings", "Settings"),
-                          Button("restart", "Restart this shift"), Button("title", "Quit to title")])
+                          Button("restart", "Restart shift"), Button("title", "Quit to title")])
         self._veil: pygame.Surface | None = None
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
@@ -72,25 +73,65 @@ class PauseScene(Scene):
             self._veil.fill(VEIL)
         surface.blit(self._veil, (0, 0))
         p = pad(text)
-        rows = control_rows(app)
+        width = min(w - 2 * p, round(980 * text.scale))
+        inner_w = width - 2 * p
+        left_w = (inner_w - p) * 2 // 5
+        right_w = inner_w - left_w - p
         button_h = text.line_height("body") + p
-        col = round(200 * text.scale)
-        width = min(w - 2 * p, col + round(440 * text.scale))
-        rows_h = sum(max(1, len(text.wrap(what, "small", width - col - 3 * p)))
-                     for _, what in rows) * text.line_height("small")
-        height = min(h - 2 * p, text.line_height("title") + 4 * (button_h + p // 2) + rows_h + 3 * p)
+        buttons_h = button_h
+        columns_h = max(self._objectives(surface, None, left_w), self._controls(surface, None, right_w))
+        height = min(h - 2 * p, text.line_height("title") + columns_h + buttons_h + 4 * p)
         panel = pygame.Rect(0, 0, width, height)
         panel.center = (w // 2, h // 2)
-        app.panels.draw(surface, panel, palette.panel, palette.panel_edge)
-        draw_text(surface, text, "Paused", "title", palette.text, (panel.centerx, panel.y + p), "midtop")
-        y = panel.y + p + text.line_height("title") + p // 2
-        button_w = min(width - 2 * p, round(300 * text.scale))
-        y = self.menu.layout(panel.centerx - button_w // 2, y, button_w, button_h, p // 2) + p
-        self.menu.draw(surface, text, app.panels, palette)
-        surface.set_clip(panel)
-        for keys, what in rows:
-            draw_text(surface, text, text.fit(keys, "small", col), "small", palette.accent, (panel.x + p, y))
-            for line in text.wrap(what, "small", width - col - 3 * p):
-                draw_text(surface, text, line, "small", palette.text, (panel.x + 2 * p + col, y))
-                y += text.line_height("small")
+        app.panels.draw(surface, panel, (*palette.panel[:3], 250), palette.panel_edge)
+        x, y = panel.x + p, panel.y + p
+        draw_text(surface, text, "Paused", "title", palette.text, (x, y))
+        top = y + text.line_height("title") + p // 2
+        bottom = panel.bottom - p - buttons_h
+        surface.set_clip(pygame.Rect(panel.x, top, panel.w, bottom - top))
+        self._objectives(surface, (x, top), left_w)
+        self._controls(surface, (x + left_w + p, top), right_w)
         surface.set_clip(None)
+        each = (inner_w - 3 * (p // 2)) // 4
+        for k, b in enumerate(self.menu.buttons):
+            b.rect = pygame.Rect(x + k * (each + p // 2), bottom + p, each, button_h)
+        self.menu.draw(surface, text, app.panels, palette)
+
+    def _objectives(self, surface: pygame.Surface, at: tuple[int, int] | None, width: int) -> int:
+        """Draw the objectives at ``at`` (or only measure them, with None); returns the height."""
+        text, palette = self.app.text, self.app.palette
+        x, y0 = at or (0, 0)
+        if at is not None:
+            draw_text(surface, text, "Objectives so far", "body", palette.accent, (x, y0))
+        y = y0 + text.line_height("body")
+        step = text.line_height("small")
+        rows = [(o.met, f"{o.text} ({o.detail})") for o in self.objectives] or \
+            [(None, "None: the score is the street's trust.")]
+        for met, line in rows:
+            if at is not None and met is not None:
+                draw_mark(surface, pygame.Rect(x, y + 3, step - 6, step - 6), met, palette)
+            for part in text.wrap(line, "small", width - step):
+                if at is not None:
+                    draw_text(surface, text, part, "small", palette.text, (x + step, y))
+                y += step
+        return y - y0
+
+    def _controls(self, surface: pygame.Surface, at: tuple[int, int] | None, width: int) -> int:
+        """Draw the key list at ``at`` (or only measure it, with None); returns the height."""
+        text, palette = self.app.text, self.app.palette
+        x, y0 = at or (0, 0)
+        if at is not None:
+            draw_text(surface, text, "Controls", "body", palette.accent, (x, y0))
+        y = y0 + text.line_height("body")
+        rows = control_rows(self.app)
+        widest = max(text.width(keys, "small") for keys, _ in rows)
+        keys_w = min(width // 2, widest + text.line_height("small"))
+        for keys, what in rows:
+            if at is not None:
+                draw_text(surface, text, text.fit(keys, "small", keys_w - 6), "small", palette.accent_alt,
+                          (x, y))
+            for line in text.wrap(what, "small", width - keys_w):
+                if at is not None:
+                    draw_text(surface, text, line, "small", palette.text, (x + keys_w, y))
+                y += text.line_height("small")
+        return y - y0

@@ -73,6 +73,12 @@ class PlayScene(Scene):
         self.camera_bias = 0.0  # tiles the view sits below the officer (room for a dialogue panel)
         self._steer_dir: Vector | None = None
         self._calls_seen: set[str] = set()
+        self._was_in_car = self.sim.officer.in_car  # a change means a car door: play its sound
+        self.hover_place: str | None = None  # the porch (or shop, park) under the pointer
+        keys = app.settings
+        self.toasts.show(f"Your shift has begun. You are in the patrol car: click the map to drive, "
+                         f"{keys.first_key('car')} to park and walk. {keys.first_key('pause')} "
+                         f"pauses and shows your objectives.", "info")
 
     # --- the door ---------------------------------------------------------------------
     def act(self, *actions: act.Action) -> bool:
@@ -184,6 +190,8 @@ class PlayScene(Scene):
         self.plan = None
         if i is not None:
             self.selected = i
+            if self.sim.officer.route and self.sim.open_encounter is None:
+                self.runner.apply(act.Stop())  # stop walking to talk
         return DialogueScene(self.app, self, i)
 
     def toggle_car(self) -> None:
@@ -191,16 +199,14 @@ class PlayScene(Scene):
         o = self.sim.officer
         self.plan = None
         if o.in_car:
-            if self.act(*([act.Park()] if o.route else []), act.GetOut()):
-                self.app.audio.play("door")
+            self.act(*([act.Park()] if o.route else []), act.GetOut())
         else:
             self.board()
 
     def board(self) -> None:
         o = self.sim.officer
         if o.distance_to_car() <= CAR_REACH:
-            if self.act(act.GetIn()):
-                self.app.audio.play("door")
+            self.act(act.GetIn())
         elif self.act(act.WalkTo(round(o.car_x), round(o.car_y))):
             self.plan = Plan("board")
             self.toasts.show("Walking back to the car.", "info")
@@ -260,8 +266,7 @@ class PlayScene(Scene):
                 self.plan = None
             elif o.distance_to_car() <= CAR_REACH:
                 self.plan = None
-                if self.act(act.GetIn()):
-                    self.app.audio.play("door")
+                self.act(act.GetIn())
             elif not o.route:
                 self.plan = None
             return None
@@ -302,10 +307,11 @@ class PlayScene(Scene):
         self.toasts.update(dt)
         x, y = self.runner.officer_position()
         self.camera.follow(x, y + self.camera_bias, dt)
+        self.hover, self.hover_place = None, None
         if self.mouse is not None and not self.hud.over_panel(self.mouse):
             self.hover = self.world.resident_at(self.camera, self.mouse)
-        else:
-            self.hover = None
+            if self.hover is None:
+                self.hover_place = self.world.place_at(self.camera, self.mouse)
 
     def take_feed(self) -> list[FeedItem]:
         """Pull what just happened: log it, float trust changes, play cues, announce new calls."""
@@ -329,6 +335,11 @@ class PlayScene(Scene):
                 self.toasts.show(f"Priority {state.call.priority} call at {place}. {key} to respond.",
                                  "error")
                 cue = "call"
+                if not self.app.options.autoplay:
+                    self.runner.time_scale = 1  # the radio goes: give the trainee time to decide
+        if self.sim.officer.in_car != self._was_in_car:
+            self._was_in_car = self.sim.officer.in_car
+            cue = cue or "door"
         if cue is not None:
             self.app.audio.play(cue)
         self.hud.add(items)
@@ -374,7 +385,7 @@ class PlayScene(Scene):
         if size != (self.camera.view_w, self.camera.view_h):
             self.camera.resize(size)
         self.world.draw(surface, self.camera, self.runner, clock=self.clock, hover=self.hover,
-                        selected=self.selected)
+                        selected=self.selected, hover_place=self.hover_place)
         self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale)
         layout = self.hud.layout
         if layout is not None:

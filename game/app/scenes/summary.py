@@ -15,7 +15,7 @@ import pygame
 from game.app.context import App
 from game.app.input import command_of
 from game.app.scenes.base import Scene
-from game.app.widgets import Button, Menu, draw_text, pad
+from game.app.widgets import Button, Menu, draw_mark, draw_text, pad
 from game.scenario.model import Scenario
 from game.sim.ledger import TrustChange
 from game.sim.results import ShiftResults
@@ -166,7 +166,7 @@ class SummaryScene(Scene):
                               width, palette.text)
         for o in r.objectives:
             mark = pygame.Rect(x, y + 3, text.line_height("small") - 6, text.line_height("small") - 6)
-            _draw_mark(surface, mark, o.met, palette)
+            draw_mark(surface, mark, o.met, palette)
             y = self._wrapped(surface, f"{o.text} ({o.detail})", x + mark.w + 8, y, width - mark.w - 8,
                               palette.text if o.met else palette.text_dim)
         y += 6
@@ -222,12 +222,3 @@ class SummaryScene(Scene):
         draw_text(surface, text, text.fit(legend, "small", rect.w), "small", palette.text_dim,
                   (rect.x, rect.bottom + 2))
 
-
-def _draw_mark(surface: pygame.Surface, rect: pygame.Rect, met: bool, palette) -> None:
-    """A tick for met, a cross for not: readable without colour."""
-    if met:
-        pts = [(rect.x, rect.centery), (rect.x + rect.w // 3, rect.bottom), (rect.right, rect.y)]
-        pygame.draw.lines(surface, palette.trust_good, False, pts, 3)
-    else:
-        pygame.draw.line(surface, palette.trust_bad, rect.topleft, rect.bottomright, 3)
-        pygame.draw.line(surface, palette.trust_bad, rect.bottomleft, rect.topright, 3)
