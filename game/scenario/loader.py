@@ -16,7 +16,7 @@ from game.scenario.context import ROOT, Context, TooManyErrors
 from game.scenario.errors import Diagnostic, ScenarioError
 from game.scenario.model import Scenario
 from game.scenario.spec import SCENARIO
-from game.scenario.yamlnodes import compose, decode, mark, read_limited
+from game.scenario.yamlnodes import compose, decode, describe, is_foreign, mark, read_limited
 
 
 def load_scenario(path: str | os.PathLike[str]) -> Scenario:
@@ -40,10 +40,11 @@ def _load(data: bytes, source: str) -> Scenario:
     if root is None:
         raise ScenarioError(source, [Diagnostic("the file is empty",
                                                 hint="`frontporch new PATH` writes a starter")])
-    if root.__class__ is not MappingNode:
+    if root.__class__ is not MappingNode or is_foreign(root):
         raise ScenarioError(source, [Diagnostic(
-            "the top level must be a mapping of scenario fields", *mark(root),
-            hint="start with lines such as 'format: 1', 'id: ...', 'title: ...'",
+            f"the top level must be a mapping of scenario fields, got {describe(root)}", *mark(root),
+            hint=("tags are not allowed: scenarios hold plain data only" if is_foreign(root)
+                  else "start with lines such as 'format: 1', 'id: ...', 'title: ...'"),
         )])
     ctx = Context(text)
     provenance = {"source": source, "content_hash": hashlib.sha256(data).hexdigest()}

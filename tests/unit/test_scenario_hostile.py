@@ -153,9 +153,10 @@ def test_deep_nesting_with_the_pure_python_loader(tmp_path: Path, monkeypatch) -
      "x.yaml:2:11: not UTF-8 text: byte 0xe9 cannot be decoded (save the file as UTF-8)"),
     (b"", "x.yaml: the file is empty (`frontporch new PATH` writes a starter)"),
     (b"# only a comment\n\n", "x.yaml: the file is empty (`frontporch new PATH` writes a starter)"),
-    (b"- format: 1\n", "x.yaml:1:1: the top level must be a mapping of scenario fields "
+    (b"- format: 1\n", "x.yaml:1:1: the top level must be a mapping of scenario fields, got a list "
                        "(start with lines such as 'format: 1', 'id: ...', 'title: ...')"),
-    (b"just words\n", "x.yaml:1:1: the top level must be a mapping of scenario fields "
+    (b"just words\n", "x.yaml:1:1: the top level must be a mapping of scenario fields, "
+                      "got text 'just words' "
                       "(start with lines such as 'format: 1', 'id: ...', 'title: ...')"),
     (b"format: 1\ntitle: [unclosed\nid: x\n",
      "x.yaml:3:3: YAML: did not find expected ',' or ']' (while parsing a flow sequence)"),
@@ -175,11 +176,13 @@ def test_python_tags_never_run(tmp_path: Path, monkeypatch) -> None:
     marker = tmp_path / "ran"
     monkeypatch.setattr(os, "system", lambda *a: pytest.fail("os.system was called"))
     lines = refusal(f'!!python/object/apply:os.system ["touch {marker}"]\n', tmp_path)
-    assert lines == ["x.yaml:1:1: the top level must be a mapping of scenario fields "
-                     "(start with lines such as 'format: 1', 'id: ...', 'title: ...')"]
+    assert lines == ["x.yaml:1:1: the top level must be a mapping of scenario fields, got a list "
+                     "tagged '!!python/object/apply:os.system' (tags are not allowed: scenarios hold "
+                     "plain data only)"]
     tagged_mapping = "!!python/object:os.Popen {args: [touch, x]}\n"
     assert refusal(tagged_mapping, tmp_path) == [
-        "x.yaml:1:1: expected a mapping, got a mapping tagged '!!python/object:os.Popen' "
+        "x.yaml:1:1: the top level must be a mapping of scenario fields, got a mapping tagged "
+        "'!!python/object:os.Popen' "
         "(tags are not allowed: scenarios hold plain data only)"]
     assert not marker.exists()
 
