@@ -20,6 +20,7 @@ class Minimap:
         self._image: pygame.Surface | None = None
         self._key: tuple = ()
         self.rect = pygame.Rect(0, 0, 0, 0)
+        self._dot: pygame.Surface | None = None  # one resident on the minimap
 
     def _picture(self, size: tuple[int, int]) -> pygame.Surface:
         palette = self.app.palette
@@ -51,8 +52,13 @@ class Minimap:
             return
         palette, sim = self.app.palette, self.sim
         surface.blit(self._picture(rect.size), rect)
-        for x, y in sim.people.pos:
-            surface.fill(palette.text, (*self._point(x, y), 2, 2))
+        if self._dot is None:
+            self._dot = pygame.Surface((2, 2))
+        self._dot.fill(palette.text)
+        pos = sim.people.pos
+        xs = (rect.x + (pos[:, 0] + 0.5) / sim.grid.width * rect.w).astype(int).tolist()
+        ys = (rect.y + (pos[:, 1] + 0.5) / sim.grid.height * rect.h).astype(int).tolist()
+        surface.fblits([(self._dot, xy) for xy in zip(xs, ys, strict=True)])
         for state in sim.active_calls():
             px, py = sim.places[state.call.place].at
             pygame.draw.circle(surface, palette.priority[state.call.priority - 1], self._point(px, py), 5, 2)

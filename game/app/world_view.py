@@ -18,15 +18,14 @@ import pygame
 from game.app.art import (
     apply_daylight,
     draw_call_marker,
+    draw_crowd,
     draw_name_tag,
     draw_patrol_car,
     draw_place_highlight,
     draw_streetlights,
-    person_sprite,
     render_map,
     streetlight_positions,
     streetlight_strength,
-    trust_ring_sprite,
 )
 from game.app.camera import Camera
 from game.app.context import App
@@ -115,17 +114,12 @@ class WorldView:
         people = runner.people_positions()
         self.people_xy = people
         officer = runner.officer_position()
-        self._draw_people(surface, camera, people, officer, clock, hover, selected)
         o = sim.officer
         lights = o.in_car and bool(o.route) and any(c.call.priority == 1 for c in sim.active_calls())
         scale = zoom_scale(camera.tile_px)
         draw_patrol_car(surface, camera.to_screen(*runner.car_position()), o.car_heading, lights, clock,
                         scale)
-        if not o.in_car:
-            phase = (clock * STRIDES_PER_SECOND) % 1.0 if o.route else 0.0
-            sprite, (ox, oy) = person_sprite(OFFICER, o.heading, scale, phase)
-            sx, sy = camera.to_screen(*officer)
-            surface.blit(sprite, (sx + ox, sy + oy))
+        self._draw_people(surface, camera, people, officer, clock, hover, selected)
         minute = sim.scenario.shift.start + sim.time
         apply_daylight(surface, minute)
         self._draw_lamps(surface, camera, minute)
@@ -194,42 +188,38 @@ class WorldView:
     def _draw_people(self, surface: pygame.Surface, camera: Camera, people: np.ndarray,
                      officer: tuple[float, float], clock: float, hover: int | None,
                      selected: int | None) -> None:
-        sim, palette = self.sim, self.app.palette
-        if not len(people):
-            return
+        """Residents (with trust rings) and the officer on foot, nearest last, in one batch."""
+        sim = self.sim
         t = camera.tile_px
         scale = zoom_scale(t)
         ox, oy = camera.origin
-        sx = np.rint(ox + (people[:, 0] + 0.5) * t).astype(np.int64)
-        sy = np.rint(oy + (people[:, 1] + 0.5) * t).astype(np.int64)
+        sx = ox + (people[:, 0] + 0.5) * t
+        sy = oy + (people[:, 1] + 0.5) * t
         w, h = surface.get_size()
         on_screen = (sx > -t) & (sx < w + t) & (sy > -t) & (sy < h + 2 * t)
         heading = sim.people.heading.copy()
-        if not sim.officer.in_car:
+        o = sim.officer
+        if not o.in_car and len(people):
             dx = officer[0] - people[:, 0]
             dy = officer[1] - people[:, 1]
             turn = (dx * dx + dy * dy <= FACE_RADIUS ** 2) & ~sim.people.moving
             heading[turn] = np.arctan2(dy[turn], dx[turn])
-        order = np.flatnonzero(on_screen)
-        order = order[np.argsort(sy[order], kind="stable")]
-        trust, moving, looks = sim.trust.trust, sim.people.moving, self._looks
         stride = clock * STRIDES_PER_SECOND
+        trust, moving, looks = sim.trust.trust.tolist(), sim.people.moving.tolist(), self._looks
         xs, ys, headings = sx.tolist(), sy.tolist(), heading.tolist()
-        rings: list[tuple[pygame.Surface, tuple[int, int]]] = []
-        figures: list[tuple[pygame.Surface, tuple[int, int]]] = []
-        for i in order.tolist():
-            x, y = xs[i], ys[i]
-            ring, (rx, ry) = trust_ring_sprite(float(trust[i]), palette, scale)
-            rings.append((ring, (x + rx, y + ry)))
-            phase = (stride + i * 0.37) % 1.0 if moving[i] else 0.0
-            figure, (fx, fy) = person_sprite(looks[i], headings[i], scale, phase)
-            figures.append((figure, (x + fx, y + fy)))
-        surface.fblits(rings)
-        surface.fblits(figures)
+        crowd = [
+            ((xs[i], ys[i]), looks[i], headings[i], trust[i],
+             (stride + i * 0.37) % 1.0 if moving[i] else 0.0, scale)
+            for i in np.flatnonzero(on_screen).tolist()
+        ]
+        if not o.in_car:
+            phase = stride % 1.0 if o.route else 0.0
+            crowd.append((camera.to_screen(*officer), OFFICER, o.heading, None, phase, scale))
+        draw_crowd(surface, crowd, self.app.palette)
         for i in {hover, selected} - {None}:
             if on_screen[i]:
-                pygame.draw.ellipse(surface, palette.highlight,
-                                    pygame.Rect(xs[i] - t // 2, ys[i] - t // 5, t, t * 2 // 5), 2)
+                ring = pygame.Rect(round(xs[i]) - t // 2, round(ys[i]) - t // 5, t, t * 2 // 5)
+                pygame.draw.ellipse(surface, self.app.palette.highlight, ring, 2)
 
     def draw_pointers(self, surface: pygame.Surface, camera: Camera, view: pygame.Rect,
                       car_at: tuple[float, float]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -52,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     # A bad file is reported (exit 2) before any window opens.
     scenario = load_scenario(args.scenario) if args.scenario is not None else None
 
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.app.context import LaunchOptions
     from game.app.main import run as run_game
 

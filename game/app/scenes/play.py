@@ -11,10 +11,13 @@ action when it becomes possible.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pygame
 
+from game.app.art import prewarm
 from game.app.camera import Camera
 from game.app.context import App
 from game.app.floaters import Floaters
@@ -23,6 +26,7 @@ from game.app.input import Steering, Vector, command_of
 from game.app.nearby import events_nearby, nearest_resident, reachable_residents
 from game.app.scenes.base import Scene
 from game.app.shift import ShiftRunner
+from game.app.sprites import OFFICER, look_of, zoom_scale
 from game.app.widgets import Toasts, draw_text, pad
 from game.app.world_view import WorldView
 from game.bots import make_bot
@@ -39,6 +43,7 @@ APPROACH_RADIUS = 10.0  # tiles: E walks over to someone this close
 END_PAUSE = 2.5  # real seconds the end-of-shift banner shows before the debrief
 FLOAT_MIN = 0.5  # trust points: smaller changes go to the log but do not float
 SPEED_KEYS = {"speed1": 1, "speed2": 2, "speed4": 4}
+PREWARM_SECONDS = 0.002  # real time per frame spent drawing sprites ahead of need (no hitches later)
 
 
 @dataclass
@@ -75,6 +80,8 @@ class PlayScene(Scene):
         self._calls_seen: set[str] = set()
         self._was_in_car = self.sim.officer.in_car  # a change means a car door: play its sound
         self.hover_place: str | None = None  # the porch (or shop, park) under the pointer
+        self._warm_scale = 0.0
+        self._warmer: Iterator = iter(())
         keys = app.settings
         self.toasts.show(f"Your shift has begun. You are in the patrol car: click the map to drive, "
                          f"{keys.first_key('car')} to park and walk. {keys.first_key('pause')} "
@@ -303,6 +310,7 @@ class PlayScene(Scene):
     def animate(self, dt: float) -> None:
         """Everything that moves without the simulation moving: camera, floaters, toasts, hover."""
         self.clock += dt
+        self._prewarm()
         self.floaters.update(dt)
         self.toasts.update(dt)
         x, y = self.runner.officer_position()
@@ -312,6 +320,17 @@ class PlayScene(Scene):
             self.hover = self.world.resident_at(self.camera, self.mouse)
             if self.hover is None:
                 self.hover_place = self.world.place_at(self.camera, self.mouse)
+
+    def _prewarm(self) -> None:
+        """Build people sprites for this zoom a few at a time, before anyone needs them."""
+        scale = zoom_scale(self.camera.tile_px)
+        if scale != self._warm_scale:
+            self._warm_scale = scale
+            self._warmer = prewarm([OFFICER, *(look_of(r.id) for r in self.sim.residents)], scale)
+        deadline = time.perf_counter() + PREWARM_SECONDS
+        for _ in self._warmer:
+            if time.perf_counter() > deadline:
+                break
 
     def take_feed(self) -> list[FeedItem]:
         """Pull what just happened: log it, float trust changes, play cues, announce new calls."""
