@@ -78,6 +78,11 @@ def layout(size: tuple[int, int], text: Text, map_tiles: tuple[int, int], bar_ro
     return HudLayout(bar, calls, log, card, minimap, hints, toasts)
 
 
+def noticeable(item: FeedItem) -> bool:
+    """Everything but trust changes that round to nothing ("+0 trust" only confuses)."""
+    return item.delta is None or round(item.delta) != 0
+
+
 def trust_words(trust: float) -> str:
     if trust < 35:
         return "distrustful"
@@ -112,7 +117,7 @@ class Hud:
         self.call_cards: list[tuple[pygame.Rect, str]] = []
 
     def add(self, items: list[FeedItem]) -> None:
-        self.log.extend(items)
+        self.log.extend(i for i in items if noticeable(i))
 
     # --- clicks -------------------------------------------------------------------
     def call_at(self, pos: tuple[int, int]) -> str | None:

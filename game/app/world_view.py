@@ -32,7 +32,7 @@ from game.app.context import App
 from game.app.palette import Palette
 from game.app.shift import ShiftRunner
 from game.app.sprites import OFFICER, look_of, zoom_scale
-from game.app.widgets import draw_text
+from game.scenario.model import Event
 from game.sim.grid import NoPath
 from game.sim.simulation import Simulation
 
@@ -154,8 +154,9 @@ class WorldView:
                 rect = pygame.Rect(0, 0, 3 * t, 3 * t)
                 rect.center = (sx, sy)
                 draw_place_highlight(surface, rect, clock, palette, palette.accent_alt)
-                label = ev.text or ev.kind.replace("_", " ")
-                draw_text(surface, text, label, "small", palette.text, (sx, rect.bottom + 2), "midtop")
+                label = text.fit(event_title(ev), "small", 5 * t)
+                draw_name_tag(surface, (sx, rect.bottom), label, palette, text.scale,
+                              lift=-text.line_height("small"))
 
     def _draw_routes(self, surface: pygame.Surface, camera: Camera) -> None:
         """Dots along where the officer is heading, and back to the car when on foot."""
@@ -249,6 +250,14 @@ class WorldView:
             rect = tag.get_rect(center=centre).inflate(12, 4).clamp(view)
             self.app.panels.draw(surface, rect, palette.panel, colour, radius=rect.h // 2)
             surface.blit(tag, tag.get_rect(center=rect.center))
+
+
+EVENT_TITLES = {"kids_play": "Kids' game", "cookout": "Cookout"}
+
+
+def event_title(ev: Event) -> str:
+    """A short name for an event on the map ('Kids' game'); the full text shows when you get there."""
+    return EVENT_TITLES.get(ev.kind, ev.kind.replace("_", " ").capitalize())
 
 
 def edge_point(view: pygame.Rect, target: tuple[int, int]) -> tuple[tuple[int, int], float] | None:

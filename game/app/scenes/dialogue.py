@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.app.context import App
-from game.app.hud import familiarity_words, trust_words
+from game.app.hud import familiarity_words, noticeable, trust_words
 from game.app.input import command_of
 from game.app.nearby import events_nearby
 from game.app.palette import RGB, Palette
 from game.app.scenes.base import Scene
 from game.app.sprites import portrait
 from game.app.widgets import PanelPainter, chip_size, draw_chip, draw_lines, draw_text, pad
+from game.app.world_view import event_title
 from game.scenario.model import NEGATIVE_TAGS, Event
 from game.sim import actions as act
 from game.sim.feed import FeedItem
@@ -94,6 +95,7 @@ class DialogueScene(Scene):
         self.reactions: list[FeedItem] = []
         self.error = ""
         self.focus = 0
+        self.scroll = 0  # px the choices are scrolled up when they do not all fit
         self.options: list[Option] = []
         self.waited = 0.0
 
@@ -139,7 +141,7 @@ class DialogueScene(Scene):
         return None
 
     def _absorb(self) -> None:
-        self.reactions += [i for i in self.play.take_feed() if i.kind in REACTION_KINDS]
+        self.reactions += [i for i in self.play.take_feed() if i.kind in REACTION_KINDS and noticeable(i)]
 
     def close(self) -> Scene:
         self.play.camera_bias = 0.0
@@ -164,6 +166,8 @@ class DialogueScene(Scene):
             for k, o in enumerate(self.options):
                 if o.rect.collidepoint(event.pos):
                     self.focus = k
+        elif event.type == pygame.MOUSEWHEEL and self.options:
+            self.focus = min(max(self.focus - event.y, 0), len(self.options) - 1)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for k, o in enumerate(self.options):
                 if o.rect.collidepoint(event.pos):
@@ -208,7 +212,7 @@ class DialogueScene(Scene):
             sub = f"Trust {trust:.0f} · {trust_words(trust)} · {familiarity_words(fam)}"
             return (sim.residents[i].name, sub, sim.residents[i].id)
         events = events_nearby(sim)
-        title = (events[0].text or events[0].kind.replace("_", " ").capitalize()) if events else "Nearby"
+        title = event_title(events[0]) if events else "Nearby"
         return (title, sim.places[events[0].place].name if events else "", None)
 
     def _body(self) -> str:
@@ -217,7 +221,8 @@ class DialogueScene(Scene):
             return opened.node.text
         if self.scripted:
             return "The conversation is over."
-        return ""
+        events = events_nearby(self.sim)
+        return events[0].text if events else ""
 
     def _reaction_lines(self, width: int) -> list[tuple[str, RGB]]:
         sim, text, palette = self.sim, self.app.text, self.app.palette
@@ -281,7 +286,7 @@ class DialogueScene(Scene):
         app.panels.draw(surface, panel, (*palette.panel[:3], 255), palette.accent)
         self._draw_head(surface, panel, p, title, sub, rid)
         top = panel.y + p + head_h
-        hint = (f"1–{len(self.options)} or click to choose" if self.options else "")
+        hint = f"1–{min(len(self.options), len(NUMBER_KEYS))} or click to choose"
         hint += "  ·  the shift waits while you read"
         if self.error:
             hint = self.error
@@ -299,12 +304,15 @@ class DialogueScene(Scene):
         if self.sim.busy:
             y = draw_lines(surface, text, ["Time passes…"], "small", palette.text_dim, panel.x + p, y)
         for line, colour in self._reaction_lines(fit.left_w):
+            if fit.two_columns and y + text.line_height("small") > left_bottom:
+                break  # no half lines: the newest reactions are also in the log
             draw_text(surface, text, line, "small", colour, (panel.x + p, y))
             y += text.line_height("small")
         x = panel.x + p + (fit.left_w + p if fit.two_columns else 0)
         y = top if fit.two_columns else y + p // 2
-        surface.set_clip(panel)
-        self._draw_options(surface, x, y, fit.right_w, fit.option_size, palette, app.panels)
+        column = pygame.Rect(x, y, fit.right_w, panel.bottom - p // 2 - y)
+        surface.set_clip(column)
+        self._draw_options(surface, column, fit.option_size, palette, app.panels)
         surface.set_clip(None)
         colour = palette.trust_mid if self.error else palette.text_dim
         draw_lines(surface, text, hint_lines, "small", colour, panel.x + p, hint_y)
@@ -322,17 +330,25 @@ class DialogueScene(Scene):
         draw_text(surface, text, text.fit(sub, "small", panel.right - p - x), "small", palette.accent,
                   (x, panel.y + p // 2 + text.line_height("title")))
 
-    def _draw_options(self, surface: pygame.Surface, x: int, y: int, width: int, size: str,
-                      palette: Palette, panels: PanelPainter) -> None:
+    def _draw_options(self, surface: pygame.Surface, column: pygame.Rect, size: str, palette: Palette,
+                      panels: PanelPainter) -> None:
+        """The choices, scrolled so the focused one is in view when they do not all fit."""
         text = self.app.text
         p = pad(text)
         busy = self.sim.busy
+        x, width = column.x, column.w
+        heights = [self._option_height(o, width, size) for o in self.options]
+        start = sum(heights[: self.focus])
+        self.scroll = min(max(self.scroll, start + heights[self.focus] - column.h), start)
+        self.scroll = max(0, min(self.scroll, sum(heights) - column.h))
+        y = column.y - self.scroll
         for k, o in enumerate(self.options):
-            hgt = self._option_height(o, width, size) - 4
-            o.rect = pygame.Rect(x, y, width, hgt)
+            hgt = heights[k] - 4
+            full = pygame.Rect(x, y, width, hgt)
+            o.rect = full.clip(column)  # what the mouse can hit: the visible part
             lit = k == self.focus and o.enabled and not busy
             fill = (*palette.panel[:3], 255) if not lit else (*palette.panel_edge, 255)
-            panels.draw(surface, o.rect, fill, palette.accent if lit else None, radius=6)
+            panels.draw(surface, full, fill, palette.accent if lit else None, radius=6)
             colour = palette.text if o.enabled and not busy else palette.text_dim
             lines = text.wrap(f"{k + 1}.  {o.label}", size, width - p)
             ly = draw_lines(surface, text, lines, size, colour, x + p // 2, y + p // 4)
