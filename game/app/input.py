@@ -8,6 +8,7 @@ because a click's meaning depends on what is under the pointer.
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import pygame
@@ -111,32 +112,21 @@ class Steering:
 class Gamepads:
     """Opens game controllers as they are plugged in; no pad, no cost.
 
-    SDL only sends controller events for pads that are open, so the objects are
-    kept here for as long as the pad is connected.
+    SDL only sends button events for pads that are open, so the objects are kept
+    here for as long as the pad is connected. SDL announces pads already plugged
+    in at start-up with the same "added" event, so one code path opens them all.
     """
 
     def __init__(self) -> None:
         self._open: list[controller.Controller] = []
-        try:
+        with contextlib.suppress(pygame.error):  # no joystick subsystem (some headless builds)
             controller.init()
-        except pygame.error:  # no joystick subsystem (some headless builds)
-            return
-        for index in range(controller.get_count()):
-            self._connect(index)
-
-    def _connect(self, index: int) -> None:
-        if controller.is_controller(index):
-            self._open.append(controller.Controller(index))
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.CONTROLLERDEVICEADDED:
-            self._connect(event.device_index)
+        if event.type == pygame.CONTROLLERDEVICEADDED and controller.is_controller(event.device_index):
+            self._open.append(controller.Controller(event.device_index))
         elif event.type == pygame.CONTROLLERDEVICEREMOVED:
             gone = [pad for pad in self._open if not pad.attached()]
             for pad in gone:
                 pad.quit()
             self._open = [pad for pad in self._open if pad not in gone]
-
-    @property
-    def count(self) -> int:
-        return len(self._open)

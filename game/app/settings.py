@@ -48,11 +48,10 @@ class Settings:
     game_speed: float = 1.0
     keys: dict[str, tuple[int, ...]] = field(default_factory=lambda: dict(DEFAULT_KEYS))
 
-    def key_names(self, command: str) -> str:
-        """'E' or 'W / Up': the keys bound to a command, for hints and help."""
-        return " / ".join(pygame.key.name(k).upper() if len(pygame.key.name(k)) == 1
-                          else pygame.key.name(k).title() for k in self.keys.get(command, ()))
-
     def first_key(self, command: str) -> str:
-        """The first key bound to a command, for compact hints ("E talk")."""
-        return self.key_names(command).split(" / ")[0]
+        """The first key bound to a command as players write it ('E', 'Space'), for hints."""
+        keys = self.keys.get(command, ())
+        if not keys:
+            return "?"
+        name = pygame.key.name(keys[0])
+        return name.upper() if len(name) == 1 else name.title()

@@ -128,10 +128,10 @@ def test_action_errors_become_toasts_not_crashes():
     game = Game(LaunchOptions(scenario=street_scenario(), scene="play", frames=100))
     play = game.scene
     assert isinstance(play, PlayScene)
-    assert not play.act(act.WalkTo(5, 5))
+    assert not play.orders.act(act.WalkTo(5, 5))
     assert play.toasts.items[-1].text == "You are in the car. Park and get out to walk."
-    assert play.act(act.GetOut())
-    assert not play.act(act.GetIn())  # still busy getting out
+    assert play.orders.act(act.GetOut())
+    assert not play.orders.act(act.GetIn())  # still busy getting out
     assert "busy" in play.toasts.items[-1].text
     game.frame()
     pygame.display.quit()

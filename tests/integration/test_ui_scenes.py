@@ -150,10 +150,10 @@ def test_settings_change_text_scale_palette_and_volume_live(app):
 def test_talk_menu_shows_options_and_reactions(app):
     play = PlayScene(app, street_scenario())
     sim = play.sim
-    play.act(act.GetOut())
+    play.orders.act(act.GetOut())
     play.runner.pass_busy_time(5.0)
     x, y = sim.resident_pos(0)
-    play.act(act.WalkTo(round(x), round(y)))
+    play.orders.act(act.WalkTo(round(x), round(y)))
     while sim.officer.route:
         play.runner.step()
     dialogue = play.interact()
@@ -178,7 +178,7 @@ def test_scripted_encounter_is_a_branching_dialogue_with_tone_chips(app):
     sim = play.sim
     while not sim.active_calls():
         play.runner.step()
-    play.respond()
+    play.orders.respond()
     for _ in range(2000):
         nxt = play.update(1 / 30)
         if nxt is not None:
@@ -229,3 +229,53 @@ def test_resizing_the_window_relays_everything_out():
         assert game.frame()
         assert game.scene.camera.view_w == size[0]
     pygame.display.quit()
+
+
+class RecordingSound(SoundManager):
+    """Silent, but remembers which cues the game asked for."""
+
+    def __init__(self) -> None:
+        super().__init__(init_mixer=False)
+        self.cues: list[str] = []
+
+    def play(self, cue: str) -> bool:
+        self.cues.append(cue)
+        return super().play(cue)
+
+
+def test_sound_cues_follow_what_happens(app):
+    app.audio = RecordingSound()
+    play = PlayScene(app, street_scenario())
+    sim = play.sim
+    play.orders.toggle_car()  # park and get out
+    play.update(1 / 60)
+    assert app.audio.cues[-1] == "door"
+    play.runner.time_scale = 4
+    while not sim.active_calls():
+        play.runner.step()
+    play.update(1 / 60)
+    assert "call" in app.audio.cues
+    assert play.runner.time_scale == 1  # the radio went: back to normal speed
+    assert any("Priority 1 call" in t.text for t in play.toasts.items)
+
+
+def test_porches_say_who_is_home(app):
+    play = PlayScene(app, street_scenario())
+    sim = play.sim
+    home = sim.residents[0].home
+    label = play.world.place_label(home)
+    assert label.startswith(sim.places[home].name)
+    assert "Resident 0" in label and "home" in label
+    camera = play.camera
+    assert play.world.place_at(camera, camera.to_screen(*sim.places[home].at)) == home
+
+
+def test_off_screen_calls_get_an_arrow_at_the_edge():
+    from game.app.world_view import edge_point
+
+    view = pygame.Rect(0, 0, 100, 50)
+    assert edge_point(view, (50, 25)) is None
+    (x, y), angle = edge_point(view, (300, 25))
+    assert (x, y) == (100, 25) and angle == pytest.approx(0.0)
+    (x, y), _ = edge_point(view, (50, -500))
+    assert y == 0

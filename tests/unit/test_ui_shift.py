@@ -89,3 +89,45 @@ def test_officer_is_drawn_between_ticks_along_the_route():
     r.advance(r.tick_seconds * 0.5)
     x, _ = r.officer_position()
     assert before[0] < x < after[0]
+
+
+def test_orders_plan_a_walk_back_to_the_car_and_get_in():
+    from game.app.orders import Orders
+    from game.app.settings import Settings
+    from game.app.widgets import Toasts
+
+    r = runner()
+    sim = r.sim
+    orders = Orders(r, Toasts(), Settings())
+    orders.toggle_car()  # park and get out
+    r.pass_busy_time(5.0)
+    orders.go_to((10.0, 2.0))  # walk off along the sidewalk
+    while sim.officer.route:
+        r.step()
+    assert not sim.officer.in_car
+    orders.toggle_car()  # too far: walk back, then get in
+    assert orders.plan is not None and orders.plan.kind == "board"
+    for _ in range(400):
+        orders.follow_plan()
+        r.step()
+        if sim.officer.in_car:
+            break
+    assert sim.officer.in_car and orders.plan is None
+
+
+def test_held_direction_walks_and_letting_go_stops():
+    from game.app.orders import Orders
+    from game.app.settings import Settings
+    from game.app.widgets import Toasts
+
+    r = runner()
+    sim = r.sim
+    toasts = Toasts()
+    orders = Orders(r, toasts, Settings())
+    orders.steer((1, 0))  # in the car: drive east along the road
+    assert sim.officer.route and sim.officer.mode == "driving"
+    r.step()
+    orders.steer(None)
+    assert not sim.officer.route
+    orders.steer((0, -1))  # north of the road is sidewalk, not road
+    assert toasts.items[-1].text == "No road that way."

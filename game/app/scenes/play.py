@@ -1,19 +1,15 @@
 """The shift itself: the street, the officer, the calls, and the choice between car and foot.
 
-Input becomes actions through the ShiftRunner (the one door); everything shown
-is read from the simulation. Moving with the keyboard issues short WalkTo /
-DriveTo orders in the pushed direction and extends them while the key is
-held; a click sends the officer to a tile or up to a resident. Helpers that
-span several ticks (walk back to the car and get in, walk up to someone and
-talk) are *plans*: the scene re-checks them each frame and issues the real
-action when it becomes possible.
+Keys, clicks and pad buttons become the trainee's orders (``game.app.orders``),
+which reach the simulation only as actions through the ShiftRunner; everything
+shown is read from the simulation. New feed items become floating feedback,
+sounds and toasts here, once, for whichever scene is on top.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pygame
 
@@ -22,37 +18,24 @@ from game.app.camera import Camera
 from game.app.context import App
 from game.app.floaters import Floaters
 from game.app.hud import Hud
-from game.app.input import Steering, Vector, command_of
+from game.app.input import Steering, command_of
 from game.app.nearby import events_nearby, nearest_resident, reachable_residents
+from game.app.orders import Orders
 from game.app.scenes.base import Scene
 from game.app.shift import ShiftRunner
 from game.app.sprites import OFFICER, look_of, zoom_scale
 from game.app.widgets import Toasts, draw_text, pad
 from game.app.world_view import WorldView
 from game.bots import make_bot
-from game.bots.tactics import most_urgent_call
 from game.scenario.model import Scenario
-from game.sim import actions as act
 from game.sim.feed import FeedItem
 from game.sim.simulation import CAR_REACH, Simulation
 
-WALK_STEP = 3  # tiles one push of a direction walks
-DRIVE_STEP = 8  # tiles one push drives
-EXTEND_AT = 1  # tiles left on the route before a held direction extends it
 APPROACH_RADIUS = 10.0  # tiles: E walks over to someone this close
 END_PAUSE = 2.5  # real seconds the end-of-shift banner shows before the debrief
 FLOAT_MIN = 0.5  # trust points: smaller changes go to the log but do not float
 SPEED_KEYS = {"speed1": 1, "speed2": 2, "speed4": 4}
 PREWARM_SECONDS = 0.002  # real time per frame spent drawing sprites ahead of need (no hitches later)
-
-
-@dataclass
-class Plan:
-    """Something the officer is on the way to do: 'board' the car or 'talk' to a resident."""
-
-    kind: str
-    resident: int | None = None
-    retries: int = 3
 
 
 class PlayScene(Scene):
@@ -69,14 +52,13 @@ class PlayScene(Scene):
         self.floaters = Floaters()
         self.toasts = Toasts()
         self.steering = Steering()
-        self.plan: Plan | None = None
+        self.orders = Orders(self.runner, self.toasts, app.settings)
         self.mouse: tuple[int, int] | None = None
         self.hover: int | None = None
         self.selected: int | None = None
         self.clock = 0.0  # real seconds in this scene, for animation
         self.ended = 0.0  # real seconds since the shift ended
         self.camera_bias = 0.0  # tiles the view sits below the officer (room for a dialogue panel)
-        self._steer_dir: Vector | None = None
         self._calls_seen: set[str] = set()
         self._was_in_car = self.sim.officer.in_car  # a change means a car door: play its sound
         self.hover_place: str | None = None  # the porch (or shop, park) under the pointer
@@ -86,14 +68,6 @@ class PlayScene(Scene):
         self.toasts.show(f"Your shift has begun. You are in the patrol car: click the map to drive, "
                          f"{keys.first_key('car')} to park and walk. {keys.first_key('pause')} "
                          f"pauses and shows your objectives.", "info")
-
-    # --- the door ---------------------------------------------------------------------
-    def act(self, *actions: act.Action) -> bool:
-        """Apply actions; a refusal becomes a toast. True when everything went through."""
-        error = self.runner.apply(*actions)
-        if error is not None:
-            self.toasts.show(error)
-        return error is None
 
     # --- events -----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
@@ -112,9 +86,9 @@ class PlayScene(Scene):
         if command == "interact":
             return self.interact()
         if command == "car":
-            self.toggle_car()
+            self.orders.toggle_car()
         elif command == "respond":
-            self.respond()
+            self.orders.respond()
         elif command in SPEED_KEYS:
             self.runner.time_scale = SPEED_KEYS[command]
         elif command in ("zoom_in", "zoom_out"):
@@ -132,7 +106,7 @@ class PlayScene(Scene):
     def click(self, pos: tuple[int, int]) -> Scene | None:
         call = self.hud.call_at(pos)
         if call is not None:
-            self.respond(call)
+            self.orders.respond(call)
             return None
         target = self.hud.minimap.to_world(pos)
         if target is None and self.hud.over_panel(pos):
@@ -143,22 +117,10 @@ class PlayScene(Scene):
                 self.selected = who
                 return self.talk_to(who)
             target = self.camera.to_world(*pos)
-        self.go_to(target)
+        self.orders.go_to(target)
         return None
 
-    # --- orders -------------------------------------------------------------------------
-    def go_to(self, target: tuple[float, float]) -> None:
-        """Walk or drive to a tile; clicking the car while on foot means 'get back in'."""
-        x, y = round(target[0]), round(target[1])
-        o = self.sim.officer
-        self.plan = None
-        if not self.sim.grid.inside(x, y):
-            return
-        if not o.in_car and abs(x - o.car_x) <= 0.6 and abs(y - o.car_y) <= 0.6:
-            self.board()
-            return
-        self.act(act.DriveTo(x, y) if o.in_car else act.WalkTo(x, y))
-
+    # --- talking ----------------------------------------------------------------------
     def interact(self) -> Scene | None:
         """E: talk to whoever is within reach (the selected person first), or join what's going on."""
         sim = self.sim
@@ -177,123 +139,27 @@ class PlayScene(Scene):
         return None
 
     def talk_to(self, i: int) -> Scene | None:
-        """Talk now if close enough; on foot, walk over first; in the car, say what to do."""
-        sim = self.sim
-        if sim.can_reach(i):
+        """Talk now if close enough, else walk over first (the plan opens the talk on arrival)."""
+        if self.sim.can_reach(i):
             return self.open_talk(i)
-        name = sim.residents[i].name
-        if sim.officer.in_car:
-            self.toasts.show(f"To talk with {name}, park and get out ({self.app.settings.first_key('car')}).",
-                             "info")
-            return None
-        x, y = sim.resident_pos(i)
-        if self.act(act.WalkTo(round(x), round(y))):
-            self.plan = Plan("talk", i)
+        self.orders.approach(i)
         return None
 
     def open_talk(self, i: int | None) -> Scene:
         from game.app.scenes.dialogue import DialogueScene
 
-        self.plan = None
         if i is not None:
             self.selected = i
-            if self.sim.officer.route and self.sim.open_encounter is None:
-                self.runner.apply(act.Stop())  # stop walking to talk
+            self.orders.stop_to_talk()
         return DialogueScene(self.app, self, i)
-
-    def toggle_car(self) -> None:
-        """F: park and get out, or get back in (walking back to the car first if needed)."""
-        o = self.sim.officer
-        self.plan = None
-        if o.in_car:
-            self.act(*([act.Park()] if o.route else []), act.GetOut())
-        else:
-            self.board()
-
-    def board(self) -> None:
-        o = self.sim.officer
-        if o.distance_to_car() <= CAR_REACH:
-            self.act(act.GetIn())
-        elif self.act(act.WalkTo(round(o.car_x), round(o.car_y))):
-            self.plan = Plan("board")
-            self.toasts.show("Walking back to the car.", "info")
-
-    def respond(self, call_id: str | None = None) -> None:
-        """R (or a click on a call): head for the most urgent call by whatever means you have."""
-        sim = self.sim
-        state = sim.call_state(call_id) if call_id else most_urgent_call(sim)
-        if state is None:
-            self.toasts.show("No calls are waiting.", "info")
-            return
-        self.plan = None
-        if self.act(act.RespondToCall(state.call.id)) and not sim.officer.in_car:
-            metres = round(sim.officer.distance_to_car() * 10)
-            self.toasts.show(f"Responding on foot. The car is {metres} m away.", "info")
-
-    def _steer(self) -> None:
-        """Turn a held direction into short moves, extended while the key stays down."""
-        direction = self.steering.direction
-        o = self.sim.officer
-        if direction is None:
-            if self._steer_dir is not None and o.route:
-                self.runner.apply(act.Stop())
-            self._steer_dir = None
-            return
-        if self.sim.busy:
-            return
-        fresh = direction != self._steer_dir
-        if fresh or len(o.route) <= EXTEND_AT:
-            self._steer_dir = direction
-            self.plan = None
-            self._move(direction, fresh)
-
-    def _move(self, d: Vector, fresh: bool) -> None:
-        sim, o = self.sim, self.sim.officer
-        layer = sim.grid.drivable if o.in_car else sim.grid.walkable
-        reach = DRIVE_STEP if o.in_car else WALK_STEP
-        x, y = round(o.x), round(o.y)
-        target = None
-        for k in range(1, reach + 1):
-            tx, ty = x + d[0] * k, y + d[1] * k
-            if not sim.grid.inside(tx, ty) or not layer[ty, tx]:
-                break
-            target = (tx, ty)
-        if target is None:
-            if fresh:
-                self.toasts.show("No road that way." if o.in_car else "You can't walk that way.", "info")
-            return
-        self.act(act.DriveTo(*target) if o.in_car else act.WalkTo(*target))
-
-    def _follow_plan(self) -> Scene | None:
-        plan, sim, o = self.plan, self.sim, self.sim.officer
-        if plan is None or sim.busy:
-            return None
-        if plan.kind == "board":
-            if o.in_car:
-                self.plan = None
-            elif o.distance_to_car() <= CAR_REACH:
-                self.plan = None
-                self.act(act.GetIn())
-            elif not o.route:
-                self.plan = None
-            return None
-        assert plan.resident is not None
-        if sim.can_reach(plan.resident):
-            return self.open_talk(plan.resident)
-        if not o.route:  # they moved: walk to where they are now, a few times
-            plan.retries -= 1
-            x, y = sim.resident_pos(plan.resident)
-            if plan.retries <= 0 or not self.act(act.WalkTo(round(x), round(y))):
-                self.plan = None
-        return None
 
     # --- the frame ------------------------------------------------------------------------
     def update(self, dt: float) -> Scene | None:
         if not self.sim.finished:
-            self._steer()
-            nxt = self._follow_plan()
-            if nxt is not None:
-                return nxt
+            self.orders.steer(self.steering.direction)
+            ready = self.orders.follow_plan()
+            if ready is not None:
+                return self.open_talk(ready)
             self.runner.advance(dt)
         self.take_feed()
         self.animate(dt)
