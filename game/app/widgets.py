@@ -191,6 +191,44 @@ def draw_chip(surface: pygame.Surface, text: Text, panels: PanelPainter, palette
     return rect
 
 
+class Scroller:
+    """A page taller than its view: the wheel and up/down move it, and it never scrolls past the end."""
+
+    def __init__(self) -> None:
+        self.offset = 0  # px the page is moved up
+        self.content_h = 0
+        self.view_h = 0
+
+    def handle(self, event: pygame.event.Event, command: str | None, step: int) -> bool:
+        """Scroll for a wheel turn or an up/down command; True if the event was used."""
+        if event.type == pygame.MOUSEWHEEL:
+            self.offset -= event.y * step
+        elif command in ("up", "down"):
+            self.offset += step if command == "down" else -step
+        else:
+            return False
+        self.clamp()
+        return True
+
+    def measure(self, view_h: int, content_h: int) -> None:
+        self.view_h, self.content_h = view_h, content_h
+        self.clamp()
+
+    def clamp(self) -> None:
+        self.offset = max(0, min(self.offset, self.content_h - self.view_h))
+
+    @property
+    def more_below(self) -> bool:
+        return self.offset + self.view_h < self.content_h
+
+
+def draw_more_hint(surface: pygame.Surface, text: Text, palette: Palette, pos: tuple[int, int],
+                   width: int) -> None:
+    """'More below' under a page that scrolls, in at most ``width`` pixels."""
+    hint = text.fit("More below: scroll with the wheel or the arrow keys", "small", width)
+    draw_text(surface, text, hint, "small", palette.text_dim, pos, "midbottom")
+
+
 @dataclass
 class Toast:
     text: str

@@ -279,3 +279,18 @@ def test_off_screen_calls_get_an_arrow_at_the_edge():
     assert (x, y) == (100, 25) and angle == pytest.approx(0.0)
     (x, y), _ = edge_point(view, (50, -500))
     assert y == 0
+
+
+def test_long_pages_scroll_at_double_text_size(app):
+    app.settings.text_scale = 2.0
+    app.settings_changed()
+    from game.scenario import load_scenario
+
+    briefing = BriefingScene(app, load_scenario(REPO / "scenarios" / "maple-street-summer.yaml"))
+    surface = pygame.Surface((1280, 720))
+    briefing.draw(surface)
+    assert briefing.page.more_below
+    for _ in range(30):
+        briefing.handle_event(key(pygame.K_DOWN))
+        briefing.draw(surface)
+    assert briefing.page.offset > 0 and not briefing.page.more_below

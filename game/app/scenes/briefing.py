@@ -14,7 +14,7 @@ from game.app.input import command_of
 from game.app.scenes.base import Scene
 from game.app.scenes.picker import shift_length
 from game.app.sprites import portrait
-from game.app.widgets import Button, Menu, draw_lines, draw_text, pad
+from game.app.widgets import Button, Menu, Scroller, draw_lines, draw_more_hint, draw_text, pad
 from game.scenario.model import Scenario
 
 HOW_TO_PLAY = (
@@ -45,12 +45,15 @@ class BriefingScene(Scene):
         self.scenario = scenario
         self.backdrop = backdrop or Backdrop(app)
         self.menu = Menu([Button("begin", "Begin shift"), Button("back", "Back")])
+        self.page = Scroller()  # the orders column, when it is taller than the window
         self.elapsed = 0.0
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
         command = command_of(event, self.app.settings.keys)
         if command == "back":
             return self._open("back")
+        if self.page.handle(event, command, self.app.text.line_height("body") * 3):
+            return None  # up/down scroll the orders; left/right move between the buttons
         return self._open(self.menu.handle(event, command))
 
     def _open(self, choice: str | None) -> Scene | None:
@@ -83,11 +86,16 @@ class BriefingScene(Scene):
         left_w = inner.w * 3 // 5
         left = pygame.Rect(inner.x, inner.y, left_w - p, inner.h)
         right = pygame.Rect(inner.x + left_w + p, inner.y, inner.w - left_w - p, inner.h)
+        surface.set_clip(left)
+        end = self._draw_orders(surface, left.move(0, -self.page.offset))
+        self.page.measure(left.h, end - (left.y - self.page.offset))
         surface.set_clip(page)
-        self._draw_orders(surface, left)
         self._draw_people(surface, right)
         surface.set_clip(None)
         width = min(round(220 * text.scale), (w - 3 * p) // 2)
+        if self.page.more_below:
+            bottom = h - p - (button_h - text.line_height("small")) // 2  # between the buttons
+            draw_more_hint(surface, text, palette, (w // 2, bottom), w - 2 * width - 4 * p)
         begin, back = self.menu.buttons
         back.rect = pygame.Rect(p, h - p - button_h, width, button_h)
         begin.rect = pygame.Rect(w - p - width, h - p - button_h, width, button_h)
@@ -98,7 +106,8 @@ class BriefingScene(Scene):
         draw_text(surface, text, title, "body", palette.accent, (x, y))
         return y + text.line_height("body")
 
-    def _draw_orders(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _draw_orders(self, surface: pygame.Surface, area: pygame.Rect) -> int:
+        """Title, summary, objectives, policy and how to play; returns the y below them."""
         text, palette, s = self.app.text, self.app.palette, self.scenario
         x, y, width = area.x, area.y, area.w
         draw_text(surface, text, text.fit(s.title, "title", width), "title", palette.text, (x, y))
@@ -122,6 +131,7 @@ class BriefingScene(Scene):
         y = self._section(surface, "How to play", x, y)
         for line in HOW_TO_PLAY:
             y = draw_lines(surface, text, text.wrap(line, "small", width), "small", palette.text_dim, x, y)
+        return y
 
     def _draw_people(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         text, palette, s = self.app.text, self.app.palette, self.scenario

@@ -15,14 +15,14 @@ import pygame
 from game.app.context import App
 from game.app.input import command_of
 from game.app.scenes.base import Scene
-from game.app.widgets import Button, Menu, draw_mark, draw_text, pad
+from game.app.widgets import Button, Menu, Scroller, draw_mark, draw_more_hint, draw_text, pad
 from game.scenario.model import Scenario
 from game.sim.ledger import TrustChange
 from game.sim.results import ShiftResults
 from game.sim.simulation import Simulation
 
 CAUSES_SHOWN = 3  # reasons listed per resident
-CHART_HEIGHT = 120  # px at text scale 1
+CHART_HEIGHT = 120  # px: a picture, so it does not grow with the text
 
 
 @dataclass(frozen=True)
@@ -72,17 +72,12 @@ class SummaryScene(Scene):
         self.changes = changes(sim, self.results)
         self.menu = Menu([Button("again", "Play again"), Button("picker", "Another neighborhood"),
                           Button("title", "Title screen")])
-        self.scroll = 0
-        self.content_h = 0
+        self.page = Scroller()
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
         command = command_of(event, self.app.settings.keys)
-        step = self.app.text.line_height("body") * 3
-        if event.type == pygame.MOUSEWHEEL:
-            self.scroll = max(0, self.scroll - event.y * step)
-            return None
-        if command in ("up", "down"):
-            self.scroll = max(0, self.scroll + (step if command == "down" else -step))
+        if self.page.handle(event, command, self.app.text.line_height("body") * 3):
+            return None  # up/down scroll the page; left/right move between the buttons
         if command == "back":
             return self._open("title")
         return self._open(self.menu.handle(event, command))
@@ -121,22 +116,21 @@ class SummaryScene(Scene):
                       f"{r.car_minutes:.0f} min in the car")
         draw_text(surface, text, text.fit(trust_line, "body", w - 2 * p), "body", palette.text_dim,
                   (p, p // 2 + text.line_height("title")))
-        view = pygame.Rect(0, head_h, w, h - head_h - button_h - 2 * p)
+        hint_h = text.line_height("small")
+        view = pygame.Rect(0, head_h, w, h - head_h - button_h - 2 * p - hint_h)
         one_column = w < round(1000 * text.scale)
         col_w = view.w - 2 * p if one_column else (view.w - 3 * p) // 2
         surface.set_clip(view)
-        self.scroll = min(self.scroll, max(0, self.content_h - view.h))
-        y0 = view.y + p // 2 - self.scroll
+        y0 = view.y + p // 2 - self.page.offset
         left_end = self._draw_left(surface, p, y0, col_w)
         if one_column:
             right_end = self._draw_right(surface, p, left_end + p, col_w)
         else:
             right_end = self._draw_right(surface, 2 * p + col_w, y0, col_w)
-        self.content_h = max(left_end, right_end) - y0 + p
+        self.page.measure(view.h, max(left_end, right_end) - y0 + p)
         surface.set_clip(None)
-        if self.content_h > view.h:
-            draw_text(surface, text, "Scroll for more (wheel or arrows)", "small", palette.text_dim,
-                      (w // 2, view.bottom), "midbottom")
+        if self.page.more_below:
+            draw_more_hint(surface, text, palette, (w // 2, view.bottom + hint_h), w - 2 * p)
         width = min(round(260 * text.scale), (w - 4 * p) // 3)
         for k, b in enumerate(self.menu.buttons):
             b.rect = pygame.Rect(p + k * (width + p), h - p - button_h, width, button_h)
@@ -157,7 +151,7 @@ class SummaryScene(Scene):
     def _draw_left(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
         text, palette, r, sim = self.app.text, self.app.palette, self.results, self.sim
         y = self._heading(surface, "Trust and safety over the shift", x, y)
-        chart = pygame.Rect(x, y, width, round(CHART_HEIGHT * text.scale))
+        chart = pygame.Rect(x, y, width, CHART_HEIGHT)
         self._draw_chart(surface, chart)
         y = chart.bottom + text.line_height("small") + 6
         y = self._heading(surface, "Objectives", x, y)
