@@ -63,14 +63,15 @@ class PeopleScene(Scene):
         p = pad(text)
         panel = pygame.Rect(0, 0, min(w - 2 * p, round(760 * text.scale)), h - 2 * p)
         panel.center = (w // 2, h // 2)
-        app.panels.draw(surface, panel, palette.panel, palette.panel_edge)
+        app.panels.draw(surface, panel, (*palette.panel[:3], 250), palette.panel_edge)
         draw_text(surface, text, "People on the street", "title", palette.text, (panel.x + p, panel.y + p))
         key = app.settings.first_key("people")
-        draw_text(surface, text, f"Enter or click to select · {key} / Esc to close", "small",
-                  palette.text_dim, (panel.right - p, panel.y + p), "topright")
+        hint = text.fit(f"Enter or click to select · {key} or Esc to close", "small", panel.w - 2 * p)
+        draw_text(surface, text, hint, "small", palette.text_dim, (panel.x + p, panel.bottom - p // 2),
+                  "bottomleft")
         top = panel.y + p + text.line_height("title") + p // 2
         row_h = text.line_height("body") + text.line_height("small") + p // 2
-        visible = max(1, (panel.bottom - p - top) // row_h)
+        visible = max(1, (panel.bottom - p - text.line_height("small") - top) // row_h)
         self.scroll = min(max(self.scroll, self.focus - visible + 1), self.focus)
         self.rows = []
         y = top
