@@ -76,6 +76,24 @@ class Tuning:
 
 TUNING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Tuning))
 
+# Valid range of each constant as (minimum, maximum, exclusive_minimum); None = unbounded.
+# A zero time step or half-life would divide by zero, a negative speed would walk backwards.
+_POSITIVE = (None, None, 0.0)
+_SHARE = (0.0, 1.0, None)
+_QUALITY = (-1.0, 1.0, None)
+TUNING_LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
+    name: _POSITIVE for name in TUNING_NAMES
+}
+TUNING_LIMITS.update({
+    "tick_minutes": (0.01, 5.0, None),  # under 0.01 a shift would take millions of steps
+    "openness_floor": _SHARE, "spread": _SHARE, "repeat_damping": _SHARE,
+    "car_window_factor": _SHARE, "car_talk_factor": _SHARE, "rushed_factor": _SHARE,
+    "late_priority_scale": _SHARE,
+    "safety_start": (0.0, 100.0, None),
+    "safety_in_time": (-100.0, 100.0, None), "safety_late": (-100.0, 100.0, None),
+})
+TUNING_LIMITS.update({name: _QUALITY for name in TUNING_NAMES if name.endswith("_quality")})
+
 
 def tuning_with(overrides: Mapping[str, float]) -> Tuning:
     """Defaults with a scenario's validated ``tuning:`` overrides applied."""

@@ -10,6 +10,8 @@ listed in dependency order: ``shift`` before any time, ``map`` before places,
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from game.scenario.fieldtypes import (
     Bool,
     Char,
@@ -63,7 +65,7 @@ from game.scenario.rules import (
     check_span,
     check_ties,
 )
-from game.tuning import TUNING_NAMES
+from game.tuning import TUNING_LIMITS, TUNING_NAMES
 
 SLUG = Name(r"[a-z0-9][a-z0-9-]*", "ids are lowercase slugs: a-z, 0-9 and '-'")
 # Policy and encounter-node names are keys, not list ids; DESIGN's own example
@@ -225,7 +227,7 @@ CALLS_IN_TIME = Record(CallsInTime, [
 ])
 
 OBJECTIVE_CHECK = Record(None, [
-    Field("stories_heard", Int(1), "Number of story beats heard."),
+    Field("stories_heard", Int(1), "Number of residents whose story you have begun to hear."),
     Field("calls_in_time", CALLS_IN_TIME, "Calls of a priority reached in time."),
     Field("trust_at_least", Number(0, 100), "Final neighborhood trust, 0..100."),
 ], build=_objective_check, exactly_one=("stories_heard", "calls_in_time", "trust_at_least"))
@@ -237,6 +239,11 @@ OBJECTIVE = Record(Objective, [
           "calls_in_time, trust_at_least.", required=True),
     Field("weight", Number(above=0), "Weight in the score."),
 ])
+
+TUNING = Record(None, [
+    Field(name, Number(*TUNING_LIMITS[name]), f"Overrides game.tuning.Tuning.{name}.")
+    for name in TUNING_NAMES
+], build=lambda **values: MappingProxyType(values))
 
 SCENARIO = Record(Scenario, [
     Field("format", Const(FORMAT_VERSION), "Scenario format version.", required=True),
@@ -261,7 +268,6 @@ SCENARIO = Record(Scenario, [
           default=default_policies()),
     Field("encounters", ListOf(ENCOUNTER, key="id"), "Scripted conversations."),
     Field("objectives", ListOf(OBJECTIVE, key="id"), "What the shift is scored on."),
-    Field("tuning", MapOf(Enum(TUNING_NAMES, "tuning name"), Number()),
-          "Overrides of trust-model constants (see game/tuning.py)."),
+    Field("tuning", TUNING, "Overrides of trust-model constants (see game/tuning.py)."),
     Field("debrief", ListOf(Text()), "Questions for the debrief."),
 ], publish=True)

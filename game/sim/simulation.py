@@ -135,8 +135,8 @@ class Simulation:
         self.trust.step(dt)
         self._heat(dt)
         self.tick += 1
-        if self.tick % round(1 / dt) == 0 or self.finished:
-            self._record_history()
+        if math.floor(self.time + 1e-9) > math.floor(now + 1e-9) or self.finished:
+            self._record_history()  # once per whole game minute, whatever the tick length
 
     def run(self, until_tick: int | None = None) -> None:
         end = self.total_ticks if until_tick is None else min(until_tick, self.total_ticks)
@@ -510,7 +510,7 @@ class Simulation:
                 state.arrived_at = now
                 state.status = "reached"
                 if not state.late:
-                    self.safety = min(100.0, self.safety + t.safety_in_time * scale)
+                    self._adjust_safety(t.safety_in_time * scale)
                     if state.caller is not None:
                         self._contact(state.caller, t.call_in_time_quality, "came quickly",
                                       f"call:{call.id}")
@@ -520,7 +520,7 @@ class Simulation:
                 self.encounters.fire("call", call.id)
             elif not state.late and now > state.deadline:
                 state.late = True
-                self.safety = max(0.0, self.safety + t.safety_late * scale)
+                self._adjust_safety(t.safety_late * scale)
                 if state.caller is not None:
                     delta = t.gain * t.asymmetry * t.call_late_quality * scale
                     change = self.trust.shift_directly(now, state.caller, delta, "late to the call",
@@ -531,6 +531,9 @@ class Simulation:
             elif now > state.deadline + CLEARED_AFTER:
                 state.status = "cleared"
                 self._say(now, "call", f"Another unit cleared call {call.id}.", at=(px, py))
+
+    def _adjust_safety(self, delta: float) -> None:
+        self.safety = min(100.0, max(0.0, self.safety + delta))
 
     def _arrived_at(self, x: int, y: int) -> bool:
         """Within arrival distance, or stopped as close as the car (or feet) can get."""

@@ -54,7 +54,10 @@ def test_schema_carries_the_spec() -> None:
     assert trigger["oneOf"] == [{"required": ["call"]}, {"required": ["event"]},
                                 {"required": ["resident"]}]
     assert trigger["dependentRequired"] == {"familiarity_at_least": ["resident"]}
-    assert "gain" in schema["properties"]["tuning"]["propertyNames"]["enum"]
+    tuning = schema["properties"]["tuning"]
+    assert tuning["additionalProperties"] is False
+    assert tuning["properties"]["spread"]["minimum"] == 0 and tuning["properties"]["spread"]["maximum"] == 1
+    assert tuning["properties"]["tick_minutes"]["exclusiveMinimum"] == 0
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
