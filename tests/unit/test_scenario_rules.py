@@ -233,7 +233,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ("tuning-name", "tuning: {}", "tuning: {gian: 12}",
      "86:10: tuning.gian: unknown field 'gian' (did you mean 'gain'?)"),
     ("tuning-range", "tuning: {}", "tuning: {tick_minutes: 0}",
-     "86:24: tuning.tick_minutes: must be greater than 0, got 0"),
+     "86:24: tuning.tick_minutes: must be between 0.01 and 5, got 0"),
     ("tuning-share", "tuning: {}", "tuning: {spread: 1.5}",
      "86:18: tuning.spread: must be between 0 and 1, got 1.5"),
     ("tuning-value", "tuning: {}", "tuning: {gain: lots}",

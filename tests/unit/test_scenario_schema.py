@@ -57,7 +57,7 @@ def test_schema_carries_the_spec() -> None:
     tuning = schema["properties"]["tuning"]
     assert tuning["additionalProperties"] is False
     assert tuning["properties"]["spread"]["minimum"] == 0 and tuning["properties"]["spread"]["maximum"] == 1
-    assert tuning["properties"]["tick_minutes"]["exclusiveMinimum"] == 0
+    assert tuning["properties"]["walk_speed"]["exclusiveMinimum"] == 0
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
