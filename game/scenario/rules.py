@@ -8,7 +8,9 @@ References between ids are resolved generically (``Ref`` in fieldtypes).
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from yaml.nodes import Node
@@ -43,7 +45,40 @@ def check_map(ctx: Context, game_map: GameMap, node: Node, path: FieldPath) -> b
                   f"the map needs exactly one; the first is at [{first[0]}, {first[1]}]",
                   at=block_char_mark(rows_node, ctx.text, y, x))
         ok = False
+    if ok and not _touches(game_map, first, {"road"}):
+        ctx.error(rows_node, rows_path, f"the car_spawn at [{first[0]}, {first[1]}] does not touch a road",
+                  "put it beside a road tile so the car can drive away",
+                  at=block_char_mark(rows_node, ctx.text, first[1], first[0]))
+        ok = False
     return ok
+
+
+def _touches(game_map: GameMap, tile: tuple[int, int], kinds: set[str]) -> bool:
+    return any(game_map.kind_at(nx, ny) in kinds for nx, ny in _neighbours(game_map, *tile))
+
+
+def _neighbours(game_map: GameMap, x: int, y: int) -> Iterator[tuple[int, int]]:
+    for nx, ny in ((x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)):
+        if 0 <= nx < game_map.width and 0 <= ny < game_map.height:
+            yield nx, ny
+
+
+def _reachable_on_foot(game_map: GameMap) -> frozenset[tuple[int, int]]:
+    """Tiles a person can walk to from the car spawn (people walk everywhere but houses)."""
+    return _walk_from_spawn(game_map.rows, tuple(sorted(game_map.legend.items())))
+
+
+@lru_cache(maxsize=8)  # every place of a file asks; the map is walked once
+def _walk_from_spawn(rows: tuple[str, ...], legend: tuple[tuple[str, str], ...]) -> frozenset:
+    game_map = GameMap(dict(legend), rows)
+    seen = {game_map.car_spawn}
+    queue = deque(seen)
+    while queue:
+        for nxt in _neighbours(game_map, *queue.popleft()):
+            if nxt not in seen and game_map.kind_at(*nxt) != "house":
+                seen.add(nxt)
+                queue.append(nxt)
+    return frozenset(seen)
 
 
 def _find(rows: tuple[str, ...], chars: set[str]) -> Iterator[tuple[int, int]]:
@@ -68,7 +103,11 @@ def check_place(ctx: Context, place: Place, node: Node, path: FieldPath) -> bool
         return False
     tile = game_map.kind_at(x, y)
     if tile == place.kind:
-        return True
+        if place.at in _reachable_on_foot(game_map):
+            return True
+        ctx.error(at_node, (path, "at"), f"[{x}, {y}] cannot be reached on foot from the car spawn",
+                  "houses wall it in: open a sidewalk, yard or porch tile next to it")
+        return False
     kind_chars = {char for char, kind in game_map.legend.items() if kind == place.kind}
     nearest = min(_find(game_map.rows, kind_chars), default=None,
                   key=lambda spot: abs(spot[0] - x) + abs(spot[1] - y))

@@ -155,6 +155,12 @@ CASES: list[tuple[str, str, str, str]] = [
     ("two-car-spawns", "    ==========....\n", "    ==========..C.\n",
      "19:17: map.rows: a second car_spawn tile at [12, 2] (the map needs exactly one; the "
      "first is at [4, 1])"),
+    ("car-spawn-off-road", "    ....C####....S\n", "    ...C.####....S\n",
+     "18:8: map.rows: the car_spawn at [3, 1] does not touch a road (put it beside a road tile so "
+     "the car can drive away)"),
+    ("place-walled-in", "    ....C####....S\n", "    ..H.C####....S\n",
+     "21:27: places[0].at: [2, 0] cannot be reached on foot from the car spawn (houses wall it in: "
+     "open a sidewalk, yard or porch tile next to it)"),
     ("place-outside-map", "{id: shop, at: [13, 1]", "{id: shop, at: [14, 1]",
      "23:20: places[2].at: [14, 1] is outside the map (columns run 0..13, rows 0..2)"),
     ("place-on-wrong-tile", "{id: jones-porch, at: [2, 0]", "{id: jones-porch, at: [3, 0]",
