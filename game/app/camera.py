@@ -30,6 +30,13 @@ class Camera:
         self.view_w, self.view_h = view_size
         self._clamp()
 
+    def fit(self) -> None:
+        """The default zoom for this window: the closest view that still shows a small map
+        whole, and never further out than DEFAULT_TILE (people must stay readable)."""
+        whole = [t for t in TILE_SIZES if self.map_w * t <= self.view_w and self.map_h * t <= self.view_h]
+        self.tile_px = max(DEFAULT_TILE, max(whole, default=DEFAULT_TILE))
+        self._clamp()
+
     def zoom(self, steps: int) -> bool:
         """Move ``steps`` along TILE_SIZES (positive zooms in); True if the zoom changed."""
         i = min(range(len(TILE_SIZES)), key=lambda k: abs(TILE_SIZES[k] - self.tile_px))

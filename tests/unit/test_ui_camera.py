@@ -61,3 +61,17 @@ def test_follow_eases_toward_the_target_independently_of_frame_rate():
         b.follow(60.0, 50.0, 1 / 30)
     assert 50.0 < a.cx < 60.0
     assert a.cx == pytest.approx(b.cx, abs=1e-6)
+
+
+def test_fit_shows_a_small_map_whole_but_never_zooms_out_past_the_default():
+    from game.app.camera import DEFAULT_TILE
+
+    small = Camera((1920, 1080), (24, 12))
+    small.fit()
+    assert small.tile_px == TILE_SIZES[-1]
+    tutorial = Camera((1280, 720), (24, 12))
+    tutorial.fit()
+    assert tutorial.tile_px == DEFAULT_TILE  # 24 x 48 px fits in 1280
+    big = Camera((1280, 720), (200, 100))
+    big.fit()
+    assert big.tile_px == DEFAULT_TILE

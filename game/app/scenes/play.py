@@ -48,7 +48,9 @@ class PlayScene(Scene):
         self.world = WorldView(app, self.sim)
         self.hud = Hud(app, self.sim)
         self.camera = Camera((1280, 720), (self.sim.grid.width, self.sim.grid.height))
+        self.camera.fit()
         self.camera.look_at(*self.sim.officer.pos)
+        self.zoomed = False  # the player chose a zoom: stop fitting the map to the window
         self.floaters = Floaters()
         self.toasts = Toasts()
         self.steering = Steering()
@@ -92,9 +94,9 @@ class PlayScene(Scene):
         elif command in SPEED_KEYS:
             self.runner.time_scale = SPEED_KEYS[command]
         elif command in ("zoom_in", "zoom_out"):
-            self.camera.zoom(1 if command == "zoom_in" else -1)
+            self.zoomed |= self.camera.zoom(1 if command == "zoom_in" else -1)
         elif event.type == pygame.MOUSEWHEEL:
-            self.camera.zoom(1 if event.y > 0 else -1)
+            self.zoomed |= self.camera.zoom(1 if event.y > 0 else -1)
         elif event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -269,6 +271,8 @@ class PlayScene(Scene):
         size = surface.get_size()
         if size != (self.camera.view_w, self.camera.view_h):
             self.camera.resize(size)
+            if not self.zoomed:
+                self.camera.fit()
         self.world.draw(surface, self.camera, self.runner, clock=self.clock, hover=self.hover,
                         selected=self.selected, hover_place=self.hover_place)
         self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale)
