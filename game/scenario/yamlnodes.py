@@ -158,12 +158,27 @@ def compose(text: str, source: str) -> Node | None:
     return root
 
 
+# What libyaml's terse complaints usually mean in a hand-written scenario.
+SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
+    ("mapping values are not allowed", "usually a ': ' inside text that needs quotes, or a line "
+     "indented further than the lines around it"),
+    ("did not find expected '-' indicator", "a line is indented less than the lines around it"),
+    ("did not find expected key", "a line is indented differently from the fields around it, or "
+     "text needs quotes"),
+    ("tab character", "YAML does not allow tabs for indentation: use spaces"),
+    ("found character '\\t'", "YAML does not allow tabs for indentation: use spaces"),
+    ("found character that cannot start any token", "text that starts with ` or @ needs quotes"),
+)
+
+
 def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> ScenarioError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or exc.context or "not valid YAML"
     context = exc.context if exc.problem and exc.context else ""
+    hint = next((h for key, h in SYNTAX_HINTS if key in problem), "")
+    hint = "; ".join(part for part in (context, hint) if part)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-    return ScenarioError(source, [Diagnostic(f"YAML: {problem}", line, column, hint=context)])
+    return ScenarioError(source, [Diagnostic(f"YAML: {problem}", line, column, hint=hint)])
 
 
 def _refuse_alias_bombs(root: Node, source: str) -> None:

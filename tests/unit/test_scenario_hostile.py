@@ -160,7 +160,9 @@ def test_deep_nesting_with_the_pure_python_loader(tmp_path: Path, monkeypatch) -
                       "(start with lines such as 'format: 1', 'id: ...', 'title: ...')"),
     (b"format: 1\ntitle: [unclosed\nid: x\n",
      "x.yaml:3:3: YAML: did not find expected ',' or ']' (while parsing a flow sequence)"),
-    (b"format: 1\n  id: x\n", "x.yaml:2:5: YAML: mapping values are not allowed in this context"),
+    (b"format: 1\n  id: x\n", "x.yaml:2:5: YAML: mapping values are not allowed in this context "
+                               "(usually a ': ' inside text that needs quotes, or a line indented "
+                               "further than the lines around it)"),
     (b"format: 1\n---\nformat: 1\n",
      "x.yaml:2:1: YAML: but found another document (expected a single document in the stream)"),
     (b"format: *nothing\n", "x.yaml:1:9: YAML: found undefined alias"),
