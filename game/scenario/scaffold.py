@@ -134,6 +134,8 @@ residents:
     home: lee-porch
     schedule:
       - {from: "15:00", to: "18:00", at: corner-shop}
+    story:
+      - {familiarity: 0.15, text: Works nights at the bakery and sleeps until two.}
 
 # Word of mouth: [resident, resident, weight 0..1]. Ties are undirected, so
 # list each pair once, and a resident is never tied to themself.
