@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # a clean terminal for errors
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if DEFAULT_COMMAND in COMMANDS and (not args_list or args_list[0].startswith("-")) and not (
