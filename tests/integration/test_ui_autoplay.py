@@ -57,11 +57,9 @@ def same(a: dict, b: dict) -> bool:
 
 
 def test_autoplay_from_the_title_reaches_the_debrief():
-    scenario = street_scenario()
-    game = play_through(LaunchOptions(scenario=scenario, scene="title", autoplay=True, speed=300,
-                                      frames=5000, scenario_dir=REPO / "scenarios"))
-    # The title's picker lists shipped scenarios; with a scenario named, --scene title still
-    # walks title -> picker -> briefing -> play on the first shipped one.
+    """title -> picker (first shipped scenario) -> briefing -> play -> summary, untouched."""
+    game = play_through(LaunchOptions(scene="title", autoplay=True, speed=300, frames=5000,
+                                      scenario_dir=REPO / "scenarios"))
     assert isinstance(game.scene, SummaryScene)
     assert game.scene.sim.finished
     pygame.display.quit()

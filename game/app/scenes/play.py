@@ -157,6 +157,7 @@ class PlayScene(Scene):
 
     # --- the frame ------------------------------------------------------------------------
     def update(self, dt: float) -> Scene | None:
+        self.runner.speed = self.app.speed  # the settings may have changed it during a pause
         if not self.sim.finished:
             self.orders.steer(self.steering.direction)
             ready = self.orders.follow_plan()
