@@ -391,7 +391,9 @@ class Hud:
         draw_text(surface, text, self.where(i), "small", palette.text_dim,
                   (x, rect.y + p + text.line_height("body")))
         ring = ring_icon(trust, head, palette)
-        surface.blit(ring, ring.get_rect(topright=(rect.right - p, rect.y + p)))
+        at = ring.get_rect(topright=(rect.right - p, rect.y + p))
+        surface.blit(ring, at)
+        draw_text(surface, text, f"{trust:.0f}", "small", palette.text, at.center, "center")
         y = rect.y + p + head
         surface.set_clip(rect)
         for size, line in lines:

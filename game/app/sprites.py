@@ -13,13 +13,14 @@ from functools import lru_cache
 
 import pygame
 
-from game.app.art import PersonLook, person_sprite, trust_ring_sprite
-from game.app.art.people import CANVAS, RING_A
-from game.app.palette import Palette
+from game.app.art import PersonLook, person_sprite
+from game.app.art.people import CANVAS
+from game.app.palette import Palette, trust_colour
 
 FIGURE_TILE = 32  # px per tile at which the art library draws figures at scale 1
 FACING_VIEWER = math.pi / 2  # south: portraits look out of the screen
 OFFICER = PersonLook.officer()
+SUPERSAMPLE = 4  # icons are drawn this much larger and shrunk, for smooth arcs
 
 
 def zoom_scale(tile_px: int) -> float:
@@ -38,5 +39,19 @@ def portrait(resident_id: str, px: int) -> pygame.Surface:
 
 
 def ring_icon(trust: float, px: int, palette: Palette) -> pygame.Surface:
-    """The trust ring (arc, colour and pips), about ``px`` pixels wide, for panels and the HUD."""
-    return trust_ring_sprite(trust, palette, px / (2 * RING_A + 6))[0]
+    """A trust gauge ``px`` pixels across for panels and the HUD: a ring filled clockwise from
+    the top in proportion to trust (shape), in the trust band's colour (colour)."""
+    return _ring_icon(round(trust), px, palette)
+
+
+@lru_cache(maxsize=512)
+def _ring_icon(trust: int, px: int, palette: Palette) -> pygame.Surface:
+    big = pygame.Surface((px * SUPERSAMPLE, px * SUPERSAMPLE), pygame.SRCALPHA)
+    rect = big.get_rect().inflate(-SUPERSAMPLE * 2, -SUPERSAMPLE * 2)
+    width = max(SUPERSAMPLE * 2, rect.w // 6)
+    pygame.draw.ellipse(big, palette.ring_track, rect, width)
+    share = max(0.0, min(1.0, trust / 100))
+    if share > 0:
+        top = math.pi / 2  # pygame measures arcs counter-clockwise from the right
+        pygame.draw.arc(big, trust_colour(trust, palette), rect, top - share * 2 * math.pi, top, width)
+    return pygame.transform.smoothscale(big, (px, px))
