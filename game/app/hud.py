@@ -50,6 +50,12 @@ def column_width(window_w: int, text: Text) -> int:
     return min(max(round(330 * text.scale), 240), round(window_w * 0.36))
 
 
+def card_width(window_w: int, text: Text) -> int:
+    """Width of the resident card (bottom left), never reaching into the right-hand column."""
+    p = pad(text)
+    return min(max(round(360 * text.scale), 260), window_w - column_width(window_w, text) - 3 * p)
+
+
 def layout(size: tuple[int, int], text: Text, map_tiles: tuple[int, int], bar_rows: int,
            calls_h: int, log_h: int, card_h: int) -> HudLayout:
     """Place every HUD panel for a window ``size``; panels never overlap."""
@@ -70,7 +76,7 @@ def layout(size: tuple[int, int], text: Text, map_tiles: tuple[int, int], bar_ro
     calls = pygame.Rect(col_x, top, col_w, min(calls_h, max(0, minimap.y - p - top)))
     log_top = calls.bottom + p if calls.h else top
     log = pygame.Rect(col_x, log_top, col_w, max(0, min(log_h, minimap.y - p - log_top)))
-    card_w = min(max(round(360 * text.scale), 260), col_x - 2 * p)
+    card_w = card_width(w, text)
     card_room = hints.y - p - top
     card = pygame.Rect(p, hints.y - p - min(card_h, card_room), card_w, min(card_h, card_room))
     toasts = pygame.Rect(card.right + p if card.h else p, top,
@@ -217,8 +223,7 @@ class Hud:
         calls = sorted(self.sim.active_calls(), key=lambda c: (c.call.priority, c.deadline))
         call_h = 2 * text.line_height("small") + text.line_height("body") + p
         calls_h = (len(calls) * (call_h + p // 2) + p + text.line_height("small")) if calls else 0
-        card_w = min(max(round(360 * text.scale), 260), round(w * 0.6))
-        card_lines = [] if card_for is None else self._card_lines(card_for, card_w - 2 * p)
+        card_lines = [] if card_for is None else self._card_lines(card_for, card_width(w, text) - 2 * p)
         card_h = 0 if card_for is None else (
             text.line_height("body") + text.line_height("small") + 2 * p
             + sum(text.line_height(size) for size, _ in card_lines))
