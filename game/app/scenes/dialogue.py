@@ -21,7 +21,7 @@ from game.app.scenes.base import Scene
 from game.app.sprites import portrait
 from game.app.widgets import PanelPainter, chip_size, draw_chip, draw_lines, draw_text, pad
 from game.app.world_view import event_title
-from game.scenario.model import NEGATIVE_TAGS, Event
+from game.scenario.model import NEGATIVE_TAGS, Encounter, Event
 from game.sim import actions as act
 from game.sim.feed import FeedItem
 from game.sim.simulation import Simulation
@@ -91,7 +91,9 @@ class DialogueScene(Scene):
         self.play: PlayScene = play
         self.sim = play.sim
         self.resident = resident
-        self.scripted = self.sim.open_encounter is not None  # stays True once an encounter opened
+        opened = self.sim.open_encounter
+        # The scripted encounter this panel shows, kept after it ends for the closing reactions.
+        self.encounter: Encounter | None = opened.encounter if opened is not None else None
         self.reactions: list[FeedItem] = []
         self.error = ""
         self.focus = 0
@@ -105,7 +107,7 @@ class DialogueScene(Scene):
         opened = sim.open_encounter
         if opened is not None:
             return [Option(c.say, act.Choose(k), tags=c.tags) for k, c in enumerate(opened.choices)]
-        if self.scripted:
+        if self.encounter is not None:
             return [Option("Continue")]
         options = []
         if self.resident is not None:
@@ -180,7 +182,7 @@ class DialogueScene(Scene):
         self._absorb()
         self.play.animate(dt)
         if self.sim.open_encounter is not None:
-            self.scripted = True
+            self.encounter = self.sim.open_encounter.encounter
         if self.sim.finished:
             return self.close()
         self.options = self.build_options()
@@ -201,11 +203,12 @@ class DialogueScene(Scene):
         """Title, subtitle and whose portrait to show."""
         sim = self.sim
         opened = sim.open_encounter
-        if opened is not None or self.scripted:
-            with_ = opened.encounter.with_ if opened is not None else ()
+        if self.encounter is not None:
+            with_ = self.encounter.with_
             names = [sim.residents[sim.index[r]].name for r in with_ if r in sim.index]
             rid = with_[0] if with_ else None
-            return (" & ".join(names) or "A conversation", "Choose how you respond", rid)
+            sub = "Choose how you respond" if opened is not None else "How it went"
+            return (" & ".join(names) or "A conversation", sub, rid)
         if self.resident is not None:
             i = self.resident
             trust, fam = float(sim.trust.trust[i]), float(sim.trust.familiarity[i])
@@ -219,7 +222,7 @@ class DialogueScene(Scene):
         opened = self.sim.open_encounter
         if opened is not None:
             return opened.node.text
-        if self.scripted:
+        if self.encounter is not None:
             return "The conversation is over."
         events = events_nearby(self.sim)
         return events[0].text if events else ""
