@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.scenario.model import Event
 from game.sim.simulation import Simulation
 
 
@@ -30,11 +29,3 @@ def nearest_resident(sim: Simulation, radius: float) -> int | None:
     return i if d2[i] <= radius ** 2 else None
 
 
-def events_nearby(sim: Simulation) -> list[Event]:
-    """Events under way close enough to join or film: the officer must be on foot, as in the sim."""
-    if sim.officer.in_car:
-        return []
-    radius = sim.tuning.arrival_radius
-    return [ev for ev in sim.scenario.events
-            if ev.start <= sim.time <= ev.end
-            and sim.officer.distance_to(*sim.places[ev.place].at) <= radius]

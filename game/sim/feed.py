@@ -19,6 +19,8 @@ class FeedItem:
     resident: int | None = None
     delta: float | None = None  # trust change, for "+4 trust · listened"
     at: tuple[float, float] | None = None  # map position where it happened
+    cause: str | None = None  # trust items: the short why ("listened"), without the figure
+    call: str | None = None  # call items: the call's id
 
 
 class Feed:

@@ -365,7 +365,7 @@ class Simulation:
                 self._say(now, "concern", f"You looked into it at {place.name}. "
                           f"Tell {self.residents[i].name}.", resident=i, at=place.at)
 
-    def _events_here(self, kind: str | None = None) -> list[Event]:
+    def events_here(self, kind: str | None = None) -> list[Event]:
         """Events under way within arrival distance of the officer on foot."""
         if self.officer.in_car:
             return []
@@ -380,7 +380,7 @@ class Simulation:
         return np.flatnonzero(d2 <= self.tuning.presence_radius ** 2)
 
     def _join_play(self, _: act.JoinPlay) -> None:
-        events = self._events_here("kids_play")
+        events = self.events_here("kids_play")
         if not events:
             raise ActionError("There is no kids' game under way here. Walk to one first.")
         ev = events[0]
@@ -396,7 +396,7 @@ class Simulation:
     def _social_media(self, a: act.SocialMedia) -> None:
         if a.decision not in act.SOCIAL_MEDIA_DECISIONS:
             raise ActionError(f"Unknown decision {a.decision!r}.")
-        events = self._events_here()
+        events = self.events_here()
         if not events:
             raise ActionError("There is nothing here to post about.")
         ev = events[0]
@@ -485,7 +485,7 @@ class Simulation:
                 state.caller = self._caller_for(state.call.place)
                 place = self.places[state.call.place]
                 self._say(now, "call", f"Priority {state.call.priority} call at {place.name}: "
-                          f"{state.call.text}", at=place.at)
+                          f"{state.call.text}", at=place.at, call=state.call.id)
 
     def _caller_for(self, place: str) -> int | None:
         """Who called: someone who lives there, else whoever is nearest to it right now."""
@@ -516,7 +516,7 @@ class Simulation:
                                       f"call:{call.id}")
                 self._say(now, "call", f"Arrived at call {call.id} after "
                           f"{state.response_minutes:.0f} min"
-                          f"{' (late)' if state.late else ''}.", at=(px, py))
+                          f"{' (late)' if state.late else ''}.", at=(px, py), call=call.id)
                 self.encounters.fire("call", call.id)
             elif not state.late and now > state.deadline:
                 state.late = True
@@ -527,10 +527,11 @@ class Simulation:
                                                        f"call:{call.id}")
                     self._feed_change(change)
                 self._say(now, "call", f"Too late for call {call.id}: the window has passed.",
-                          at=(px, py))
+                          at=(px, py), call=call.id)
             elif now > state.deadline + CLEARED_AFTER:
                 state.status = "cleared"
-                self._say(now, "call", f"Another unit cleared call {call.id}.", at=(px, py))
+                self._say(now, "call", f"Another unit cleared call {call.id}.", at=(px, py),
+                          call=call.id)
 
     def _adjust_safety(self, delta: float) -> None:
         self.safety = min(100.0, max(0.0, self.safety + delta))
@@ -548,7 +549,7 @@ class Simulation:
     def _check_triggers(self) -> None:
         if self.officer.in_car:
             return
-        for ev in self._events_here():
+        for ev in self.events_here():
             self.encounters.fire("event", ev.id)
         for enc in self.encounters.resident_triggered:
             if enc.id in self.encounters.done:
@@ -585,7 +586,7 @@ class Simulation:
     def _feed_change(self, change: TrustChange) -> None:
         self.feed.add(FeedItem(change.time, "trust", f"{change.delta:+.0f} trust · {change.cause}",
                                resident=change.resident, delta=change.delta,
-                               at=self.resident_pos(change.resident)))
+                               at=self.resident_pos(change.resident), cause=change.cause))
 
     def _breach(self, policy: str, what: str) -> None:
         self.breaches.append(PolicyBreach(self.time, policy, what))
@@ -593,8 +594,8 @@ class Simulation:
         self._say(self.time, "policy", f"Policy breach ({policy}): {what}. {text}".strip())
 
     def _say(self, now: float, kind: str, text: str, resident: int | None = None,
-             at: tuple[float, float] | None = None) -> None:
-        self.feed.add(FeedItem(now, kind, text, resident=resident, at=at))
+             at: tuple[float, float] | None = None, call: str | None = None) -> None:
+        self.feed.add(FeedItem(now, kind, text, resident=resident, at=at, call=call))
 
     # --- results ----------------------------------------------------------------------------
     def ledger(self) -> list[TrustChange]:

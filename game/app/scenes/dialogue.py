@@ -15,7 +15,6 @@ import pygame
 from game.app.context import App
 from game.app.hud import familiarity_words, noticeable, trust_words
 from game.app.input import command_of
-from game.app.nearby import events_nearby
 from game.app.palette import RGB, Palette
 from game.app.scenes.base import Scene
 from game.app.sprites import portrait
@@ -114,7 +113,7 @@ class DialogueScene(Scene):
             rid = sim.residents[self.resident].id
             for o in sim.talk_options(rid):
                 options.append(Option(o.label, act.Talk(rid, o.topic, o.concern), o.available, o.reason))
-        for ev in events_nearby(sim)[:1]:
+        for ev in sim.events_here()[:1]:
             if ev.kind == "kids_play":
                 times = sim.play_counts.get(ev.id, 0)
                 played = f"You have played {times} time{'s' * (times != 1)}" if times else ""
@@ -214,7 +213,7 @@ class DialogueScene(Scene):
             trust, fam = float(sim.trust.trust[i]), float(sim.trust.familiarity[i])
             sub = f"Trust {trust:.0f} · {trust_words(trust)} · {familiarity_words(fam)}"
             return (sim.residents[i].name, sub, sim.residents[i].id)
-        events = events_nearby(sim)
+        events = sim.events_here()
         title = event_title(events[0]) if events else "Nearby"
         return (title, sim.places[events[0].place].name if events else "", None)
 
@@ -224,7 +223,7 @@ class DialogueScene(Scene):
             return opened.node.text
         if self.encounter is not None:
             return "The conversation is over."
-        events = events_nearby(self.sim)
+        events = self.sim.events_here()
         return events[0].text if events else ""
 
     def _reaction_lines(self, width: int) -> list[tuple[str, RGB]]:

@@ -19,7 +19,7 @@ from game.app.context import App
 from game.app.floaters import Floaters
 from game.app.hud import Hud
 from game.app.input import Steering, command_of
-from game.app.nearby import events_nearby, nearest_resident, reachable_residents
+from game.app.nearby import nearest_resident, reachable_residents
 from game.app.orders import Orders
 from game.app.scenes.base import Scene
 from game.app.shift import ShiftRunner
@@ -132,7 +132,7 @@ class PlayScene(Scene):
                 return self.open_talk(preferred)
         if reachable:
             return self.open_talk(reachable[0])
-        if events_nearby(sim):
+        if sim.events_here():
             return self.open_talk(None)
         near = nearest_resident(sim, APPROACH_RADIUS)
         if near is not None:
@@ -208,8 +208,7 @@ class PlayScene(Scene):
         for item in items:
             if item.kind == "trust" and item.delta is not None and item.at is not None:
                 if abs(item.delta) >= FLOAT_MIN:
-                    reason = item.text.split(" · ", 1)[-1]
-                    self.floaters.trust(item.delta, reason, item.at)
+                    self.floaters.trust(item.delta, item.cause or "", item.at)
                 cue = cue or ("positive" if item.delta > 0 else "negative")
             elif item.kind in ("story", "concern") and item.at is not None:
                 self.floaters.note("story heard" if item.kind == "story" else "a worry shared", item.at)
@@ -249,7 +248,7 @@ class PlayScene(Scene):
         reachable = reachable_residents(sim)
         if reachable:
             parts.append(f"{s.first_key('interact')} talk to {sim.residents[reachable[0]].name}")
-        elif events_nearby(sim):
+        elif sim.events_here():
             parts.append(f"{s.first_key('interact')} join in")
         if sim.officer.in_car:
             parts.append(f"{s.first_key('car')} park and walk")
