@@ -29,6 +29,7 @@ class LaunchOptions:
     screenshot: Path | None = None
     fullscreen: bool = False
     scene: str | None = None
+    kiosk: bool = False  # workshop mode: fullscreen, big text, attract mode, nothing written to disk
 
 
 @dataclass
@@ -51,6 +52,11 @@ class App:
     def speed(self) -> float:
         """How fast game time runs, before the in-shift 1x/2x/4x."""
         return self.options.speed * self.settings.game_speed
+
+    @property
+    def keeps_data(self) -> bool:
+        """Whether anything may be written to disk (sessions, settings): never in kiosk mode."""
+        return not self.options.kiosk
 
     @property
     def autoplay_pause(self) -> float:
