@@ -9,12 +9,12 @@ classrooms that keep one shared file and for tests.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from game.userdirs import user_dir
+
 DB_ENV = "FRONTPORCH_DB"
-APP_DIR = "frontporch"
 DB_FILE = "sessions.db"
 
 
@@ -27,15 +27,6 @@ def default_db_path(env: Mapping[str, str] | None = None, platform: str | None =
     Windows: ``%APPDATA%``.
     """
     env = os.environ if env is None else env
-    platform = sys.platform if platform is None else platform
-    home = Path.home() if home is None else home
     if env.get(DB_ENV):
         return Path(env[DB_ENV]).expanduser()
-    if platform == "win32":
-        base = Path(env["APPDATA"]) if env.get("APPDATA") else home / "AppData" / "Roaming"
-    elif platform == "darwin":
-        base = home / "Library" / "Application Support"
-    else:
-        xdg = env.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if xdg and os.path.isabs(xdg) else home / ".local" / "share"
-    return base / APP_DIR / DB_FILE
+    return user_dir("data", env, platform, home) / DB_FILE
