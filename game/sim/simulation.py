@@ -19,7 +19,9 @@ from game.sim import actions as act
 from game.sim.actions import Action, ActionError
 from game.sim.calls import CLEARED_AFTER, CallState
 from game.sim.conversation import (
+    CAR_WINDOW,
     REPEATS_DAMPED,
+    RUSHED,
     TOPIC_CAUSE,
     Acquaintance,
     TalkOption,
@@ -323,10 +325,10 @@ class Simulation:
         known.times[a.topic] = known.times.get(a.topic, 0) + 1
         if self.officer.in_car:
             quality *= self.tuning.car_talk_factor
-            cause += " through the car window"
+            cause += CAR_WINDOW
         if self._p1_waiting():
             quality *= self.tuning.rushed_factor
-            cause += " (rushed)"
+            cause += RUSHED
         now = self.time
         self._contact(i, quality, cause, f"talk:{a.topic}")
         factor = self.tuning.car_window_factor if self.officer.in_car else 1.0
