@@ -14,3 +14,17 @@ REPO = TESTS.parent
 for extra in (TESTS, REPO / "benchmarks"):
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
+
+
+import pytest  # noqa: E402 - after the SDL settings above, which must precede any pygame import
+
+
+@pytest.fixture(autouse=True)
+def _private_user_dirs(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's sessions or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("FRONTPORCH_DB", str(home / "sessions.db"))
+    monkeypatch.setenv("FRONTPORCH_CONFIG", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config-home"))
+    return home

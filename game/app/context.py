@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.app.audio import SoundManager
 from game.app.palette import Palette, get_palette
+from game.app.recorder import ShiftRecorder
 from game.app.settings import Settings
 from game.app.text import Text
 from game.app.widgets import PanelPainter
@@ -30,6 +31,7 @@ class LaunchOptions:
     fullscreen: bool = False
     scene: str | None = None
     kiosk: bool = False  # workshop mode: fullscreen, big text, attract mode, nothing written to disk
+    trainee: str | None = None  # name kept with saved sessions, for the class export
 
 
 @dataclass
@@ -39,9 +41,11 @@ class App:
     audio: SoundManager
     text: Text = field(init=False)
     panels: PanelPainter = field(default_factory=PanelPainter)
+    recorder: ShiftRecorder = field(init=False)
 
     def __post_init__(self) -> None:
         self.text = Text(self.settings.text_scale)
+        self.recorder = ShiftRecorder(self.keeps_data, self.options.trainee)
         self.settings_changed()
 
     @property

@@ -88,6 +88,7 @@ class Game:
                 self.app.options.screenshot.parent.mkdir(parents=True, exist_ok=True)
                 pygame.image.save(self.screen, str(self.app.options.screenshot))
         finally:
+            self.app.recorder.finish()  # a shift left by closing the window (or a crash) is kept
             # Close the window but keep fonts alive: game.app.fonts caches Font objects.
             pygame.display.quit()
         return 0

@@ -15,10 +15,10 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
-from game.bots.base import Bot
 from game.sim.actions import Action, ActionError
 from game.sim.feed import FeedItem
 from game.sim.simulation import Simulation
@@ -30,8 +30,14 @@ BUSY_MINUTES_PER_SECOND = 10.0  # while a conversation costs time, the clock run
 Point = tuple[float, float]
 
 
+class ActionDriver(Protocol):
+    """Whatever acts on the sim each tick instead of the player: a bot, or a recorded session."""
+
+    def act(self, sim: Simulation) -> object: ...
+
+
 class ShiftRunner:
-    def __init__(self, sim: Simulation, bot: Bot | None = None, speed: float = 1.0) -> None:
+    def __init__(self, sim: Simulation, bot: ActionDriver | None = None, speed: float = 1.0) -> None:
         self.sim = sim
         self.bot = bot
         self.speed = speed  # launch multiplier (settings' game speed, --speed)

@@ -21,6 +21,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--bot", default="balanced",
                         help="bot for --autoplay and --scene summary: car, walk, balanced or random")
     parser.add_argument("--seed", type=int, default=None, help="simulation seed (default: the scenario's)")
+    parser.add_argument("--trainee", default=None, metavar="NAME",
+                        help="name kept with the saved sessions (for an instructor's class export)")
     parser.add_argument("--speed", type=float, default=1.0,
                         help="game-time multiplier, e.g. 50 for a fast autoplay (default: 1)")
     parser.add_argument("--frames", type=int, default=None,
@@ -60,6 +62,6 @@ def run(args: argparse.Namespace) -> int:
     options = LaunchOptions(
         scenario=scenario, scenario_dir=Path(args.scenarios), autoplay=args.autoplay, bot=args.bot,
         seed=args.seed, speed=args.speed, frames=args.frames, screenshot=args.screenshot,
-        fullscreen=args.fullscreen, scene=args.scene,
+        fullscreen=args.fullscreen, scene=args.scene, trainee=args.trainee,
     )
     return run_game(options)

@@ -1,10 +1,11 @@
-"""`replay ID [--json]`: re-run a saved session's actions and check it ends exactly as recorded."""
+"""`replay ID [--json | --watch]`: re-run a saved session's actions and check it ends exactly as recorded."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from pathlib import Path
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -17,7 +18,37 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("session", type=int, metavar="ID", help="session id (see `sessions`)")
     parser.add_argument("--json", action="store_true",
                         help="print only a JSON object on stdout (the figures of `simulate --json`)")
+    parser.add_argument("--watch", action="store_true",
+                        help="show the recorded shift in the game window (input only pauses, "
+                             "zooms and changes speed)")
+    parser.add_argument("--speed", type=float, default=1.0,
+                        help="with --watch: game-time multiplier (default: 1)")
+    parser.add_argument("--frames", type=int, default=None,
+                        help="with --watch: stop after N frames (for tests and demos)")
+    parser.add_argument("--screenshot", type=Path, default=None, metavar="PATH",
+                        help="with --watch: save the last frame as an image")
     parser.set_defaults(run=run)
+
+
+def watch(session, scenario, args: argparse.Namespace) -> int:
+    """Play the recording back through the real play scene, the player's hands off."""
+    import os
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.app.context import LaunchOptions
+    from game.app.main import Game
+    from game.app.scenes.play import PlayScene
+    from game.sessions.replay import ActionPlayback
+    from game.sim.simulation import Simulation
+
+    # autoplay: menus and dialogues advance by themselves, answered by the recording.
+    # A PlayScene with a driver records nothing, so watching never adds a session.
+    game = Game(LaunchOptions(scenario=scenario, autoplay=True, speed=args.speed,
+                              frames=args.frames, screenshot=args.screenshot))
+    sim = Simulation(scenario, session.summary.seed)
+    game.scene = PlayScene(game.app, scenario, sim,
+                           driver=ActionPlayback(session.recording.action_log()))
+    return game.run()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,6 +59,12 @@ def run(args: argparse.Namespace) -> int:
     scenario, warnings = load_recorded_scenario(session.summary)
     for warning in warnings:
         print(warning, file=sys.stderr)
+    if args.watch:
+        if args.speed <= 0:
+            from game.errors import UserError
+
+            raise UserError("--speed must be greater than 0")
+        return watch(session, scenario, args)
     outcome = replay(session, scenario)
     summary = session.summary
     results = outcome.sim.results()

@@ -29,6 +29,31 @@ class ReplayOutcome:
         return not self.differences
 
 
+class ActionPlayback:
+    """Applies a recorded action log at its recorded ticks.
+
+    It has a bot's ``act(sim)``, so the UI can show a replay through the same
+    runner that lets bots play (``replay --watch``); ``rerun`` uses it headless.
+    """
+
+    def __init__(self, action_log: list[tuple[int, Action]]) -> None:
+        self._by_tick: dict[int, list[Action]] = defaultdict(list)
+        for tick, action in action_log:
+            self._by_tick[tick].append(action)
+        self.refused: list[str] = []
+
+    def act(self, sim: Simulation) -> None:
+        for action in self._by_tick.pop(sim.tick, ()):
+            try:
+                sim.apply(action)
+            except ActionError as exc:
+                self.refused.append(f"tick {sim.tick}: {action.kind} was refused: {exc}")
+
+    def never_applied(self) -> list[str]:
+        return [f"tick {tick}: {len(actions)} action(s) never applied (the shift had ended)"
+                for tick, actions in sorted(self._by_tick.items())]
+
+
 def rerun(scenario: Scenario, seed: int, action_log: list[tuple[int, Action]],
           ticks: int) -> tuple[Simulation, list[str]]:
     """Play ``action_log`` on a fresh simulation up to ``ticks``; also return refused actions.
@@ -36,26 +61,13 @@ def rerun(scenario: Scenario, seed: int, action_log: list[tuple[int, Action]],
     Actions recorded at the final tick (a shift ended early, after an action)
     are applied too, so the replayed log is the whole recorded log.
     """
-    by_tick: dict[int, list[Action]] = defaultdict(list)
-    for tick, action in action_log:
-        by_tick[tick].append(action)
     sim = Simulation(scenario, seed)
-    refused: list[str] = []
-
-    def apply_due() -> None:
-        for action in by_tick.pop(sim.tick, ()):
-            try:
-                sim.apply(action)
-            except ActionError as exc:
-                refused.append(f"tick {sim.tick}: {action.kind} was refused: {exc}")
-
+    playback = ActionPlayback(action_log)
     while sim.tick < ticks and not sim.finished:
-        apply_due()
+        playback.act(sim)
         sim.step()
-    apply_due()
-    refused += [f"tick {tick}: {len(actions)} action(s) never applied (the shift had ended)"
-                for tick, actions in sorted(by_tick.items())]
-    return sim, refused
+    playback.act(sim)
+    return sim, playback.refused + playback.never_applied()
 
 
 def replay(session: Session, scenario: Scenario) -> ReplayOutcome:

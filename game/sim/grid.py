@@ -1,9 +1,9 @@
 """The map as the simulation sees it: who can stand where, and how to get there.
 
 Pathfinding is breadth-first search on the 4-connected tile grid. Maps are a few
-thousand tiles, so one search is a millisecond or two; residents reuse cached
-*distance fields* (one search per destination serves every resident heading
-there), and the officer searches once per move order.
+thousand tiles, so one search is a millisecond or two; searches are cached as
+*distance fields* rooted at one tile (one search per destination serves every
+resident heading there, and the same field reversed serves trips back).
 """
 
 from __future__ import annotations
@@ -99,9 +99,6 @@ class Grid:
             self._fields[key] = field
         return field
 
-    def has_field(self, goal: Tile, layer: str = "walk") -> bool:
-        return (layer, self.index(goal)) in self._fields
-
     def follow(self, field: np.ndarray, start: Tile) -> list[Tile]:
         """Tiles from ``start`` to the field's goal, both included."""
         i = self.index(start)
@@ -113,15 +110,18 @@ class Grid:
             path.append(self.tile(i))
         return path
 
-    def route(self, start: Tile, goal: Tile, layer: str = "walk") -> list[Tile]:
-        """Shortest 4-connected route, reusing any cached field at either end.
+    def route(self, start: Tile, goal: Tile, layer: str = "walk", root: Tile | None = None
+              ) -> list[Tile]:
+        """Shortest 4-connected route from the distance field rooted at ``root`` (default: goal).
 
         The walk and drive graphs are undirected, so a field rooted at ``start``
-        serves the reverse trip.
+        serves the trip reversed. Which root is used is the caller's choice and
+        never depends on what happens to be cached: equally short routes differ,
+        and a read-only query (the UI drawing a path) must not change the shift.
         """
         if start == goal:
             return [start]
-        if not self.has_field(goal, layer) and self.has_field(start, layer):
+        if root == start:
             return self.follow(self.field_to(start, layer), goal)[::-1]
         return self.follow(self.field_to(goal, layer), start)
 

@@ -39,6 +39,12 @@ class Population:
         self._destination: list[str | None] = [None] * n
         self._plan = self._build_plan(residents)
         self._next = 0
+        # How many trips start or end at each place: routes are rooted at the busier end so
+        # one search serves many trips, decided up front so caching never changes a route.
+        self._traffic: dict[tuple[int, int], int] = {}
+        for _, _, resident, place in self._plan:
+            for tile in (self._place_tiles[place], self._place_tiles[self.home[resident]]):
+                self._traffic[tile] = self._traffic.get(tile, 0) + 1
         for i in range(n):
             self._place(i, self._where_at_start(residents[i]))
 
@@ -83,8 +89,9 @@ class Population:
             return
         start = self._current_tile(i)
         goal = self._place_tiles[place]
+        root = start if self._traffic.get(start, 0) > self._traffic.get(goal, 0) else goal
         try:
-            route = self.grid.route(start, goal, "walk")
+            route = self.grid.route(start, goal, "walk", root=root)
         except NoPath:
             self._place(i, place)  # validator guarantees places exist; unreachable ones teleport
             return

@@ -61,6 +61,7 @@ class PauseScene(Scene):
         if choice == "title":
             from game.app.scenes.title import TitleScene
 
+            self.app.recorder.finish()  # a shift quit half-way is still kept for review
             return TitleScene(self.app)
         return None
 

@@ -22,7 +22,7 @@ from game.app.input import Steering, command_of
 from game.app.nearby import nearest_resident, reachable_residents
 from game.app.orders import Orders
 from game.app.scenes.base import Scene
-from game.app.shift import ShiftRunner
+from game.app.shift import ActionDriver, ShiftRunner
 from game.app.sprites import OFFICER, look_of, zoom_scale
 from game.app.widgets import Toasts, draw_text, pad
 from game.app.world_view import WorldView
@@ -39,12 +39,21 @@ PREWARM_SECONDS = 0.002  # real time per frame spent drawing sprites ahead of ne
 
 
 class PlayScene(Scene):
-    def __init__(self, app: App, scenario: Scenario, sim: Simulation | None = None) -> None:
+    def __init__(self, app: App, scenario: Scenario, sim: Simulation | None = None,
+                 driver: ActionDriver | None = None) -> None:
+        """``driver`` plays the shift instead of the player (a recorded session being watched)."""
         self.app = app
         self.scenario = scenario
         self.sim = sim if sim is not None else Simulation(scenario, app.options.seed)
-        bot = make_bot(app.options.bot, self.sim.seed) if app.options.autoplay else None
-        self.runner = ShiftRunner(self.sim, bot, app.speed)
+        self.hands_off = driver is not None  # watching: the player's input changes nothing
+        if driver is None:
+            bot = make_bot(app.options.bot, self.sim.seed) if app.options.autoplay else None
+            app.recorder.begin(self.sim, app.options.bot if bot else None, {
+                "speed": app.speed, "text_scale": app.settings.text_scale,
+                "palette": app.settings.palette,
+            })
+            driver = bot
+        self.runner = ShiftRunner(self.sim, driver, app.speed)
         self.world = WorldView(app, self.sim)
         self.hud = Hud(app, self.sim)
         self.camera = Camera((1280, 720), (self.sim.grid.width, self.sim.grid.height))
@@ -85,6 +94,9 @@ class PlayScene(Scene):
             from game.app.scenes.people import PeopleScene
 
             return PeopleScene(self.app, self)
+        if self.hands_off and (command in ("interact", "car", "respond")
+                               or event.type == pygame.MOUSEBUTTONDOWN):
+            return None
         if command == "interact":
             return self.interact()
         if command == "car":

@@ -1,8 +1,8 @@
 """The end-of-shift debrief: how the street's trust moved, what was met, and who changed and why.
 
-Everything comes from ``sim.results()`` and ``sim.ledger()``: the same figures
-the `simulate` command and the written report use, so what the trainee sees
-matches what the instructor reads.
+Everything comes from ``build_debrief`` over ``sim.results()`` and
+``sim.ledger()``: the same data the written report uses, so what the trainee
+sees matches what the instructor reads.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from game.app.context import App
 from game.app.input import command_of
 from game.app.scenes.base import Scene
 from game.app.widgets import Button, Menu, Scroller, draw_mark, draw_more_hint, draw_text, pad
+from game.report.debrief import CallDebrief, Debrief, build_debrief
 from game.scenario.model import Scenario
-from game.sim.ledger import TrustChange
-from game.sim.results import ShiftResults
 from game.sim.simulation import Simulation
 
 CAUSES_SHOWN = 3  # reasons listed per resident
@@ -35,32 +34,26 @@ class Change:
     reasons: tuple[tuple[str, float], ...]
 
 
-def changes(sim: Simulation, results: ShiftResults) -> list[Change]:
+def changes(debrief: Debrief) -> list[Change]:
     """Residents ordered by how much they changed, each with the causes that moved them most."""
-    by_resident: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for c in sim.ledger():
-        by_resident[c.resident][_reason(sim, c)] += c.delta
     out = []
-    for i, r in enumerate(results.residents):
-        reasons = sorted(by_resident[i].items(), key=lambda kv: -abs(kv[1]))
+    for r in debrief.residents:
+        totals: dict[str, float] = defaultdict(float)
+        for contact in r.contacts:
+            totals[contact.cause] += contact.delta
+        for word in r.word_of_mouth:
+            totals[f"heard from {word.source}"] += word.delta
+        totals["eased back toward old views"] += r.drift
+        reasons = sorted(totals.items(), key=lambda kv: -abs(kv[1]))
         shown = tuple((k, v) for k, v in reasons if abs(v) >= 0.05)[:CAUSES_SHOWN]
         out.append(Change(r.name, r.trust_start, r.trust_end, shown))
     return sorted(out, key=lambda c: -abs(c.end - c.start))
 
 
-def _reason(sim: Simulation, change: TrustChange) -> str:
-    if change.via is not None:
-        return f"heard from {sim.residents[change.via].name}"
-    return change.cause
-
-
-def call_line(sim: Simulation, outcome) -> str:
-    place = sim.places[outcome.place].name if outcome.place in sim.places else outcome.place
-    if outcome.response_minutes is None:
-        how = "not reached"
-    else:
-        how = f"{outcome.response_minutes:.1f} min, {'in time' if outcome.in_time else 'late'}"
-    return f"P{outcome.priority}  {place}: {how}"
+def call_line(call: CallDebrief) -> str:
+    how = call.outcome if call.response_minutes is None else \
+        f"{call.response_minutes:.1f} min, {call.outcome}"
+    return f"P{call.priority}  {call.place} at {call.came_in}: {how}"
 
 
 class SummaryScene(Scene):
@@ -69,7 +62,9 @@ class SummaryScene(Scene):
         self.scenario = scenario
         self.sim = sim
         self.results = sim.results()
-        self.changes = changes(sim, self.results)
+        self.debrief = build_debrief(self.results, sim.ledger(), scenario)
+        self.changes = changes(self.debrief)
+        self.saved = app.recorder.finish()  # None when nothing is kept (kiosk mode)
         self.menu = Menu([Button("again", "Play again"), Button("picker", "Another neighborhood"),
                           Button("title", "Title screen")])
         self.page = Scroller()
@@ -149,7 +144,7 @@ class SummaryScene(Scene):
         return y
 
     def _draw_left(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
-        text, palette, r, sim = self.app.text, self.app.palette, self.results, self.sim
+        text, palette, r = self.app.text, self.app.palette, self.results
         y = self._heading(surface, "Trust and safety over the shift", x, y)
         chart = pygame.Rect(x, y, width, CHART_HEIGHT)
         self._draw_chart(surface, chart)
@@ -165,16 +160,20 @@ class SummaryScene(Scene):
                               palette.text if o.met else palette.text_dim)
         y += 6
         y = self._heading(surface, "Calls for service", x, y)
-        if not r.calls:
+        if not self.debrief.calls:
             y = self._wrapped(surface, "No calls came in.", x, y, width, palette.text_dim)
-        for c in r.calls:
+        for c in self.debrief.calls:
             colour = palette.trust_good if c.in_time else palette.trust_mid
-            y = self._wrapped(surface, call_line(sim, c), x, y, width, colour)
+            y = self._wrapped(surface, call_line(c), x, y, width, colour)
         if r.breaches:
             y += 6
             y = self._heading(surface, "Policy", x, y)
             for b in r.breaches:
                 y = self._wrapped(surface, b, x, y, width, palette.trust_mid)
+        if self.saved is not None:
+            y += 6
+            colour = palette.text_dim if self.saved.session_id is not None else palette.trust_mid
+            y = self._wrapped(surface, self.saved.message, x, y, width, colour)
         return y
 
     def _draw_right(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
@@ -191,6 +190,11 @@ class SummaryScene(Scene):
                 why = "   ·   ".join(f"{v:+.1f} {k}" for k, v in c.reasons)
                 y = self._wrapped(surface, why, x + 12, y, width - 12, palette.text_dim)
             y += 3
+        y += 6
+        y = self._heading(surface, "What to try next time", x, y)
+        for tip in self.debrief.tips:
+            y = self._wrapped(surface, tip.title, x, y, width, palette.text)
+            y = self._wrapped(surface, tip.why, x + 12, y, width - 12, palette.text_dim) + 3
         if self.scenario.debrief:
             y += 6
             y = self._heading(surface, "Talk it through", x, y)

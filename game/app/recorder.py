@@ -1,0 +1,65 @@
+"""Every shift played is kept: saved once when it ends, is quit, or the window closes.
+
+The recorder is the game's only writer of sessions. It does nothing when the
+app may not keep data (kiosk mode), and a store that cannot be written (full
+disk, read-only folder) becomes a sentence for the player, never a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from game.sessions import SessionStore, SessionStoreError
+from game.sim.simulation import Simulation
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    session_id: int | None
+    problem: str | None = None  # why it could not be saved
+
+    @property
+    def message(self) -> str:
+        if self.session_id is not None:
+            return (f"Saved as session {self.session_id}. For the full report: "
+                    f"frontporch report {self.session_id} --out report-{self.session_id}")
+        return f"This shift could not be saved: {self.problem}"
+
+
+class ShiftRecorder:
+    def __init__(self, enabled: bool, trainee: str | None = None,
+                 open_store: Callable[[], SessionStore] = SessionStore.open) -> None:
+        self.enabled = enabled
+        self.trainee = trainee
+        self._open_store = open_store
+        self._sim: Simulation | None = None
+        self._bot: str | None = None
+        self._settings: Mapping[str, Any] = {}
+        self._started: datetime | None = None
+        self.outcome: SaveOutcome | None = None
+
+    def begin(self, sim: Simulation, bot: str | None, settings: Mapping[str, Any]) -> None:
+        """A new shift starts; one left unsaved (a restart) is saved first."""
+        if sim is self._sim:
+            return
+        self.finish()
+        self._sim, self._bot, self._settings = sim, bot, dict(settings)
+        self._started = datetime.now(timezone.utc)
+        self.outcome = None
+
+    def finish(self) -> SaveOutcome | None:
+        """Save the current shift once; later calls return the same outcome."""
+        sim = self._sim
+        if not self.enabled or sim is None or self.outcome is not None or sim.tick == 0:
+            return self.outcome
+        try:
+            with self._open_store() as store:
+                session_id = store.save(sim, bot=self._bot, trainee=self.trainee,
+                                        settings=self._settings, started_at=self._started)
+            self.outcome = SaveOutcome(session_id)
+        except SessionStoreError as exc:
+            self.outcome = SaveOutcome(None, str(exc))
+        return self.outcome
