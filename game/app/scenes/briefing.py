@@ -35,7 +35,8 @@ def policy_lines(scenario: Scenario) -> list[str]:
         lines.append(f"Social media: {rule}")
         if policy.text and policy.text not in rule:
             lines.append(policy.text)
-    lines.extend(p.text for key, p in scenario.policies.items() if key != "social_media" and p.text)
+    lines.extend(f"{key.replace('_', ' ').capitalize()}: {p.text}"
+                 for key, p in scenario.policies.items() if key != "social_media" and p.text)
     return lines or ["No special rules for this shift."]
 
 
