@@ -34,7 +34,8 @@ class Backdrop:
         self.phase = 0.0
 
     def update(self, dt: float) -> None:
-        self.phase += dt * DRIFT_SPEED
+        if not self.app.settings.reduced_motion:
+            self.phase += dt * DRIFT_SPEED
 
     def _map_surface(self, size: tuple[int, int]) -> pygame.Surface | None:
         """The street scaled to cover the window (with overscan), made once per size and palette."""

@@ -9,6 +9,7 @@ from game.app.audio import SoundManager
 from game.app.palette import Palette, get_palette
 from game.app.recorder import ShiftRecorder
 from game.app.settings import Settings
+from game.app.settings_file import SettingsStore
 from game.app.text import Text
 from game.app.widgets import PanelPainter
 from game.scenario.model import Scenario
@@ -41,10 +42,12 @@ class App:
     audio: SoundManager
     text: Text = field(init=False)
     panels: PanelPainter = field(default_factory=PanelPainter)
+    store: SettingsStore = field(init=False)  # where settings persist: nowhere in kiosk mode
     recorder: ShiftRecorder = field(init=False)
 
     def __post_init__(self) -> None:
         self.text = Text(self.settings.text_scale)
+        self.store = SettingsStore.for_user(self.keeps_data)
         self.recorder = ShiftRecorder(self.keeps_data, self.options.trainee)
         self.settings_changed()
 

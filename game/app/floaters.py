@@ -7,7 +7,7 @@ and stacks messages that arrive together at one spot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pygame
 
@@ -48,7 +48,10 @@ class Floaters:
         self.now += dt
         self.items = [a for a in self.items if a.item.alive(self.now)]
 
-    def draw(self, surface: pygame.Surface, camera: Camera, palette: Palette, text_scale: float) -> None:
+    def draw(self, surface: pygame.Surface, camera: Camera, palette: Palette, text_scale: float,
+             still: bool = False) -> None:
+        """``still`` (reduced motion): messages fade in place instead of rising."""
         for a in self.items:
             a.item.x, a.item.y = camera.to_screen(a.x, a.y - HEAD)
-            draw_floating_text(surface, a.item, self.now, palette, text_scale)
+            draw_floating_text(surface, replace(a.item, rise=0.0) if still else a.item, self.now, palette,
+                               text_scale)

@@ -35,6 +35,50 @@ GAMEPAD_BUTTONS: dict[int, str] = {
     pygame.CONTROLLER_BUTTON_DPAD_LEFT: "left",
     pygame.CONTROLLER_BUTTON_DPAD_RIGHT: "right",
 }
+PAD_NAMES: dict[int, str] = {
+    pygame.CONTROLLER_BUTTON_A: "A",
+    pygame.CONTROLLER_BUTTON_B: "B",
+    pygame.CONTROLLER_BUTTON_X: "X",
+    pygame.CONTROLLER_BUTTON_Y: "Y",
+    pygame.CONTROLLER_BUTTON_START: "Start",
+    pygame.CONTROLLER_BUTTON_BACK: "Back",
+    pygame.CONTROLLER_BUTTON_LEFTSHOULDER: "LB",
+    pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: "RB",
+    pygame.CONTROLLER_BUTTON_DPAD_UP: "D-pad up",
+    pygame.CONTROLLER_BUTTON_DPAD_DOWN: "D-pad down",
+    pygame.CONTROLLER_BUTTON_DPAD_LEFT: "D-pad left",
+    pygame.CONTROLLER_BUTTON_DPAD_RIGHT: "D-pad right",
+}
+# Command -> the pad button a prompt names. Menus take A as "confirm" (it is "interact").
+PAD_PROMPTS: dict[str, str] = {
+    **{command: PAD_NAMES[button] for button, command in GAMEPAD_BUTTONS.items()},
+    "confirm": PAD_NAMES[pygame.CONTROLLER_BUTTON_A],
+}
+KEYBOARD, GAMEPAD = "keyboard", "gamepad"  # where the last input came from, for prompts
+# The buttons worth a word in help texts, and the word.
+PAD_HELP: dict[str, str] = {"interact": "talk", "car": "car", "respond": "call", "back": "back",
+                            "pause": "pause", "people": "people"}
+
+
+def pad_summary() -> str:
+    """'A talk  ·  X car  ·  ...': the fixed pad layout in one line."""
+    return "  ·  ".join(f"{PAD_PROMPTS[command]} {word}" for command, word in PAD_HELP.items())
+
+
+def input_device(event: pygame.event.Event) -> str | None:
+    """KEYBOARD or GAMEPAD if this event shows which one the player is using, else None.
+
+    Mouse motion says nothing (a bumped mouse must not flip a pad player's
+    prompts back); a click or the wheel means keyboard and mouse. The stick
+    counts only past the dead zone, so a pad resting on a desk stays quiet.
+    """
+    if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL):
+        return KEYBOARD
+    if event.type == pygame.CONTROLLERBUTTONDOWN:
+        return GAMEPAD
+    if event.type == pygame.CONTROLLERAXISMOTION and abs(event.value) / STICK_MAX >= STICK_DEADZONE:
+        return GAMEPAD
+    return None
 
 
 def command_of(event: pygame.event.Event, keys: dict[str, tuple[int, ...]]) -> str | None:

@@ -35,8 +35,10 @@ class Game:
         self.fullscreen = options.fullscreen
         self.screen = self._set_mode()
         self.gamepads = Gamepads()
-        settings = settings or Settings()
-        self.app = App(options, settings, SoundManager(settings.volume, settings.muted))
+        self.app = App(options, settings or Settings(), SoundManager())
+        if settings is None:
+            self.app.settings = self.app.store.load()  # in kiosk mode the store reads nothing
+            self.app.settings_changed()
         self.scene: Scene = first_scene(self.app)
         self.clock = pygame.time.Clock()
         self.frames = 0
@@ -60,6 +62,7 @@ class Game:
             if event.type == pygame.QUIT:
                 return False
             self.gamepads.handle(event)
+            self.app.settings.follow_input(event)  # prompts name the device in the player's hands
             if command_of(event, self.app.settings.keys) == "fullscreen":
                 self.toggle_fullscreen()
                 continue

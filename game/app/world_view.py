@@ -107,9 +107,11 @@ class WorldView:
     def draw(self, surface: pygame.Surface, camera: Camera, runner: ShiftRunner, *, clock: float,
              hover: int | None, selected: int | None, hover_place: str | None = None) -> None:
         palette, sim = self.app.palette, self.sim
+        steady = self.app.settings.reduced_motion  # no flashing bar, pulsing rings or bobbing pins
+        pulse = 0.0 if steady else clock  # the clock that drives markers and highlights
         surface.fill(palette.grass_dark)
         surface.blit(self.map_surface(camera.tile_px, palette), camera.origin)
-        self._draw_events(surface, camera, clock)
+        self._draw_events(surface, camera, pulse)
         self._draw_routes(surface, camera)
         people = runner.people_positions()
         self.people_xy = people
@@ -118,14 +120,14 @@ class WorldView:
         lights = o.in_car and bool(o.route) and any(c.call.priority == 1 for c in sim.active_calls())
         scale = zoom_scale(camera.tile_px)
         draw_patrol_car(surface, camera.to_screen(*runner.car_position()), o.car_heading, lights, clock,
-                        scale)
+                        scale, flash=not steady)
         self._draw_people(surface, camera, people, officer, clock, hover, selected)
         minute = sim.scenario.shift.start + sim.time
         apply_daylight(surface, minute)
         self._draw_lamps(surface, camera, minute)
         for state in sim.active_calls():
             x, y = sim.places[state.call.place].at
-            draw_call_marker(surface, camera.to_screen(x, y), state.call.priority, clock, palette, scale)
+            draw_call_marker(surface, camera.to_screen(x, y), state.call.priority, pulse, palette, scale)
         for i in {hover, selected} - {None}:
             draw_name_tag(surface, camera.to_screen(*people[i]), sim.residents[i].name, palette,
                           self.app.text.scale, lift=30 * scale)

@@ -5,30 +5,41 @@ from __future__ import annotations
 import pygame
 
 from game.app.context import App
-from game.app.input import command_of
+from game.app.input import GAMEPAD, command_of, pad_summary
 from game.app.scenes.base import Scene
 from game.app.widgets import Button, Menu, draw_mark, draw_text, pad
 
 VEIL = (14, 16, 26, 160)
+ARROWS = {"up": pygame.K_UP, "left": pygame.K_LEFT, "down": pygame.K_DOWN, "right": pygame.K_RIGHT}
 
 
 def control_rows(app: App) -> list[tuple[str, str]]:
-    """(keys, what they do), from the current key bindings; short, so they fit at 2× text."""
+    """(keys or pad buttons, what they do), from the bindings and the device in the player's hands;
+    short, so they fit at 2× text."""
     s = app.settings
-    move = "".join(s.first_key(d) for d in ("up", "left", "down", "right"))
-    return [
-        (f"{move} / arrows", "walk a few steps, or drive"),
+    key = s.first_key
+    pad = s.device == GAMEPAD
+    if pad:
+        move = "Stick / D-pad"
+    else:
+        move = "".join(key(d) for d in ARROWS)
+        if all(code in s.keys.get(d, ()) for d, code in ARROWS.items()):
+            move += " / arrows"
+    zoom = f"{key('zoom_out')}  {key('zoom_in')}"
+    rows = [
+        (move, "walk a few steps, or drive"),
         ("Click the map", "go there"),
         ("Click a person", "walk up and talk"),
-        (s.first_key("interact"), "talk to who is beside you"),
-        (s.first_key("car"), "park and get out, or get in"),
-        (s.first_key("respond"), "answer the urgent call"),
-        (s.first_key("people"), "people you have met"),
-        ("1  2  3", "time at 1x, 2x, 4x"),
-        ("Wheel  +  −", "zoom"),
-        (f"{s.first_key('pause')}  Esc", "pause"),
-        ("Gamepad", "stick, A talk, X car, Y call, B back"),
+        (key("interact"), "talk to who is beside you"),
+        (key("car"), "park and get out, or get in"),
+        (key("respond"), "answer the urgent call"),
+        (key("people"), "people you have met"),
+        (f"{key('speed1')}  {key('speed2')}  {key('speed4')}", "time at 1x, 2x, 4x"),
+        (zoom if pad else f"Wheel  {zoom}", "zoom"),
+        (f"{key('pause')}  {key('back')}", "pause"),
+        (key("reload"), "reload the scenario file"),
     ]
+    return rows if pad else [*rows, ("Gamepad", pad_summary())]
 
 
 class PauseScene(Scene):

@@ -18,9 +18,10 @@ from game.app.camera import Camera
 from game.app.context import App
 from game.app.floaters import Floaters
 from game.app.hud import Hud
-from game.app.input import Steering, command_of
+from game.app.input import GAMEPAD, Steering, command_of
 from game.app.nearby import nearest_resident, reachable_residents
 from game.app.orders import Orders
+from game.app.reload import HotReload
 from game.app.scenes.base import Scene
 from game.app.shift import ActionDriver, ShiftRunner
 from game.app.sprites import OFFICER, look_of, zoom_scale
@@ -63,6 +64,7 @@ class PlayScene(Scene):
         self.floaters = Floaters()
         self.toasts = Toasts()
         self.steering = Steering()
+        self.hot_reload = HotReload(scenario, watch=not self.hands_off)  # F5, and saved edits, restart
         self.orders = Orders(self.runner, self.toasts, app.settings)
         self.mouse: tuple[int, int] | None = None
         self.hover: int | None = None
@@ -86,6 +88,8 @@ class PlayScene(Scene):
         if self.steering.handle(event, keys):
             return None
         command = command_of(event, keys)
+        if command == "reload":
+            return self.reload_now()
         if command in ("pause", "back"):
             from game.app.scenes.pause import PauseScene
 
@@ -167,8 +171,26 @@ class PlayScene(Scene):
             self.orders.stop_to_talk()
         return DialogueScene(self.app, self, i)
 
+    # --- hot reload, for instructors editing the scenario -----------------------------------
+    def reload_now(self) -> Scene | None:
+        """F5: the scenario again from its file (a broken file shows its errors; play goes on)."""
+        if self.hot_reload.path is None:
+            self.toasts.show("This shift did not come from a scenario file: nothing to reload.", "info")
+            return None
+        fresh = self.hot_reload.reload()
+        return None if fresh is None else self.restart(fresh)
+
+    def restart(self, scenario: Scenario) -> Scene:
+        """A new shift on the reloaded content, saying so."""
+        nxt = PlayScene(self.app, scenario)
+        nxt.toasts.show(f"Reloaded {self.hot_reload.name} — shift restarted", "info")
+        return nxt
+
     # --- the frame ------------------------------------------------------------------------
     def update(self, dt: float) -> Scene | None:
+        fresh = self.hot_reload.poll(dt)
+        if fresh is not None:
+            return self.restart(fresh)
         self.runner.speed = self.app.speed  # the settings may have changed it during a pause
         if not self.sim.finished:
             self.orders.steer(self.steering.direction)
@@ -195,7 +217,10 @@ class PlayScene(Scene):
         self.floaters.update(dt)
         self.toasts.update(dt)
         x, y = self.runner.officer_position()
-        self.camera.follow(x, y + self.camera_bias, dt)
+        if self.app.settings.reduced_motion:
+            self.camera.look_at(x, y + self.camera_bias)  # no easing: the view moves only with the officer
+        else:
+            self.camera.follow(x, y + self.camera_bias, dt)
         self.hover, self.hover_place = None, None
         if self.mouse is not None and not self.hud.over_panel(self.mouse):
             self.hover = self.world.resident_at(self.camera, self.mouse)
@@ -269,8 +294,15 @@ class PlayScene(Scene):
             parts.append(f"{s.first_key('car')} {'get in' if near else 'back to the car'}")
         if sim.active_calls():
             parts.append(f"{s.first_key('respond')} respond to call")
-        parts += ["click to go", f"{s.first_key('pause')} pause", f"{s.first_key('people')} people",
-                  "1 2 3 speed", "wheel zoom"]
+        if s.device == GAMEPAD:
+            parts += ["stick to move", f"{s.first_key('pause')} pause", f"{s.first_key('people')} people",
+                      f"{s.first_key('zoom_out')} {s.first_key('zoom_in')} zoom"]
+        else:
+            speeds = " ".join(s.first_key(k) for k in SPEED_KEYS)
+            parts += ["click to go", f"{s.first_key('pause')} pause", f"{s.first_key('people')} people",
+                      f"{speeds} speed", "wheel zoom"]
+        if self.hot_reload.path is not None:
+            parts.append(f"{s.first_key('reload')} reload file")
         return "   ·   ".join(parts)
 
     def view_tiles(self) -> tuple[float, float, float, float]:
@@ -287,7 +319,8 @@ class PlayScene(Scene):
                 self.camera.fit()
         self.world.draw(surface, self.camera, self.runner, clock=self.clock, hover=self.hover,
                         selected=self.selected, hover_place=self.hover_place)
-        self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale)
+        self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale,
+                           still=self.app.settings.reduced_motion)
         layout = self.hud.layout
         if layout is not None:
             p = pad(self.app.text)
@@ -300,7 +333,8 @@ class PlayScene(Scene):
         layout = self.hud.layout
         assert layout is not None
         if not focus:
-            self.toasts.draw(surface, self.app.text, self.app.panels, self.app.palette, layout.toasts)
+            below = self.hot_reload.draw_error(surface, self.app, layout.toasts)
+            self.toasts.draw(surface, self.app.text, self.app.panels, self.app.palette, below)
         if self.sim.finished:
             self._draw_banner(surface, "End of shift", "Writing up the debrief…")
 
