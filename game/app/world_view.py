@@ -63,7 +63,8 @@ class WorldView:
         key = (tile_px, palette.name)
         surface = self._scaled.get(key)
         if surface is None:
-            base = render_map(self.sim.scenario.map, BASE_TILE, palette)
+            shops = {p.at: p.name for p in self.sim.scenario.places if p.kind == "shop"}
+            base = render_map(self.sim.scenario.map, BASE_TILE, palette, signs=shops)
             if tile_px == BASE_TILE:
                 surface = base
             else:

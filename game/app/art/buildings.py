@@ -168,9 +168,22 @@ def _shop(p: Painter, tiles: list[Tile], rects: list[TileRect], main: TileRect) 
     _rooftop_unit(p, box, OPPOSITE[side])
     _awning(p, box, side)
     length = box.w if side in "ns" else box.h
-    names = [n for n in SHOP_NAMES if len(n) <= 4 + 3 * length / p.t] or ["SHOP"]
-    label = tile_rng(main[0], main[1], "shop-name").choice(names)
+    room = 4 + 3 * length / p.t  # characters the sign can hold
+    named = next((p.signs[t] for t in tiles if t in p.signs), None)
+    label = _fit_sign(named, room) if named else None
+    if label is None:
+        names = [n for n in SHOP_NAMES if len(n) <= room] or ["SHOP"]
+        label = tile_rng(main[0], main[1], "shop-name").choice(names)
     _sign(p, box, side, label, p.palette.sign, inset=0.36)
+
+
+def _fit_sign(name: str, room: float) -> str | None:
+    """The shop's own name in capitals, or its last word ("MARKET") when the sign is short."""
+    words = name.upper().split()
+    for candidate in (" ".join(words), words[-1] if words else ""):
+        if candidate and len(candidate) <= room:
+            return candidate
+    return None
 
 
 def _rooftop_unit(p: Painter, box: pygame.Rect, side: str) -> None:

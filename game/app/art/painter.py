@@ -8,7 +8,7 @@ shadow falls across the road *under* a neighbour's car park sign, never over it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import pygame
@@ -44,6 +44,7 @@ class Painter:
     t: int  # working tile size in pixels (tile_px times the supersampling factor)
     props: list[Prop] = field(default_factory=list)
     reserved: set[Tile] = field(default_factory=set)  # kept clear of trees and bushes
+    signs: Mapping[Tile, str] = field(default_factory=dict)  # shop names by tile, from the scenario
 
     def add(
         self,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections import OrderedDict
+from collections.abc import Mapping
 
 import numpy as np
 import pygame
@@ -42,16 +43,19 @@ def _seed(game_map: GameMap) -> int:
     return zlib.crc32("\n".join(game_map.rows).encode())
 
 
-def render_map(game_map: GameMap, tile_px: int = 32, palette: Palette = WARM) -> pygame.Surface:
+def render_map(game_map: GameMap, tile_px: int = 32, palette: Palette = WARM,
+               signs: Mapping[tuple[int, int], str] | None = None) -> pygame.Surface:
     """The whole map as one opaque surface, ``tile_px`` pixels per tile.
 
-    The surface is shared through a small cache: blit from it, never draw on it
-    (``copy()`` it first if you must).
+    ``signs`` names shops by any of their tiles (the scenario's place names);
+    unnamed shops get a generic sign. The surface is shared through a small
+    cache: blit from it, never draw on it (``copy()`` it first if you must).
     """
-    key = (_map_key(game_map), tile_px, palette)
+    signs = dict(signs or {})
+    key = (_map_key(game_map), tile_px, palette, tuple(sorted(signs.items())))
     surface = _cache.get(key)
     if surface is None:
-        surface = _paint(game_map, tile_px, palette)
+        surface = _paint(game_map, tile_px, palette, signs)
         _cache[key] = surface
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
@@ -60,7 +64,8 @@ def render_map(game_map: GameMap, tile_px: int = 32, palette: Palette = WARM) ->
     return surface
 
 
-def _paint(game_map: GameMap, tile_px: int, palette: Palette) -> pygame.Surface:
+def _paint(game_map: GameMap, tile_px: int, palette: Palette,
+           signs: Mapping[tuple[int, int], str]) -> pygame.Surface:
     if not pygame.font.get_init():
         pygame.font.init()
     grid = Grid(game_map)
@@ -70,7 +75,7 @@ def _paint(game_map: GameMap, tile_px: int, palette: Palette) -> pygame.Surface:
     size = (grid.width * t, grid.height * t)
     shadows = pygame.Surface(size, pygame.SRCALPHA)
     shadows.fill((*palette.shadow[:3], 0))
-    p = Painter(pygame.Surface(size), shadows, grid, palette, t)
+    p = Painter(pygame.Surface(size), shadows, grid, palette, t, signs=signs)
     paint_base(p, _seed(game_map), max(4, tile_px // 2))
     paint_roads(p, road_marks(grid))
     paint_sidewalks(p)
