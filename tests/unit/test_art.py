@@ -86,6 +86,17 @@ def test_render_map_has_the_map_size_and_real_texture() -> None:
     assert distinct_colours(surface) > 2000  # painted, not flat debug rectangles
 
 
+def test_shops_carry_the_names_they_are_given() -> None:
+    game_map = sample()
+    shop = next((x, y) for y, row in enumerate(game_map.rows) for x, c in enumerate(row)
+                if game_map.legend[c] == "shop")
+    plain = pygame.surfarray.array3d(art.render_map(game_map, tile_px=32))
+    named = pygame.surfarray.array3d(art.render_map(game_map, tile_px=32, signs={shop: "Ng's Deli"}))
+    assert not np.array_equal(plain, named)
+    rest = pygame.surfarray.array3d(art.render_map(game_map, tile_px=32, signs={(0, 0): "Nowhere"}))
+    assert np.array_equal(plain, rest)  # a name on a tile that is not a shop changes nothing
+
+
 @pytest.mark.parametrize("tile_px", [16, 24, 48])
 def test_render_map_scales_with_tile_size(tile_px: int) -> None:
     assert art.render_map(sample(), tile_px=tile_px).get_size() == (11 * tile_px, 6 * tile_px)
