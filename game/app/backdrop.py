@@ -14,6 +14,7 @@ import pygame
 from game.app.art import render_map
 from game.app.catalog import Entry, scan
 from game.app.context import App
+from game.app.widgets import Veil
 from game.scenario.model import Scenario
 
 BACKDROP_TILE = 48  # px per tile: the same painting the play scene uses, so it is made once
@@ -30,7 +31,7 @@ class Backdrop:
         self._scenario: Scenario | None = scenario
         self._map: pygame.Surface | None = None
         self._key: tuple = ()
-        self._veil: pygame.Surface | None = None
+        self._veil = Veil(DIM)
         self.phase = 0.0
 
     def update(self, dt: float) -> None:
@@ -61,7 +62,4 @@ class Backdrop:
             x = (w - mw) / 2 + (mw - w) / 2 * math.sin(self.phase)
             y = (h - mh) / 2 + (mh - h) / 2 * math.cos(self.phase * 0.7)
             surface.blit(street, (round(x), round(y)))
-        if self._veil is None or self._veil.get_size() != (w, h):
-            self._veil = pygame.Surface((w, h), pygame.SRCALPHA)
-            self._veil.fill(DIM)
-        surface.blit(self._veil, (0, 0))
+        self._veil.draw(surface)

@@ -272,3 +272,21 @@ class Toasts:
             panels.draw(surface, rect, palette.panel, edge)
             draw_lines(surface, text, lines, "body", palette.text, rect.x + p, rect.y + p // 2)
             y = rect.bottom + 6
+
+
+class Veil:
+    """A translucent cover that dims whatever lies beneath an overlay or menu.
+
+    The full-window surface is made once per window size, not every frame.
+    """
+
+    def __init__(self, colour: tuple[int, int, int, int]) -> None:
+        self.colour = colour
+        self._surface: pygame.Surface | None = None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        size = surface.get_size()
+        if self._surface is None or self._surface.get_size() != size:
+            self._surface = pygame.Surface(size, pygame.SRCALPHA)
+            self._surface.fill(self.colour)
+        surface.blit(self._surface, (0, 0))

@@ -7,7 +7,7 @@ import pygame
 from game.app.context import App
 from game.app.input import GAMEPAD, command_of, pad_summary
 from game.app.scenes.base import Scene
-from game.app.widgets import Button, Menu, draw_mark, draw_text, pad
+from game.app.widgets import Button, Menu, Veil, draw_mark, draw_text, pad
 
 VEIL = (14, 16, 26, 160)
 ARROWS = {"up": pygame.K_UP, "left": pygame.K_LEFT, "down": pygame.K_DOWN, "right": pygame.K_RIGHT}
@@ -52,7 +52,7 @@ class PauseScene(Scene):
         self.objectives = play.sim.results().objectives  # the shift is stopped: read once
         self.menu = Menu([Button("resume", "Resume"), Button("settings", "Settings"),
                           Button("restart", "Restart shift"), Button("title", "Quit to title")])
-        self._veil: pygame.Surface | None = None
+        self._veil = Veil(VEIL)
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
         command = command_of(event, self.app.settings.keys)
@@ -80,10 +80,7 @@ class PauseScene(Scene):
         app, text, palette = self.app, self.app.text, self.app.palette
         self.beneath.draw(surface)
         w, h = surface.get_size()
-        if self._veil is None or self._veil.get_size() != (w, h):
-            self._veil = pygame.Surface((w, h), pygame.SRCALPHA)
-            self._veil.fill(VEIL)
-        surface.blit(self._veil, (0, 0))
+        self._veil.draw(surface)
         p = pad(text)
         width = min(w - 2 * p, round(980 * text.scale))
         inner_w = width - 2 * p

@@ -14,7 +14,7 @@ from game.app.hud import familiarity_words
 from game.app.input import command_of
 from game.app.scenes.base import Scene
 from game.app.sprites import ring_icon
-from game.app.widgets import draw_text, pad
+from game.app.widgets import Veil, draw_text, pad
 
 VEIL = (14, 16, 26, 150)
 
@@ -30,7 +30,7 @@ class PeopleScene(Scene):
         self.focus = 0
         self.scroll = 0
         self.rows: list[tuple[pygame.Rect, int]] = []
-        self._veil: pygame.Surface | None = None
+        self._veil = Veil(VEIL)
 
     def _pick(self, i: int) -> Scene:
         self.play.selected = i
@@ -56,10 +56,7 @@ class PeopleScene(Scene):
         app, text, palette, sim = self.app, self.app.text, self.app.palette, self.play.sim
         self.play.draw(surface)
         w, h = surface.get_size()
-        if self._veil is None or self._veil.get_size() != (w, h):
-            self._veil = pygame.Surface((w, h), pygame.SRCALPHA)
-            self._veil.fill(VEIL)
-        surface.blit(self._veil, (0, 0))
+        self._veil.draw(surface)
         p = pad(text)
         panel = pygame.Rect(0, 0, min(w - 2 * p, round(760 * text.scale)), h - 2 * p)
         panel.center = (w // 2, h // 2)
