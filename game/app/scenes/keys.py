@@ -16,9 +16,9 @@ import pygame
 from game.app.context import App
 from game.app.input import GAMEPAD, command_of, pad_summary
 from game.app.scenes.base import Scene
-from game.app.scenes.settings import apply_and_save, draw_store_status
+from game.app.scenes.settings import VEIL, apply_and_save, draw_store_status
 from game.app.settings import COMMAND_LABELS, DEFAULT_KEYS, key_label, rebind
-from game.app.widgets import Button, draw_lines, draw_text, pad
+from game.app.widgets import Button, Veil, draw_lines, draw_text, pad
 
 ROW_MIN_W = 280  # px at text scale 1: narrower than this, the list uses one column
 
@@ -38,6 +38,7 @@ class KeysScene(Scene):
         self.capturing: str | None = None  # the command waiting for its new key
         self.message = "Choose a command, then press the key you want for it."
         self.changed: set[str] = set()  # rows the last change touched, lit until the next one
+        self.veil = Veil(VEIL)
 
     @property
     def buttons(self) -> list[Button]:
@@ -131,6 +132,7 @@ class KeysScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         app, text, palette = self.app, self.app.text, self.app.palette
         self.under.draw(surface)
+        self.veil.draw(surface)
         w, h = surface.get_size()
         p = pad(text)
         width = min(w - 2 * p, round(1040 * text.scale))
@@ -187,7 +189,7 @@ class KeysScene(Scene):
             keys_w = min(text.width(keys, "body"), b.rect.w // 2)
             b.label = text.fit(COMMAND_LABELS[b.key], "body", b.rect.w - keys_w - 3 * inset)
             b.draw(surface, text, app.panels, palette, focused=i == self.focus)
-            colour = palette.highlight if b.key in self.changed else palette.accent
+            colour = palette.accent_alt if b.key in self.changed else palette.accent
             draw_text(surface, text, text.fit(keys, "body", keys_w), "body", colour,
                       (b.rect.right - inset, b.rect.centery), "midright")
 

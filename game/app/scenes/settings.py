@@ -13,11 +13,12 @@ from game.app.context import App
 from game.app.input import GAMEPAD, command_of
 from game.app.scenes.base import Scene
 from game.app.settings import GAME_SPEEDS, PALETTE_NAMES, TEXT_SCALES, VOLUME_STEP
-from game.app.widgets import Button, Menu, draw_text, pad
+from game.app.widgets import Button, Menu, Veil, draw_text, pad
 
 PALETTE_LABELS = {"warm": "Warm", "colorblind": "Colour-blind safe"}
 PREVIEW = "Ms. Reyes waves from her porch.  +4 trust · listened"
 VALUE_ROWS = ("text_scale", "palette", "reduced_motion", "volume", "muted", "game_speed")
+VEIL = (14, 16, 26, 150)  # dims the screen beneath, so the panel is all that reads
 ROW_NAMES = {"text_scale": "Text size", "palette": "Colours", "reduced_motion": "Motion",
              "volume": "Volume", "muted": "Sound", "game_speed": "Game speed"}
 
@@ -47,6 +48,7 @@ class SettingsScene(Scene):
         self.beneath = beneath
         self.menu = Menu([Button(k, ROW_NAMES[k]) for k in VALUE_ROWS]
                          + [Button("keys", "Keys and controls"), Button("back", "Back")])
+        self.veil = Veil(VEIL)
 
     def value(self, key: str) -> str:
         s = self.app.settings
@@ -108,6 +110,7 @@ class SettingsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         app, text, palette = self.app, self.app.text, self.app.palette
         self.beneath.draw(surface)
+        self.veil.draw(surface)
         w, h = surface.get_size()
         p = pad(text)
         row_h = text.line_height("body") + p * 2 // 3
