@@ -78,7 +78,8 @@ class PlayScene(Scene):
         self._warm_scale = 0.0
         self._warmer: Iterator = iter(())
         keys = app.settings
-        self.toasts.show(f"Your shift has begun. You are in the patrol car: click the map to drive, "
+        drive = "push the stick" if keys.device == GAMEPAD else "click the map"
+        self.toasts.show(f"Your shift has begun. You are in the patrol car: {drive} to drive, "
                          f"{keys.first_key('car')} to park and walk. {keys.first_key('pause')} "
                          f"pauses and shows your objectives.", "info")
 
