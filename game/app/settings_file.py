@@ -155,10 +155,10 @@ class SettingsStore:
             self._note(f"could not read {self.path} ({exc.strerror or exc}); using defaults")
             return Settings()
         try:
-            if len(raw) > MAX_BYTES:
-                raise ValueError("too large")
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(raw.decode("utf-8")) if len(raw) <= MAX_BYTES else None
         except ValueError:  # also UnicodeDecodeError and json.JSONDecodeError
+            data = None
+        if data is None:
             self._note(f"{self.path} is not a settings file the game can read; using defaults")
             return Settings()
         settings, bad = from_json(data)
@@ -202,4 +202,8 @@ class SettingsStore:
         """One line for the settings screen: where settings go, or why they do not stick."""
         if self.path is None:
             return "Kiosk mode: changes last until the game closes."
-        return self.problem or f"Saved to {self.path}"
+        if self.problem:
+            return self.problem
+        home = Path.home()
+        shown = f"~/{self.path.relative_to(home)}" if self.path.is_relative_to(home) else str(self.path)
+        return f"Saved to {shown}"
