@@ -19,7 +19,7 @@ from game.app.main import Game
 from game.app.scenes.play import PlayScene
 from game.app.scenes.settings import SettingsScene
 from game.app.scenes.title import TitleScene
-from game.app.settings import Settings
+from game.app.settings import DEFAULT_KEYS, Settings
 from game.app.settings_file import CONFIG_ENV, SETTINGS_FILE, SettingsStore, to_json
 
 REPO = Path(__file__).resolve().parents[2]
@@ -86,11 +86,12 @@ def test_a_settings_file_that_cannot_be_written_is_said_on_screen(tmp_path: Path
 def test_kiosk_mode_never_reads_or_writes_the_config_folder(config: Path):
     config.mkdir()
     saved = config / SETTINGS_FILE
-    saved.write_text(json.dumps(to_json(Settings(text_scale=2.0))))
+    remapped = Settings(keys=dict(DEFAULT_KEYS, interact=(pygame.K_t,), car=(pygame.K_e,)))
+    saved.write_text(json.dumps(to_json(remapped)))
     before = (saved.read_bytes(), saved.stat().st_mtime_ns)
     game = Game(LaunchOptions(scenario_dir=REPO / "scenarios", frames=1, kiosk=True))
     assert game.app.store.path is None
-    assert game.app.settings.text_scale != 2.0  # the saved file was not read
+    assert game.app.settings.keys == DEFAULT_KEYS  # the saved file was not read
     SettingsScene(game.app, TitleScene(game.app)).change("palette", 1)
     assert (saved.read_bytes(), saved.stat().st_mtime_ns) == before
     assert sorted(p.name for p in config.iterdir()) == [SETTINGS_FILE]
