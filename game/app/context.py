@@ -32,6 +32,7 @@ class LaunchOptions:
     fullscreen: bool = False
     scene: str | None = None
     kiosk: bool = False  # workshop mode: fullscreen, big text, attract mode, nothing written to disk
+    idle_seconds: float = 90.0  # kiosk: real seconds without a touch before the demo comes back
     trainee: str | None = None  # name kept with saved sessions, for the class export
 
 

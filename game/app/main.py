@@ -14,6 +14,7 @@ from game.app.audio import SoundManager
 from game.app.backdrop import Backdrop
 from game.app.context import App, LaunchOptions
 from game.app.input import Gamepads, command_of
+from game.app.kiosk.state import kiosk_settings
 from game.app.scenes.base import Quit, Scene
 from game.app.settings import Settings
 from game.errors import UserError
@@ -36,7 +37,10 @@ class Game:
         self.screen = self._set_mode()
         self.gamepads = Gamepads()
         self.app = App(options, settings or Settings(), SoundManager())
-        if settings is None:
+        if options.kiosk:  # big text and defaults for every visitor, whatever was saved or passed
+            self.app.settings = kiosk_settings(self.screen.get_height())
+            self.app.settings_changed()
+        elif settings is None:
             self.app.settings = self.app.store.load()  # in kiosk mode the store reads nothing
             self.app.settings_changed()
         self.scene: Scene = first_scene(self.app)
@@ -54,16 +58,17 @@ class Game:
         self.fullscreen = not self.fullscreen
         self.screen = self._set_mode()
 
-    def frame(self) -> bool:
-        """Run one frame; False when the game should end."""
+    def frame(self, dt: float | None = None) -> bool:
+        """Run one frame of ``dt`` seconds (default: the fixed or the wall clock); False to end."""
         options = self.app.options
-        dt = FIXED_DT if options.frames is not None else min(self.clock.tick(FPS) / 1000.0, MAX_DT)
+        if dt is None:
+            dt = FIXED_DT if options.frames is not None else min(self.clock.tick(FPS) / 1000.0, MAX_DT)
         for event in pygame.event.get():
-            if event.type == pygame.QUIT:
+            if event.type == pygame.QUIT and not options.kiosk:  # a kiosk's scene decides who may close it
                 return False
             self.gamepads.handle(event)
             self.app.settings.follow_input(event)  # prompts name the device in the player's hands
-            if command_of(event, self.app.settings.keys) == "fullscreen":
+            if not options.kiosk and command_of(event, self.app.settings.keys) == "fullscreen":
                 self.toggle_fullscreen()
                 continue
             if not self._switch(self.scene.handle_event(event)):
@@ -109,13 +114,17 @@ def _scenario_for(app: App) -> Scenario:
 
 
 def first_scene(app: App) -> Scene:
-    """Where the game opens: the title, a scenario's briefing, or a named scene (--scene)."""
+    """Where the game opens: the kiosk's demo, the title, a scenario's briefing, or --scene."""
     from game.app.scenes.briefing import BriefingScene
     from game.app.scenes.picker import PickerScene
     from game.app.scenes.play import PlayScene
     from game.app.scenes.summary import SummaryScene
     from game.app.scenes.title import TitleScene
 
+    if app.options.kiosk:
+        from game.app.kiosk.shell import kiosk_scene
+
+        return kiosk_scene(app)
     name = app.options.scene or ("briefing" if app.options.scenario is not None else "title")
     if name == "title":
         return TitleScene(app)

@@ -165,6 +165,13 @@ def draw_pips(surface: pygame.Surface, level: int, of: int, pos: tuple[int, int]
             pygame.draw.circle(surface, empty, centre, r, 2)
 
 
+def draw_arrow(surface: pygame.Surface, rect: pygame.Rect, up: bool, colour: Sequence[int]) -> None:
+    """A solid triangle pointing up (trust rose) or down (it fell): the direction reads without colour."""
+    points = [rect.midtop, rect.bottomright, rect.bottomleft] if up else \
+        [rect.midbottom, rect.topleft, rect.topright]
+    pygame.draw.polygon(surface, colour, points)
+
+
 def draw_mark(surface: pygame.Surface, rect: pygame.Rect, met: bool, palette: Palette) -> None:
     """A tick for met, a cross for not: readable without colour (the font has no such glyphs)."""
     if met:

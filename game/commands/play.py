@@ -31,6 +31,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="save the last frame as an image and exit")
     parser.add_argument("--scene", default=None,
                         help="open this scene first: title, picker, briefing, play or summary")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="community workshop mode: full screen, big text, a captioned demo until "
+                             "someone touches the screen, nothing saved; hold Esc 3 s or press "
+                             "Ctrl+Shift+Q to quit")
+    parser.add_argument("--idle-seconds", type=float, default=90.0, metavar="N",
+                        help="kiosk: seconds without input before the demo comes back (default: 90)")
     window = parser.add_mutually_exclusive_group()
     window.add_argument("--fullscreen", action="store_true", help="start full screen")
     window.add_argument("--windowed", action="store_true", help="start in a window (the default)")
@@ -48,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--speed must be greater than 0")
     if args.frames is not None and args.frames < 1:
         raise UserError("--frames must be at least 1")
+    if args.idle_seconds <= 0:
+        raise UserError("--idle-seconds must be greater than 0")
+    if args.kiosk and args.scene is not None:
+        raise UserError("--scene cannot be used with --kiosk (the kiosk opens on its demo)")
     from game.app.main import SCENES
 
     if args.scene is not None and args.scene not in SCENES:
@@ -62,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
     options = LaunchOptions(
         scenario=scenario, scenario_dir=Path(args.scenarios), autoplay=args.autoplay, bot=args.bot,
         seed=args.seed, speed=args.speed, frames=args.frames, screenshot=args.screenshot,
-        fullscreen=args.fullscreen, scene=args.scene, trainee=args.trainee,
+        fullscreen=args.fullscreen or (args.kiosk and not args.windowed), scene=args.scene,
+        trainee=args.trainee, kiosk=args.kiosk, idle_seconds=args.idle_seconds,
     )
     return run_game(options)

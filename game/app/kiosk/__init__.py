@@ -1,0 +1,12 @@
+"""Workshop kiosk mode (`play --kiosk`): a captioned demo shift until someone touches the screen.
+
+Residents and young people at a community workshop watch a bot officer work a
+street, with captions saying what the officer does and why trust moves; a
+touch hands the shift to them, and when they walk away the kiosk resets on
+its own. Nothing they do is written to disk (``App.keeps_data`` is False).
+
+- ``shell``: the top-level scene: idle reset, hold-to-quit, the touch dock.
+- ``attract``: the demo loop; ``captions``: the words under it.
+- ``lineup``: which shipped neighborhoods a kiosk offers.
+- ``picker`` and ``briefing``: the visitor's way in, with big touch targets.
+"""

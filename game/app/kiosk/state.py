@@ -1,0 +1,63 @@
+"""What the kiosk's scenes share: the visitor's app, the demo's app, the lineup and the backdrop.
+
+Made once when the kiosk starts and passed down through constructors, so an
+idle reset starts a fresh demo without reloading scenarios or repainting maps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from game.app.audio import SoundManager
+from game.app.backdrop import Backdrop
+from game.app.catalog import Entry
+from game.app.context import App
+from game.app.kiosk.lineup import lineup
+from game.app.settings import Settings
+from game.scenario.model import Scenario
+
+KIOSK_TEXT_SCALE = 1.5  # at least this, whatever the saved settings say
+BIG_SCREEN_TEXT_SCALE = 2.0  # from BIG_SCREEN_HEIGHT up: read from the back of a room
+BIG_SCREEN_HEIGHT = 1000  # px
+VISITOR_SPEED = 2.0  # game speed for visitors: a shift in about six minutes, not twelve
+DEMO_SPEED = 3.0  # the demo runs at 3x: lively, while captions keep their own reading pace
+DEMO_READ_SECONDS = 3.5  # a demo conversation stays on screen this long before the bot answers
+
+
+def kiosk_settings(screen_height: int) -> Settings:
+    """Fresh settings for a kiosk: big text, default keys and palette; saved settings are ignored."""
+    scale = BIG_SCREEN_TEXT_SCALE if screen_height >= BIG_SCREEN_HEIGHT else KIOSK_TEXT_SCALE
+    return Settings(text_scale=scale, game_speed=VISITOR_SPEED)
+
+
+class DemoApp(App):
+    """The attract loop's app: a bot plays, conversations linger long enough to read, no sound."""
+
+    @property
+    def autoplay_pause(self) -> float:
+        return DEMO_READ_SECONDS
+
+
+@dataclass
+class Kiosk:
+    app: App  # the visitor's: kiosk options, big text, nothing kept
+    demo: App  # the attract loop's
+    scenarios: list[Scenario]
+    backdrop: Backdrop  # the drifting street behind the kiosk's menus
+    rounds: int = 0  # demo rounds started, so each one plays the next street
+
+    def next_demo_scenario(self) -> Scenario:
+        scenario = self.scenarios[self.rounds % len(self.scenarios)]
+        self.rounds += 1
+        return scenario
+
+
+def make_kiosk(app: App) -> Kiosk:
+    scenarios = lineup(app.options.scenario_dir, app.options.scenario)
+    demo_options = replace(app.options, autoplay=True, bot="balanced", speed=DEMO_SPEED)
+    demo_settings = replace(app.settings, game_speed=1.0)  # DEMO_SPEED alone sets the demo's pace
+    demo = DemoApp(demo_options, demo_settings, SoundManager(muted=True, init_mixer=False),
+                   panels=app.panels)
+    backdrop = Backdrop(app, [Entry(Path(s.source or s.id), s) for s in scenarios])
+    return Kiosk(app, demo, scenarios, backdrop)
