@@ -18,7 +18,7 @@ from game.app.input import GAMEPAD, command_of, pad_summary
 from game.app.scenes.base import Scene
 from game.app.scenes.settings import VEIL, apply_and_save, draw_store_status
 from game.app.settings import COMMAND_LABELS, DEFAULT_KEYS, key_label, rebind
-from game.app.widgets import Button, Veil, draw_lines, draw_text, pad
+from game.app.widgets import Button, Veil, draw_arrow, draw_lines, draw_text, pad
 
 ROW_MIN_W = 280  # px at text scale 1: narrower than this, the list uses one column
 
@@ -196,11 +196,8 @@ class KeysScene(Scene):
     def _draw_more(self, surface: pygame.Surface, area: pygame.Rect, above: bool, below: bool) -> None:
         """Small triangles at the grid's right edge when rows are scrolled out of view."""
         size = max(6, pad(self.app.text) // 2)
-        x = area.right + size // 2 + 2
         colour = self.app.palette.accent
         if above:
-            pygame.draw.polygon(surface, colour, [(x, area.y), (x - size // 2, area.y + size),
-                                                  (x + size // 2, area.y + size)])
+            draw_arrow(surface, pygame.Rect(area.right + 2, area.y, size, size), True, colour)
         if below:
-            pygame.draw.polygon(surface, colour, [(x, area.bottom), (x - size // 2, area.bottom - size),
-                                                  (x + size // 2, area.bottom - size)])
+            draw_arrow(surface, pygame.Rect(area.right + 2, area.bottom - size, size, size), False, colour)
