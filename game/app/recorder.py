@@ -50,6 +50,11 @@ class ShiftRecorder:
         self._started = datetime.now(timezone.utc)
         self.outcome = None
 
+    def abandon(self) -> None:
+        """Forget the current shift unsaved: an instructor's hot reload is a draft, not a session."""
+        self._sim = None
+        self.outcome = None
+
     def finish(self) -> SaveOutcome | None:
         """Save the current shift once; later calls return the same outcome."""
         sim = self._sim

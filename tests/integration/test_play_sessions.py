@@ -120,3 +120,11 @@ def test_replay_watch_rejects_a_bad_speed(speed, capsys):
     assert main(["replay", str(session_id), "--watch", "--speed", speed]) == 2
     assert "--speed must be greater than 0" in capsys.readouterr().err
 
+
+
+def test_a_hot_reload_drops_the_draft_shift_instead_of_saving_it():
+    sim = run_shift(Simulation(load_scenario(FIRST_DAY), 1), make_bot("car", 1))
+    recorder = ShiftRecorder(enabled=True)
+    recorder.begin(sim, None, {})
+    recorder.abandon()
+    assert recorder.finish() is None and sessions() == []

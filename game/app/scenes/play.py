@@ -182,7 +182,8 @@ class PlayScene(Scene):
         return None if fresh is None else self.restart(fresh)
 
     def restart(self, scenario: Scenario) -> Scene:
-        """A new shift on the reloaded content, saying so."""
+        """A new shift on the reloaded content, saying so (the draft shift is not kept)."""
+        self.app.recorder.abandon()
         nxt = PlayScene(self.app, scenario)
         nxt.toasts.show(f"Reloaded {self.hot_reload.name} — shift restarted", "info")
         return nxt
