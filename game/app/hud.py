@@ -297,7 +297,10 @@ class Hud:
         p = pad(text)
         app.panels.draw(surface, rect, palette.panel, palette.priority[0])
         key = self.app.settings.first_key("respond")
-        draw_text(surface, text, f"Calls for service  ·  {key} to respond", "small", palette.text,
+        heading = f"Calls for service  ·  {key} to respond"
+        if text.width(heading, "small") > rect.w - 2 * p:  # big text: the short form, whole
+            heading = f"Calls  ·  {key} to respond"
+        draw_text(surface, text, text.fit(heading, "small", rect.w - 2 * p), "small", palette.text,
                   (rect.x + p, rect.y + p // 2))
         y = rect.y + p // 2 + text.line_height("small") + p // 2
         surface.set_clip(rect)

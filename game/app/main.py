@@ -38,7 +38,7 @@ class Game:
         self.gamepads = Gamepads()
         self.app = App(options, settings or Settings(), SoundManager())
         if options.kiosk:  # big text and defaults for every visitor, whatever was saved or passed
-            self.app.settings = kiosk_settings(self.screen.get_height())
+            self.app.settings = kiosk_settings(self.screen.get_size())
             self.app.settings_changed()
         elif settings is None:
             self.app.settings = self.app.store.load()  # in kiosk mode the store reads nothing

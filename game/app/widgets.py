@@ -82,6 +82,15 @@ class Button:
     def hit(self, pos: tuple[int, int]) -> bool:
         return self.enabled and self.rect.collidepoint(pos)
 
+    @staticmethod
+    def inset(text: Text) -> int:
+        """Room left and right of the label inside the button."""
+        return pad(text) // 2 + 4
+
+    def min_width(self, text: Text, size: str = "body") -> int:
+        """The narrowest button that shows the whole label."""
+        return text.width(self.label, size) + 2 * self.inset(text)
+
     def draw(self, surface: pygame.Surface, text: Text, panels: PanelPainter, palette: Palette,
              focused: bool = False, size: str = "body") -> None:
         lit = self.enabled and (focused or self.hover)
@@ -89,8 +98,7 @@ class Button:
         edge = palette.accent if lit else palette.panel_edge
         panels.draw(surface, self.rect, fill, edge, radius=8)
         colour = palette.text if self.enabled else palette.text_dim
-        p = pad(text) // 2 + 4
-        inner = self.rect.inflate(-2 * p, 0)
+        inner = self.rect.inflate(-2 * self.inset(text), 0)
         label = text.fit(self.label, size, inner.w)
         if self.detail:
             top = self.rect.y + (self.rect.h - text.line_height(size) - text.line_height("small")) // 2

@@ -18,16 +18,17 @@ from game.app.settings import Settings
 from game.scenario.model import Scenario
 
 KIOSK_TEXT_SCALE = 1.5  # at least this, whatever the saved settings say
-BIG_SCREEN_TEXT_SCALE = 2.0  # from BIG_SCREEN_HEIGHT up: read from the back of a room
-BIG_SCREEN_HEIGHT = 1000  # px
+BIG_SCREEN_TEXT_SCALE = 2.0  # on a big screen: read from the back of a room
+BIG_SCREEN = (1600, 1000)  # px, width and height from which a screen counts as big
 VISITOR_SPEED = 2.0  # game speed for visitors: a shift in about six minutes, not twelve
 DEMO_SPEED = 3.0  # the demo runs at 3x: lively, while captions keep their own reading pace
 DEMO_READ_SECONDS = 3.5  # a demo conversation stays on screen this long before the bot answers
 
 
-def kiosk_settings(screen_height: int) -> Settings:
+def kiosk_settings(screen: tuple[int, int]) -> Settings:
     """Fresh settings for a kiosk: big text, default keys and palette; saved settings are ignored."""
-    scale = BIG_SCREEN_TEXT_SCALE if screen_height >= BIG_SCREEN_HEIGHT else KIOSK_TEXT_SCALE
+    big = screen[0] >= BIG_SCREEN[0] and screen[1] >= BIG_SCREEN[1]
+    scale = BIG_SCREEN_TEXT_SCALE if big else KIOSK_TEXT_SCALE
     return Settings(text_scale=scale, game_speed=VISITOR_SPEED)
 
 

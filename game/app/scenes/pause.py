@@ -42,6 +42,15 @@ def control_rows(app: App) -> list[tuple[str, str]]:
     return rows if pad else [*rows, ("Gamepad", pad_summary())]
 
 
+def pause_buttons(app: App) -> list[Button]:
+    """The pause menu; a kiosk has fixed settings, and its way out is to another street."""
+    if app.options.kiosk:
+        return [Button("resume", "Resume"), Button("porch", "From the porch"),
+                Button("restart", "Restart shift"), Button("title", "Another street")]
+    return [Button("resume", "Resume"), Button("settings", "Settings"), Button("porch", "From the porch"),
+            Button("restart", "Restart shift"), Button("title", "Quit to title")]
+
+
 class PauseScene(Scene):
     """Overlay on ``beneath`` (the play scene or a dialogue over it); resuming returns there."""
 
@@ -50,8 +59,7 @@ class PauseScene(Scene):
         self.beneath = beneath
         self.play = play
         self.objectives = play.sim.results().objectives  # the shift is stopped: read once
-        self.menu = Menu([Button("resume", "Resume"), Button("settings", "Settings"),
-                          Button("restart", "Restart shift"), Button("title", "Quit to title")])
+        self.menu = Menu(pause_buttons(app))
         self._veil = Veil(VEIL)
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
@@ -65,6 +73,8 @@ class PauseScene(Scene):
             from game.app.scenes.settings import SettingsScene
 
             return SettingsScene(self.app, self)
+        if choice == "porch":
+            return self._porch_view()
         if choice == "restart":
             from game.app.scenes.briefing import BriefingScene
 
@@ -75,6 +85,15 @@ class PauseScene(Scene):
             self.app.recorder.finish()  # a shift quit half-way is still kept for review
             return TitleScene(self.app)
         return None
+
+    def _porch_view(self) -> Scene | None:
+        """The resident-side view of the selected (or most met) resident; Back returns here."""
+        from game.app.porch_story import featured_resident
+        from game.app.scenes.porch import PorchScene
+
+        sim = self.play.sim
+        who = featured_resident(sim, self.play.selected)
+        return None if who is None else PorchScene(self.app, sim, who, self)
 
     def draw(self, surface: pygame.Surface) -> None:
         app, text, palette = self.app, self.app.text, self.app.palette
@@ -87,7 +106,9 @@ class PauseScene(Scene):
         left_w = (inner_w - p) * 2 // 5
         right_w = inner_w - left_w - p
         button_h = text.line_height("body") + p
-        buttons_h = button_h
+        per_row = self._buttons_per_row(inner_w)
+        rows = -(-len(self.menu.buttons) // per_row)
+        buttons_h = rows * button_h + (rows - 1) * (p // 2)
         columns_h = max(self._objectives(surface, None, left_w), self._controls(surface, None, right_w))
         height = min(h - 2 * p, text.line_height("title") + columns_h + buttons_h + 4 * p)
         panel = pygame.Rect(0, 0, width, height)
@@ -97,14 +118,27 @@ class PauseScene(Scene):
         draw_text(surface, text, "Paused", "title", palette.text, (x, y))
         top = y + text.line_height("title") + p // 2
         bottom = panel.bottom - p - buttons_h
-        surface.set_clip(pygame.Rect(panel.x, top, panel.w, bottom - top))
+        step = text.line_height("small")  # both columns: a heading, then lines of small text
+        shown = text.line_height("body") + (bottom - top - text.line_height("body")) // step * step
+        surface.set_clip(pygame.Rect(panel.x, top, panel.w, shown))  # whole lines only
         self._objectives(surface, (x, top), left_w)
         self._controls(surface, (x + left_w + p, top), right_w)
         surface.set_clip(None)
-        each = (inner_w - 3 * (p // 2)) // 4
+        each = (inner_w - (per_row - 1) * (p // 2)) // per_row
         for k, b in enumerate(self.menu.buttons):
-            b.rect = pygame.Rect(x + k * (each + p // 2), bottom + p, each, button_h)
+            row, col = divmod(k, per_row)
+            b.rect = pygame.Rect(x + col * (each + p // 2), bottom + p + row * (button_h + p // 2), each,
+                                 button_h)
         self.menu.draw(surface, text, app.panels, palette)
+
+    def _buttons_per_row(self, width: int) -> int:
+        """As many buttons side by side as keep every label whole (big text wraps them to two rows)."""
+        text, p = self.app.text, pad(self.app.text)
+        label_w = max(b.min_width(text) for b in self.menu.buttons)
+        per_row = len(self.menu.buttons)
+        while per_row > 1 and (width - (per_row - 1) * (p // 2)) // per_row < label_w:
+            per_row -= 1
+        return per_row
 
     def _objectives(self, surface: pygame.Surface, at: tuple[int, int] | None, width: int) -> int:
         """Draw the objectives at ``at`` (or only measure them, with None); returns the height."""
