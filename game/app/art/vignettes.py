@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -31,7 +32,7 @@ SIDE_STEP = 0.4  # tiles the two stand apart along the street, so neither hides 
 PASS_SECONDS = 4.5  # one drive-by, edge to edge
 PASS_GAP = 1.0  # seconds of empty street between drive-bys
 FIGURE_TILE = 32  # px per tile at which people and the car are drawn at scale 1
-DRIVE_BY_VEIL = (40, 52, 74, 46)  # a cool, distant wash over the drive-by
+DRIVE_BY_VEIL = (40, 52, 74, 46)  # RGBA: a cool, distant wash over the drive-by
 GLARE = (255, 252, 236)
 
 Point = tuple[float, float]
@@ -109,6 +110,7 @@ class PorchPicture:
         self._size: tuple[int, int] = (0, 0)
         self.tile = 1.0  # px per tile at the last size
         self._origin: Point = (0.0, 0.0)  # px of the crop's top-left relative to the picture
+        self._veil: pygame.Surface | None = None
 
     def _prepare(self, size: tuple[int, int]) -> None:
         if self._street is not None and self._size == size:
@@ -117,6 +119,8 @@ class PorchPicture:
         tile = max(8, round(max(w / VIEW_TILES, h / (VIEW_TILES * 0.62))))
         self._street = render_map(self.frame.game_map, tile, self.palette)
         self._size, self.tile = size, float(tile)
+        self._veil = pygame.Surface(size, pygame.SRCALPHA)
+        self._veil.fill(DRIVE_BY_VEIL)
         fx, fy = self.frame.focus
         self._origin = (w / 2 - fx * tile, h / 2 - fy * tile)
 
@@ -127,11 +131,20 @@ class PorchPicture:
     def scale(self) -> float:
         return self.tile / FIGURE_TILE
 
-    def street(self, surface: pygame.Surface) -> None:
+    def street(self, surface: pygame.Surface, veiled: bool = False) -> None:
+        """The painted street; ``veiled`` adds the cool, distant wash of the drive-by."""
         self._prepare(surface.get_size())
-        assert self._street is not None
+        assert self._street is not None and self._veil is not None
         surface.fill(self.palette.grass)
         surface.blit(self._street, (round(self._origin[0]), round(self._origin[1])))
+        if veiled:
+            surface.blit(self._veil, (0, 0))
+
+
+@lru_cache(maxsize=16)
+def _glow(radius: int, colour: tuple[int, int, int]) -> pygame.Surface:
+    """Radial glows are numpy work: made once per size (a picture keeps its size)."""
+    return radial_glow(radius, colour)
 
 
 def _facing(a: Point, b: Point) -> tuple[float, float]:
@@ -141,10 +154,7 @@ def _facing(a: Point, b: Point) -> tuple[float, float]:
 def draw_drive_by(surface: pygame.Surface, picture: PorchPicture, look: PersonLook, t: float) -> None:
     """The resident on the porch while the patrol car slides past, its windshield a glare."""
     f = picture.frame
-    picture.street(surface)
-    veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    veil.fill(DRIVE_BY_VEIL)
-    surface.blit(veil, (0, 0))
+    picture.street(surface, veiled=True)
     period = PASS_SECONDS + PASS_GAP
     share = (t % period) / PASS_SECONDS
     half = VIEW_TILES / 2 + 1.5
@@ -168,7 +178,7 @@ def draw_porch_visit(surface: pygame.Surface, picture: PorchPicture, look: Perso
     ax, ay = f.along
     her = picture.to_px((f.porch[0] - ax * SIDE_STEP / 2, f.porch[1] - ay * SIDE_STEP / 2))
     him = picture.to_px((f.steps[0] + ax * SIDE_STEP, f.steps[1] + ay * SIDE_STEP))
-    glow = radial_glow(round(picture.tile * 1.6), mix(picture.palette.lamp_glow, (0, 0, 0), 0.55))
+    glow = _glow(round(picture.tile * 1.6), mix(picture.palette.lamp_glow, (0, 0, 0), 0.55))
     centre = ((her[0] + him[0]) / 2, (her[1] + him[1]) / 2)
     surface.blit(glow, glow.get_rect(center=(round(centre[0]), round(centre[1]))),
                  special_flags=pygame.BLEND_RGB_ADD)
@@ -201,12 +211,16 @@ def _windshield_glare(surface: pygame.Surface, car: Point, heading: float, scale
     def at(x: float, y: float) -> Point:
         return (car[0] + (x * c - y * s) * scale, car[1] + (x * s + y * c) * scale)
 
-    glare = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    pygame.draw.polygon(glare, (*GLARE, 235), [at(2.2, -6.8), at(4.8, -6.8), at(7.6, 6.8), at(5.0, 6.8)])
-    pygame.draw.polygon(glare, (*GLARE, 170), [at(5.4, -6.8), at(6.4, -6.8), at(8.0, 2.0), at(7.0, 2.0)])
-    surface.blit(glare, (0, 0))
+    streaks = [(235, [at(2.2, -6.8), at(4.8, -6.8), at(7.6, 6.8), at(5.0, 6.8)]),
+               (170, [at(5.4, -6.8), at(6.4, -6.8), at(8.0, 2.0), at(7.0, 2.0)])]
+    corners = [pygame.Rect(round(x), round(y), 1, 1) for _, pts in streaks for x, y in pts]
+    box = corners[0].unionall(corners[1:]).inflate(4, 4)
+    glare = pygame.Surface(box.size, pygame.SRCALPHA)
+    for alpha, pts in streaks:
+        pygame.draw.polygon(glare, (*GLARE, alpha), [(x - box.x, y - box.y) for x, y in pts])
+    surface.blit(glare, box.topleft)
     x, y = at(5.0, -2.0)
-    bloom = radial_glow(round(13 * scale), (170, 160, 130))
+    bloom = _glow(round(13 * scale), (170, 160, 130))
     surface.blit(bloom, bloom.get_rect(center=(round(x), round(y))), special_flags=pygame.BLEND_RGB_ADD)
     ray = 9 * scale
     for dx, dy in ((1, 0), (0, 1), (0.5, 0.5), (0.5, -0.5)):

@@ -17,7 +17,7 @@ from game.sim.conversation import CAR_WINDOW, RUSHED, TAG_WORDS, TOPIC_CAUSE
 from game.sim.feed import FeedItem
 from game.sim.simulation import Simulation
 
-MIN_SECONDS = 4.5  # real seconds a caption stays before the next may replace it
+MIN_SECONDS = 3.5  # real seconds a caption stays before the next may replace it
 HOLD_SECONDS = 9.0  # and the longest it stays when nothing new happens
 REPEAT_SECONDS = 40.0  # the same lesson is not told again sooner than this
 QUEUED = 3  # captions waiting their turn; older ones are dropped in a busy moment
@@ -104,8 +104,8 @@ def trust_caption(sim: Simulation, item: FeedItem) -> Caption | None:
     else:
         first = base.split(", ")[0]  # an encounter answer lists its tags' words; the first leads
         why, key = WHY.get(first, ANSWER_WHY), first
-    sign = "+" if delta > 0 else "\u2212"
-    headline = f"{sign}{abs(delta):.0f} trust · {cause}"
+    figure = f"{delta:+.0f}".replace("-", "\u2212")  # rounded as in the log, with a real minus
+    headline = f"{figure} trust · {cause}"
     return Caption(headline, why, TONE_GOOD if delta > 0 else TONE_BAD, key, _who(sim, item))
 
 

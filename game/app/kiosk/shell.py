@@ -11,6 +11,8 @@ visitor's shift gets the touch dock underneath it.
 
 from __future__ import annotations
 
+import gc
+
 import pygame
 
 from game.app.context import App
@@ -62,9 +64,9 @@ class KioskShell(Scene):
 
     def reset(self) -> None:
         """Back to the demo: the visitor's shift and everything on screen is dropped."""
-        self.inner = AttractScene(self.kiosk)
         self.idle = 0.0
         self.dock = Dock()
+        self._switch(AttractScene(self.kiosk))
 
     # --- events -------------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
@@ -100,6 +102,12 @@ class KioskShell(Scene):
         elif isinstance(nxt, BriefingScene):
             nxt = KioskBriefingScene(self.kiosk, nxt.scenario)
         self.inner = nxt
+        if isinstance(nxt, AttractScene):
+            # Scenes point at each other (a panel and the shift beneath it), so a dropped shift is
+            # a reference cycle; its maps and sprites would wait for a rare full collection. A new
+            # demo round is the moment nobody notices a pause: collect now, and the memory of an
+            # all-day kiosk stays flat.
+            gc.collect()
 
     # --- time -----------------------------------------------------------------------------
     def update(self, dt: float) -> Scene | None:

@@ -36,7 +36,7 @@ def car_lines(story: PorchStory) -> tuple[str, float | None, str]:
     """(where the car was, trust through the window or None, what was said) for the left column."""
     when = "this shift" if story.finished else "so far"
     if story.car_minutes < 1:
-        near = f"The car did not come past {story.short_name}'s porch {when}."
+        near = f"The car has not come past {story.short_name}'s porch {when}."
     else:
         near = f"The car was near {story.short_name}'s porch for {story.car_minutes:.0f} min {when}."
     if not story.car_contacts:
@@ -47,7 +47,7 @@ def car_lines(story: PorchStory) -> tuple[str, float | None, str]:
 def foot_lines(story: PorchStory) -> tuple[str, float | None, str]:
     when = "this shift" if story.finished else "so far"
     if story.foot_minutes < 1:
-        near = f"The officer was not on foot near here {when}."
+        near = f"The officer has not been on foot near here {when}."
     else:
         near = f"The officer was on foot nearby for {story.foot_minutes:.0f} min {when}."
     if not story.foot_contacts:
