@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pygame
 import pytest
 from builders import street_scenario
 
@@ -79,3 +80,63 @@ def test_the_featured_resident_is_the_one_met_most(met):
 ])
 def test_short_names(name, short):
     assert short_name(name) == short
+
+
+def test_the_porch_view_draws_both_pictures_with_the_shift_figures(met):
+    """A resident met through the car window and on foot: two street pictures, both figures shown."""
+    from game.app.audio import SoundManager
+    from game.app.context import App, LaunchOptions
+    from game.app.scenes.porch import PorchScene, car_lines, foot_lines
+    from game.app.settings import Settings
+
+    sim, i = met
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        app = App(LaunchOptions(), Settings(text_scale=1.5), SoundManager(init_mixer=False))
+        back = object()
+        scene = PorchScene(app, sim, i, back)  # type: ignore[arg-type]
+        surface = pygame.Surface((1280, 720))
+        scene.update(1.0)
+        scene.draw(surface)
+        story = scene.story
+        assert car_lines(story)[1] == pytest.approx(story.car_trust)
+        assert foot_lines(story)[2].startswith("2 contacts face to face: ")
+        half = surface.get_width() // 2
+        for x0 in (0, half):  # each picture is a painted street, not a blank panel
+            picture = surface.subsurface((x0 + 40, 120, half - 80, 200))
+            colours = {picture.get_at((x, y))[:3] for x in range(0, picture.get_width(), 7)
+                       for y in range(0, picture.get_height(), 7)}
+            assert len(colours) > 150
+        escape = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_ESCAPE, mod=0, unicode="", scancode=0)
+        assert scene.handle_event(escape) is back
+    finally:
+        pygame.display.quit()
+
+
+def test_the_pause_menu_opens_the_porch_view_and_returns_to_it(met):
+    from game.app.audio import SoundManager
+    from game.app.context import App, LaunchOptions
+    from game.app.scenes.pause import PauseScene
+    from game.app.scenes.play import PlayScene
+    from game.app.scenes.porch import PorchScene
+    from game.app.settings import Settings
+
+    sim, i = met
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        for kiosk in (False, True):
+            app = App(LaunchOptions(kiosk=kiosk), Settings(), SoundManager(init_mixer=False))
+            play = PlayScene(app, sim.scenario, sim)
+            pause = PauseScene(app, play, play)
+            labels = [b.label for b in pause.menu.buttons]
+            assert "From the porch" in labels
+            assert ("Settings" in labels) is not kiosk
+            pause.menu.focus = labels.index("From the porch")
+            enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="", scancode=0)
+            porch = pause.handle_event(enter)
+            assert isinstance(porch, PorchScene) and porch.story.resident == i
+            assert porch.handle_event(enter) is pause
+    finally:
+        pygame.display.quit()
