@@ -69,10 +69,11 @@ def test_kiosk_ignores_saved_settings_and_uses_big_text(game):
     assert not game.app.keeps_data
 
 
+@pytest.mark.slow
 def test_the_demo_plays_itself_with_captions(game):
     shell = shell_of(game)
     seen = set()
-    for _ in range(40 * FPS):
+    for _ in range(25 * FPS):
         assert game.frame()
         demo = shell.inner
         assert isinstance(demo, AttractScene)
@@ -169,7 +170,7 @@ DRIVE_A_VISITOR = textwrap.dedent("""
     from game.app.main import Game
     from game.bots import make_bot, run_shift
 
-    game = Game(LaunchOptions(kiosk=True, frames=6000, idle_seconds=20, scenario_dir=Path({scenarios!r})))
+    game = Game(LaunchOptions(kiosk=True, frames=3000, idle_seconds=8, scenario_dir=Path({scenarios!r})))
     shell = game.scene
 
     def frames(n):
@@ -180,7 +181,7 @@ DRIVE_A_VISITOR = textwrap.dedent("""
         for kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             pygame.event.post(pygame.event.Event(kind, pos=pos, button=1))
 
-    frames(600)                                   # the demo, with captions
+    frames(300)                                   # the demo, with captions
     touch((20, 20)); frames(60)                   # wake it
     touch(shell.inner.cards[1].center); frames(2)
     touch(shell.inner.menu.buttons[0].rect.center); frames(2)
@@ -188,13 +189,14 @@ DRIVE_A_VISITOR = textwrap.dedent("""
     run_shift(play.sim, make_bot("balanced", 1))  # the visitor plays the whole shift
     frames(400)                                   # end of shift, then the debrief
     assert type(shell.inner).__name__ == "SummaryScene", type(shell.inner)
-    frames(1200)                                  # walks away: back to the demo
+    frames(400)                                   # walks away: back to the demo
     assert type(shell.inner).__name__ == "AttractScene"
     game.run()                                    # and the operator closes it
     print("ok")
 """)
 
 
+@pytest.mark.slow
 def test_kiosk_writes_nothing_to_disk(tmp_path):
     home = tmp_path / "home"
     work = tmp_path / "cwd"

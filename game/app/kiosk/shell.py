@@ -1,8 +1,9 @@
 """The kiosk's top-level scene: every other kiosk scene runs inside it.
 
 The game loop sees only this scene. It keeps the rules no inner scene should
-have to know about: a touch on the demo hands the screen to a visitor; a
-visitor who walks away is replaced by the demo after ``idle_seconds``
+have to know about: a press of any kind on the demo (a touch, a click, a key,
+a pad button; a mouse merely nudged on the table does not count) hands the
+screen to a visitor; a visitor who walks away is replaced by the demo after ``idle_seconds``
 (their shift is dropped, not kept); only the operator can quit (Escape held,
 or Ctrl+Shift+Q; the window's close button is ignored); the trainee's title,
 picker, briefing and settings are swapped for the kiosk's own; and a
