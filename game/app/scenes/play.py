@@ -285,6 +285,9 @@ class PlayScene(Scene):
         s, sim = self.app.settings, self.sim
         parts = []
         reachable = reachable_residents(sim)
+        if self.app.options.kiosk:  # a touch screen: the kiosk's buttons under the street do the rest
+            who = sim.residents[reachable[0]].name if reachable else "a neighbor"
+            return f"Touch the street to go there   ·   touch {who} to talk"
         if reachable:
             parts.append(f"{s.first_key('interact')} talk to {sim.residents[reachable[0]].name}")
         elif sim.events_here():
