@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.app.camera import TILE_SIZES
 from game.app.kiosk.captions import TONE_BAD, TONE_GOOD, Caption, Captioner
 from game.app.kiosk.state import Kiosk
 from game.app.palette import RGB, Palette
@@ -46,6 +47,7 @@ class AttractScene(Scene):
         self.app = kiosk.demo
         self.scenario = kiosk.next_demo_scenario()
         self.shift = PlayScene(self.app, self.scenario)
+        self.shift.zoomed = self.shift.camera.zoom(len(TILE_SIZES))  # closest zoom: big figures for a room
         self.inner: Scene = self.shift  # the play scene, or a conversation over it
         self.captions = Captioner(self.shift.sim)
         self.caption: Caption | None = None
