@@ -26,7 +26,7 @@ from game.scenario.model import GameMap
 
 VIEW_TILES = 6.0  # tiles across a picture
 FOCUS_SHARE = 0.4  # the picture centres this far from the porch toward the street
-MARGIN = 3  # tiles cropped beyond the view on each side, so the painter's map edges stay hidden
+MARGIN = 1  # tiles cropped beyond the view on each side, so the painter's map edges stay hidden
 ROAD_SEARCH = 5  # tiles from the porch to look for the street
 SIDE_STEP = 0.4  # tiles the two stand apart along the street, so neither hides the other
 PASS_SECONDS = 4.5  # one drive-by, edge to edge
