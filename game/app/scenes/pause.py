@@ -37,8 +37,9 @@ def control_rows(app: App) -> list[tuple[str, str]]:
         (f"{key('speed1')}  {key('speed2')}  {key('speed4')}", "time at 1x, 2x, 4x"),
         (zoom if pad else f"Wheel  {zoom}", "zoom"),
         (f"{key('pause')}  {key('back')}", "pause"),
-        (key("reload"), "reload the scenario file"),
     ]
+    if not app.options.kiosk:  # a workshop kiosk has no scenario files to edit
+        rows.append((key("reload"), "reload the scenario file"))
     return rows if pad else [*rows, ("Gamepad", pad_summary())]
 
 

@@ -66,7 +66,7 @@ class SummaryScene(Scene):
         self.changes = changes(self.debrief)
         self.saved = app.recorder.finish()  # None when nothing is kept (kiosk mode)
         self.menu = Menu([Button("again", "Play again"), Button("picker", "Another neighborhood"),
-                          Button("title", "Title screen")])
+                          Button("title", "Another street" if app.options.kiosk else "Title screen")])
         self.page = Scroller()
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
