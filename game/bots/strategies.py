@@ -68,11 +68,8 @@ class WalkBot(Bot):
     def on_foot(self, sim: Simulation, centre: tuple[float, float] | None = None,
                 leash: float = math.inf) -> Action | None:
         """Talk to whoever is here; otherwise walk to the next person or errand."""
-        for ev in sim.scenario.events:
-            if ev.kind == "kids_play" and ev.start <= sim.time <= ev.end:
-                near = sim.officer.distance_to(*sim.places[ev.place].at) <= sim.tuning.arrival_radius
-                if near and sim.play_counts.get(ev.id, 0) < 2:
-                    return act.JoinPlay()
+        if any(sim.play_counts.get(ev.id, 0) < 2 for ev in sim.events_here("kids_play")):
+            return act.JoinPlay()
         if (post := media_decision(sim)) is not None:
             return post
         for i, r in enumerate(sim.residents):

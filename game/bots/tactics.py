@@ -58,20 +58,8 @@ def worthwhile_topic(sim: Simulation, rid: str) -> act.Talk | None:
 
 def follow_up_place(sim: Simulation) -> tuple[int, int] | None:
     """The nearest place where a concern the officer heard can be looked into."""
-    best, best_d = None, math.inf
-    for i, known in enumerate(sim.known):
-        resident = sim.residents[i]
-        for cid in known.concerns_heard:
-            if cid in known.concerns_checked:
-                continue
-            concern = next(c for c in resident.concerns if c.id == cid)
-            at = sim.places[concern.follow_up].at if concern.follow_up else None
-            if at is None:
-                continue
-            d = sim.officer.distance_to(*at)
-            if d < best_d:
-                best, best_d = at, d
-    return best
+    places = [place.at for place in sim.places_to_look_into()]
+    return min(places, key=lambda at: sim.officer.distance_to(*at), default=None)
 
 
 def worth_visiting(sim: Simulation, i: int) -> bool:
@@ -104,9 +92,8 @@ def resident_to_visit(sim: Simulation, centre: tuple[float, float] | None = None
 
 def media_decision(sim: Simulation) -> act.SocialMedia | None:
     """At an event: ask consent, ask approval, post once approved — the careful order."""
-    events = [e for e in sim.scenario.events if e.start <= sim.time <= e.end
-              and sim.officer.distance_to(*sim.places[e.place].at) <= sim.tuning.arrival_radius]
-    if not events or sim.officer.in_car:
+    events = sim.events_here()
+    if not events:
         return None
     moment = sim.media.get(events[0].id)
     if moment is None or not moment.consent:

@@ -358,6 +358,10 @@ class Simulation:
                           resident=i, at=self.resident_pos(i))
                 return
 
+    def places_to_look_into(self) -> list[Place]:
+        """Where concerns the officer has heard can be followed up, not yet visited."""
+        return [place for _, _, place in self._to_look_into]
+
     def _check_follow_up_places(self, now: float) -> None:
         radius = self.tuning.arrival_radius
         for i, cid, place in list(self._to_look_into):
