@@ -133,5 +133,9 @@ class Population:
         for i in idx[progress >= last]:
             self._place(int(i), self._destination[int(i)] or self.home[int(i)])
 
+    def distance2(self, x: float, y: float) -> np.ndarray:
+        """Squared distance in tiles from every resident to a point (one vector operation)."""
+        return (self.pos[:, 0] - x) ** 2 + (self.pos[:, 1] - y) ** 2
+
     def is_home(self, i: int) -> bool:
         return self.at_place[i] == self.home[i]

@@ -382,7 +382,7 @@ class Simulation:
 
     def _near_place(self, place: str) -> np.ndarray:
         x, y = self.places[place].at
-        d2 = (self.people.pos[:, 0] - x) ** 2 + (self.people.pos[:, 1] - y) ** 2
+        d2 = self.people.distance2(x, y)
         return np.flatnonzero(d2 <= self.tuning.presence_radius ** 2)
 
     def _join_play(self, _: act.JoinPlay) -> None:
@@ -501,7 +501,7 @@ class Simulation:
         if not self.residents:
             return None
         x, y = self.places[place].at
-        d2 = (self.people.pos[:, 0] - x) ** 2 + (self.people.pos[:, 1] - y) ** 2
+        d2 = self.people.distance2(x, y)
         return int(np.argmin(d2))
 
     def _check_calls(self, now: float) -> None:
@@ -567,8 +567,7 @@ class Simulation:
 
     def _presence(self, dt: float) -> None:
         t = self.tuning
-        d2 = ((self.people.pos[:, 0] - self.officer.x) ** 2
-              + (self.people.pos[:, 1] - self.officer.y) ** 2)
+        d2 = self.people.distance2(self.officer.x, self.officer.y)
         near = d2 <= t.presence_radius ** 2
         if near.any():
             factor = t.car_window_factor if self.officer.in_car else 1.0
