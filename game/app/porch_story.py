@@ -100,5 +100,4 @@ def featured_resident(sim: Simulation, prefer: int | None = None) -> int | None:
             met[change.resident] += abs(change.delta)
     if met.max() > 0:
         return int(np.argmax(met))
-    d2 = ((sim.people.pos - np.asarray(sim.officer.pos)) ** 2).sum(axis=1)
-    return int(np.argmin(d2))
+    return int(np.argmin(sim.people.distance2(sim.officer.x, sim.officer.y)))
