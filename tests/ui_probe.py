@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.app.text import Text
-from game.app.widgets import PanelPainter
+from game.app.ui.text import Text
+from game.app.ui.widgets import PanelPainter
 
 
 @dataclass

@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pygame
 
 from game.app import art
-from game.app.fonts import font
-from game.app.palette import PALETTES, Palette
+from game.app.ui.fonts import font
+from game.app.ui.palette import PALETTES, Palette
 from game.scenario.model import GameMap
 
 TILE = 32

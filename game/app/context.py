@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.app.audio import SoundManager
-from game.app.palette import Palette, get_palette
-from game.app.recorder import ShiftRecorder
-from game.app.settings import Settings
-from game.app.settings_file import SettingsStore
-from game.app.text import Text
-from game.app.widgets import PanelPainter
+from game.app.shift.recorder import ShiftRecorder
+from game.app.ui.audio import SoundManager
+from game.app.ui.palette import Palette, get_palette
+from game.app.ui.settings import Settings
+from game.app.ui.settings_file import SettingsStore
+from game.app.ui.text import Text
+from game.app.ui.widgets import PanelPainter
 from game.scenario.model import Scenario
 
 AUTOPLAY_PAUSE = 1.5  # real seconds autoplay lingers on each menu screen at speed 1

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.audio import SoundManager
-from game.app.backdrop import Backdrop
 from game.app.context import App, LaunchOptions
-from game.app.input import Gamepads, command_of
 from game.app.kiosk.state import kiosk_settings
 from game.app.scenes.base import Quit, Scene
-from game.app.settings import Settings
+from game.app.ui.audio import SoundManager
+from game.app.ui.input import Gamepads, command_of
+from game.app.ui.settings import Settings
+from game.app.view.backdrop import Backdrop
 from game.errors import UserError
 from game.scenario.model import Scenario
 
@@ -97,7 +97,7 @@ class Game:
                 pygame.image.save(self.screen, str(self.app.options.screenshot))
         finally:
             self.app.recorder.finish()  # a shift left by closing the window (or a crash) is kept
-            # Close the window but keep fonts alive: game.app.fonts caches Font objects.
+            # Close the window but keep fonts alive: game.app.ui.fonts caches Font objects.
             pygame.display.quit()
         return 0
 

@@ -23,7 +23,7 @@ from game.app.main import FPS, Game
 from game.app.scenes.pause import PauseScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.porch import PorchScene
-from game.app.settings import Settings
+from game.app.ui.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]
 IDLE = 5.0  # seconds: short, so the tests can wait it out

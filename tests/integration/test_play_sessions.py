@@ -9,8 +9,8 @@ import pytest
 
 from game.app.context import LaunchOptions
 from game.app.main import Game
-from game.app.recorder import ShiftRecorder
 from game.app.scenes.summary import SummaryScene
+from game.app.shift.recorder import ShiftRecorder
 from game.bots import make_bot, run_shift
 from game.cli import main
 from game.scenario import load_scenario

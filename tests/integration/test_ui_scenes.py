@@ -9,8 +9,6 @@ import pytest
 from builders import street_scenario
 
 import game.sim.actions as act
-from game.app.audio import SoundManager
-from game.app.backdrop import Backdrop
 from game.app.context import App, LaunchOptions
 from game.app.main import Game
 from game.app.scenes.base import Scene
@@ -23,7 +21,9 @@ from game.app.scenes.play import PlayScene
 from game.app.scenes.settings import SettingsScene
 from game.app.scenes.summary import SummaryScene
 from game.app.scenes.title import TitleScene
-from game.app.settings import Settings
+from game.app.ui.audio import SoundManager
+from game.app.ui.settings import Settings
+from game.app.view.backdrop import Backdrop
 from game.bots import make_bot, run_shift
 from game.sim.simulation import Simulation
 
@@ -271,7 +271,7 @@ def test_porches_say_who_is_home(app):
 
 
 def test_off_screen_calls_get_an_arrow_at_the_edge():
-    from game.app.world_view import edge_point
+    from game.app.view.world_view import edge_point
 
     view = pygame.Rect(0, 0, 100, 50)
     assert edge_point(view, (50, 25)) is None

@@ -20,8 +20,6 @@ from builders import street_scenario
 from ui_probe import TextProbe
 
 import game.sim.actions as act
-from game.app.audio import SoundManager
-from game.app.backdrop import Backdrop
 from game.app.context import App, LaunchOptions
 from game.app.kiosk.attract import AttractScene
 from game.app.kiosk.briefing import KioskBriefingScene
@@ -30,8 +28,6 @@ from game.app.kiosk.picker import KioskPickerScene
 from game.app.kiosk.shell import KioskShell
 from game.app.kiosk.state import make_kiosk
 from game.app.main import Game
-from game.app.palette import PALETTES, contrast_ratio, relative_luminance
-from game.app.porch_story import featured_resident
 from game.app.scenes.base import Scene
 from game.app.scenes.briefing import BriefingScene
 from game.app.scenes.dialogue import DialogueScene
@@ -44,8 +40,12 @@ from game.app.scenes.porch import PorchScene
 from game.app.scenes.settings import SettingsScene
 from game.app.scenes.summary import SummaryScene
 from game.app.scenes.title import TitleScene
-from game.app.settings import DEFAULT_KEYS, Settings
+from game.app.ui.audio import SoundManager
+from game.app.ui.palette import PALETTES, contrast_ratio, relative_luminance
+from game.app.ui.settings import DEFAULT_KEYS, Settings
+from game.app.view.backdrop import Backdrop
 from game.bots import make_bot, run_shift
+from game.report.porch_story import featured_resident
 from game.scenario import load_scenario
 from game.sim.simulation import Simulation
 

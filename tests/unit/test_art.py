@@ -17,10 +17,11 @@ import numpy as np
 import pygame
 import pytest
 
-from game.app import art, fonts
+from game.app import art
 from game.app.art import parks, people, tiles
 from game.app.art.layout import DOOR_PREFERENCE, Grid, front, in_carriageway, road_marks, split_rects
-from game.app.palette import (
+from game.app.ui import fonts
+from game.app.ui.palette import (
     CLOTHING,
     COLORBLIND,
     PALETTES,

@@ -11,8 +11,8 @@ import numpy as np
 import pygame
 import pytest
 
-from game.app import audio
-from game.app.audio import CUES, SoundManager, synthesize
+from game.app.ui import audio
+from game.app.ui.audio import CUES, SoundManager, synthesize
 
 
 @pytest.mark.parametrize("cue", CUES)

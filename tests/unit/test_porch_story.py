@@ -7,7 +7,7 @@ import pytest
 from builders import street_scenario
 
 import game.sim.actions as act
-from game.app.porch_story import direct_contacts, featured_resident, porch_story, short_name
+from game.report.porch_story import direct_contacts, featured_resident, porch_story, short_name
 from game.sim.simulation import Simulation
 
 
@@ -84,10 +84,10 @@ def test_short_names(name, short):
 
 def test_the_porch_view_draws_both_pictures_with_the_shift_figures(met):
     """A resident met through the car window and on foot: two street pictures, both figures shown."""
-    from game.app.audio import SoundManager
     from game.app.context import App, LaunchOptions
     from game.app.scenes.porch import PorchScene, car_lines, foot_lines
-    from game.app.settings import Settings
+    from game.app.ui.audio import SoundManager
+    from game.app.ui.settings import Settings
 
     sim, i = met
     pygame.display.init()
@@ -115,12 +115,12 @@ def test_the_porch_view_draws_both_pictures_with_the_shift_figures(met):
 
 
 def test_the_pause_menu_opens_the_porch_view_and_returns_to_it(met):
-    from game.app.audio import SoundManager
     from game.app.context import App, LaunchOptions
     from game.app.scenes.pause import PauseScene
     from game.app.scenes.play import PlayScene
     from game.app.scenes.porch import PorchScene
-    from game.app.settings import Settings
+    from game.app.ui.audio import SoundManager
+    from game.app.ui.settings import Settings
 
     sim, i = met
     pygame.display.init()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from builders import street_scenario
 
-from game.app.reload import POLL_SECONDS, HotReload
+from game.app.shift.reload import POLL_SECONDS, HotReload
 from game.scenario import load_scenario
 
 REPO = Path(__file__).resolve().parents[2]

@@ -10,15 +10,15 @@ from builders import street_scenario
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.app.audio import SoundManager
 from game.app.context import App, LaunchOptions
-from game.app.input import command_of
 from game.app.scenes.keys import KeysScene
 from game.app.scenes.pause import PauseScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.settings import SettingsScene
 from game.app.scenes.title import TitleScene
-from game.app.settings import COMMAND_LABELS, DEFAULT_KEYS, Settings, rebind
+from game.app.ui.audio import SoundManager
+from game.app.ui.input import command_of
+from game.app.ui.settings import COMMAND_LABELS, DEFAULT_KEYS, Settings, rebind
 
 REPO = Path(__file__).resolve().parents[2]
 

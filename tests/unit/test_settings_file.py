@@ -9,8 +9,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.app.settings import DEFAULT_KEYS, Settings
-from game.app.settings_file import (
+from game.app.ui.settings import DEFAULT_KEYS, Settings
+from game.app.ui.settings_file import (
     CONFIG_ENV,
     FORMAT_VERSION,
     SETTINGS_FILE,

@@ -10,17 +10,17 @@ import pygame
 import pytest
 from builders import street_scenario
 
-import game.app.world_view as world_view
+import game.app.view.world_view as world_view
 from game.app.art import FloatingText
-from game.app.audio import SoundManager
 from game.app.context import App, LaunchOptions
-from game.app.input import GAMEPAD, KEYBOARD, STICK_MAX
 from game.app.main import Game
 from game.app.scenes.play import PlayScene
 from game.app.scenes.settings import SettingsScene
 from game.app.scenes.title import TitleScene
-from game.app.settings import DEFAULT_KEYS, Settings
-from game.app.settings_file import CONFIG_ENV, SETTINGS_FILE, SettingsStore, to_json
+from game.app.ui.audio import SoundManager
+from game.app.ui.input import GAMEPAD, KEYBOARD, STICK_MAX
+from game.app.ui.settings import DEFAULT_KEYS, Settings
+from game.app.ui.settings_file import CONFIG_ENV, SETTINGS_FILE, SettingsStore, to_json
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -164,7 +164,7 @@ def test_reduced_motion_turns_off_the_flashing_bar_and_the_pulsing_markers(monke
 
 def test_reduced_motion_keeps_floating_text_in_place_and_the_camera_unsmoothed(monkeypatch):
     drawn: list[FloatingText] = []
-    monkeypatch.setattr("game.app.floaters.draw_floating_text", lambda s, item, *a: drawn.append(item))
+    monkeypatch.setattr("game.app.view.floaters.draw_floating_text", lambda s, item, *a: drawn.append(item))
     scene = play_with_a_call(reduced=True)
     scene.floaters.trust(4, "listened", scene.sim.officer.pos)
     scene.draw(pygame.Surface((1280, 720)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.app.camera import TILE_SIZES, Camera
+from game.app.view.camera import TILE_SIZES, Camera
 
 
 def test_to_screen_and_back_round_trip():
@@ -64,7 +64,7 @@ def test_follow_eases_toward_the_target_independently_of_frame_rate():
 
 
 def test_fit_shows_a_small_map_whole_but_never_zooms_out_past_the_default():
-    from game.app.camera import DEFAULT_TILE
+    from game.app.view.camera import DEFAULT_TILE
 
     small = Camera((1920, 1080), (24, 12))
     small.fit()

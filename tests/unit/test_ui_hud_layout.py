@@ -7,8 +7,8 @@ import itertools
 import pygame
 import pytest
 
-from game.app.hud import layout
-from game.app.text import Text
+from game.app.ui.text import Text
+from game.app.view.hud import layout
 
 
 @pytest.fixture(autouse=True)

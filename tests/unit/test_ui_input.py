@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.input import STICK_MAX, Steering, command_of
-from game.app.settings import DEFAULT_KEYS
+from game.app.ui.input import STICK_MAX, Steering, command_of
+from game.app.ui.settings import DEFAULT_KEYS
 
 
 def key(kind: int, k: int) -> pygame.event.Event:

@@ -6,7 +6,7 @@ import pytest
 from builders import street_scenario
 
 import game.sim.actions as act
-from game.app.shift import ShiftRunner, along
+from game.app.shift.runner import ShiftRunner, along
 from game.sim.simulation import Simulation
 
 
@@ -92,9 +92,9 @@ def test_officer_is_drawn_between_ticks_along_the_route():
 
 
 def test_orders_plan_a_walk_back_to_the_car_and_get_in():
-    from game.app.orders import Orders
-    from game.app.settings import Settings
-    from game.app.widgets import Toasts
+    from game.app.shift.orders import Orders
+    from game.app.ui.settings import Settings
+    from game.app.ui.widgets import Toasts
 
     r = runner()
     sim = r.sim
@@ -116,9 +116,9 @@ def test_orders_plan_a_walk_back_to_the_car_and_get_in():
 
 
 def test_held_direction_walks_and_letting_go_stops():
-    from game.app.orders import Orders
-    from game.app.settings import Settings
-    from game.app.widgets import Toasts
+    from game.app.shift.orders import Orders
+    from game.app.ui.settings import Settings
+    from game.app.ui.widgets import Toasts
 
     r = runner()
     sim = r.sim

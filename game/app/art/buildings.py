@@ -27,7 +27,7 @@ from game.app.art.layout import (
 from game.app.art.painter import LAYER_BUILDING, LAYER_FLAT, LAYER_LAMP, Painter
 from game.app.art.porches import porch
 from game.app.art.roofs import edge_point, flat_roof, pitched_roof
-from game.app.palette import RGB
+from game.app.ui.palette import RGB
 
 HOUSE_MAX_TILES = 3  # longest house before a row of H tiles becomes two houses
 SHOP_NAMES = ("SHOP", "DELI", "CAFE", "MARKET", "BAKERY", "GROCERY", "CORNER SHOP", "HARDWARE")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import pygame
 
-from game.app.palette import RGB
+from game.app.ui.palette import RGB
 
 Point = tuple[float, float]
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import pygame
 
 from game.app.art.common import mix, optimised, px, shade
-from game.app.fonts import clamp_text_scale, font
-from game.app.palette import RGB, WARM, Palette, readable_on
+from game.app.ui.fonts import clamp_text_scale, font
+from game.app.ui.palette import RGB, WARM, Palette, readable_on
 
 TONES = ("good", "bad", "info")
 _CACHE_SIZE = 256

@@ -15,7 +15,7 @@ import pygame
 from game.app.art.common import mix, shade, tile_rng
 from game.app.art.layout import ROADISH, SIDES, RoadMarks, Tile, in_carriageway
 from game.app.art.painter import Painter
-from game.app.palette import RGB, Palette
+from game.app.ui.palette import RGB, Palette
 
 GRASS_GROUND = frozenset({"yard", "park", "house", "porch"})
 

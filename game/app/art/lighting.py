@@ -14,7 +14,7 @@ from itertools import pairwise
 import pygame
 
 from game.app.art.common import mix, optimised, radial_glow
-from game.app.palette import RGB, RGBA, WARM, Palette
+from game.app.ui.palette import RGB, RGBA, WARM, Palette
 
 MINUTES_PER_DAY = 24 * 60
 

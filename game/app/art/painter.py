@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.app.art.layout import Grid, Tile
-from game.app.palette import Palette
+from game.app.ui.palette import Palette
 
 # Late-afternoon sun in the west: shadows fall to the east and a little south.
 SHADOW_OFFSET = (0.2, 0.1)  # tiles, for a building; lower things scale this down

@@ -20,7 +20,7 @@ import numpy as np
 import pygame
 
 from game.app.art.common import facing_angle, mix, optimised, px, shade, shrink
-from game.app.palette import (
+from game.app.ui.palette import (
     BADGE,
     CLOTHING,
     HAIR_COLOURS,

@@ -13,7 +13,7 @@ import pygame
 from game.app.art.common import Point, shade
 from game.app.art.layout import SIDES, Tile
 from game.app.art.painter import Painter
-from game.app.palette import RGB
+from game.app.ui.palette import RGB
 
 
 def _span(poly: Sequence[Point], value: float, axis: int) -> tuple[float, float] | None:

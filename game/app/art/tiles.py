@@ -23,7 +23,7 @@ from game.app.art.lamps import lamp_heads, plan_lamps
 from game.app.art.layout import Grid, porch_sides, road_marks, streetlight_tiles
 from game.app.art.painter import Painter
 from game.app.art.parks import plan_parks
-from game.app.palette import RGB, WARM, Palette
+from game.app.ui.palette import RGB, WARM, Palette
 from game.scenario.model import GameMap
 
 SUPERSAMPLE = 2  # paint at this multiple of the final size, then shrink

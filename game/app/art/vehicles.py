@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import pygame
 
 from game.app.art.common import optimised, px, radial_glow, rotate_point, shade, shrink
-from game.app.palette import UNIFORM, UNIFORM_DARK
+from game.app.ui.palette import UNIFORM, UNIFORM_DARK
 
 SS = 4
 HEADINGS = 64  # quantised headings; 5.6 degrees apart, smooth enough for a turning car

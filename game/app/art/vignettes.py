@@ -21,7 +21,7 @@ from game.app.art.layout import ROADISH, SIDES, Grid, porch_sides
 from game.app.art.people import PersonLook, draw_person
 from game.app.art.tiles import render_map
 from game.app.art.vehicles import draw_patrol_car
-from game.app.palette import Palette
+from game.app.ui.palette import Palette
 from game.scenario.model import GameMap
 
 VIEW_TILES = 6.0  # tiles across a picture

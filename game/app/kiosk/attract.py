@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.camera import TILE_SIZES
 from game.app.kiosk.captions import TONE_BAD, TONE_GOOD, Caption, Captioner
 from game.app.kiosk.state import Kiosk
-from game.app.palette import RGB, Palette
-from game.app.porch_story import featured_resident
 from game.app.scenes.base import Scene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.porch import PorchScene
 from game.app.scenes.summary import SummaryScene
-from game.app.text import Text
-from game.app.widgets import draw_arrow, draw_lines, pad
+from game.app.ui.palette import RGB, Palette
+from game.app.ui.text import Text
+from game.app.ui.widgets import draw_arrow, draw_lines, pad
+from game.app.view.camera import TILE_SIZES
+from game.report.porch_story import featured_resident
 
 DEMO_SECONDS = 180.0  # real seconds of demo shift before the porch view (a demo never drags on)
 PORCH_SECONDS = 22.0  # real seconds the porch view stays before the next street

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.input import command_of
 from game.app.kiosk.state import Kiosk
 from game.app.scenes.base import Scene
 from game.app.scenes.play import PlayScene
-from game.app.widgets import Button, Menu, draw_lines, draw_text, pad
+from game.app.ui.input import command_of
+from game.app.ui.widgets import Button, Menu, draw_lines, draw_text, pad
 from game.scenario.model import Scenario
 
 STEPS = (

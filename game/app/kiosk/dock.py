@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.porch_story import featured_resident
 from game.app.scenes.base import Scene
 from game.app.scenes.pause import PauseScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.porch import PorchScene
-from game.app.text import Text
-from game.app.widgets import Button, pad
+from game.app.ui.text import Text
+from game.app.ui.widgets import Button, pad
+from game.report.porch_story import featured_resident
 
 
 def dock_height(text: Text) -> int:

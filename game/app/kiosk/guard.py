@@ -10,9 +10,9 @@ import math
 
 import pygame
 
-from game.app.palette import Palette
-from game.app.text import Text
-from game.app.widgets import PanelPainter, draw_text, pad
+from game.app.ui.palette import Palette
+from game.app.ui.text import Text
+from game.app.ui.widgets import PanelPainter, draw_text, pad
 
 HOLD_SECONDS = 3.0  # Escape held this long quits
 SHOW_AFTER = 0.25  # a tap never flashes the ring

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from game.app.catalog import scan
+from game.app.shift.catalog import scan
 from game.errors import UserError
 from game.scenario.model import Scenario
 

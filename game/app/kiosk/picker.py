@@ -10,10 +10,10 @@ from __future__ import annotations
 import pygame
 
 from game.app.art import render_map
-from game.app.input import command_of
 from game.app.kiosk.state import Kiosk
 from game.app.scenes.base import Scene
-from game.app.widgets import draw_lines, draw_text, pad
+from game.app.ui.input import command_of
+from game.app.ui.widgets import draw_lines, draw_text, pad
 from game.scenario.model import Scenario
 
 HEADING = "Be the officer for a shift"

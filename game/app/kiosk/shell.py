@@ -29,7 +29,7 @@ from game.app.scenes.picker import PickerScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.settings import SettingsScene
 from game.app.scenes.title import TitleScene
-from game.app.widgets import draw_text, pad
+from game.app.ui.widgets import draw_text, pad
 
 PRESSES = frozenset({pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN,
                      pygame.CONTROLLERBUTTONDOWN, pygame.JOYBUTTONDOWN})

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from game.app.audio import SoundManager
-from game.app.backdrop import Backdrop
-from game.app.catalog import Entry
 from game.app.context import App
 from game.app.kiosk.lineup import lineup
-from game.app.settings import Settings
+from game.app.shift.catalog import Entry
+from game.app.ui.audio import SoundManager
+from game.app.ui.settings import Settings
+from game.app.view.backdrop import Backdrop
 from game.scenario.model import Scenario
 
 KIOSK_TEXT_SCALE = 1.5  # at least this, whatever the saved settings say

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.backdrop import Backdrop
 from game.app.context import App
-from game.app.input import command_of
 from game.app.scenes.base import Scene
 from game.app.scenes.picker import shift_length
-from game.app.sprites import portrait
-from game.app.widgets import Button, Menu, Scroller, draw_lines, draw_more_hint, draw_text, pad
+from game.app.ui.input import command_of
+from game.app.ui.widgets import Button, Menu, Scroller, draw_lines, draw_more_hint, draw_text, pad
+from game.app.view.backdrop import Backdrop
+from game.app.view.sprites import portrait
 from game.scenario.model import Scenario
 
 HOW_TO_PLAY = (

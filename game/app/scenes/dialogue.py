@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.app.context import App
-from game.app.hud import familiarity_words, noticeable, trust_words
-from game.app.input import command_of
-from game.app.palette import RGB, Palette
 from game.app.scenes.base import Scene
-from game.app.sprites import portrait
-from game.app.widgets import PanelPainter, chip_size, draw_chip, draw_lines, draw_text, pad
-from game.app.world_view import event_title
+from game.app.ui.input import command_of
+from game.app.ui.palette import RGB, Palette
+from game.app.ui.widgets import PanelPainter, chip_size, draw_chip, draw_lines, draw_text, pad
+from game.app.view.hud import familiarity_words, noticeable, trust_words
+from game.app.view.sprites import portrait
+from game.app.view.world_view import event_title
 from game.scenario.model import NEGATIVE_TAGS, Encounter, Event
 from game.sim import actions as act
 from game.sim.feed import FeedItem

@@ -14,11 +14,11 @@ import math
 import pygame
 
 from game.app.context import App
-from game.app.input import GAMEPAD, command_of, pad_summary
 from game.app.scenes.base import Scene
 from game.app.scenes.settings import VEIL, apply_and_save, draw_store_status
-from game.app.settings import COMMAND_LABELS, DEFAULT_KEYS, key_label, rebind
-from game.app.widgets import Button, Veil, draw_arrow, draw_lines, draw_text, pad
+from game.app.ui.input import GAMEPAD, command_of, pad_summary
+from game.app.ui.settings import COMMAND_LABELS, DEFAULT_KEYS, key_label, rebind
+from game.app.ui.widgets import Button, Veil, draw_arrow, draw_lines, draw_text, pad
 
 ROW_MIN_W = 280  # px at text scale 1: narrower than this, the list uses one column
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.app.context import App
-from game.app.input import GAMEPAD, command_of, pad_summary
 from game.app.scenes.base import Scene
-from game.app.widgets import Button, Menu, Veil, draw_mark, draw_text, pad
+from game.app.ui.input import GAMEPAD, command_of, pad_summary
+from game.app.ui.widgets import Button, Menu, Veil, draw_mark, draw_text, pad
 
 VEIL = (14, 16, 26, 160)
 ARROWS = {"up": pygame.K_UP, "left": pygame.K_LEFT, "down": pygame.K_DOWN, "right": pygame.K_RIGHT}
@@ -89,8 +89,8 @@ class PauseScene(Scene):
 
     def _porch_view(self) -> Scene | None:
         """The resident-side view of the selected (or most met) resident; Back returns here."""
-        from game.app.porch_story import featured_resident
         from game.app.scenes.porch import PorchScene
+        from game.report.porch_story import featured_resident
 
         sim = self.play.sim
         who = featured_resident(sim, self.play.selected)

@@ -10,11 +10,11 @@ from __future__ import annotations
 import pygame
 
 from game.app.context import App
-from game.app.hud import familiarity_words
-from game.app.input import command_of
 from game.app.scenes.base import Scene
-from game.app.sprites import ring_icon
-from game.app.widgets import Veil, draw_text, pad
+from game.app.ui.input import command_of
+from game.app.ui.widgets import Veil, draw_text, pad
+from game.app.view.hud import familiarity_words
+from game.app.view.sprites import ring_icon
 
 VEIL = (14, 16, 26, 150)
 

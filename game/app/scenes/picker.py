@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.backdrop import Backdrop
-from game.app.catalog import Entry
 from game.app.context import App
-from game.app.input import command_of
 from game.app.scenes.base import Scene
-from game.app.widgets import draw_lines, draw_pips, draw_text, pad
+from game.app.shift.catalog import Entry
+from game.app.ui.input import command_of
+from game.app.ui.widgets import draw_lines, draw_pips, draw_text, pad
+from game.app.view.backdrop import Backdrop
 from game.scenario.model import Scenario
 
 SUMMARY_LINES = 2

@@ -1,6 +1,6 @@
 """The shift itself: the street, the officer, the calls, and the choice between car and foot.
 
-Keys, clicks and pad buttons become the trainee's orders (``game.app.orders``),
+Keys, clicks and pad buttons become the trainee's orders (``game.app.shift.orders``),
 which reach the simulation only as actions through the ShiftRunner; everything
 shown is read from the simulation. New feed items become floating feedback,
 sounds and toasts here, once, for whichever scene is on top.
@@ -14,19 +14,19 @@ from collections.abc import Iterator
 import pygame
 
 from game.app.art import prewarm
-from game.app.camera import Camera
 from game.app.context import App
-from game.app.floaters import Floaters
-from game.app.hud import Hud
-from game.app.input import GAMEPAD, Steering, command_of
-from game.app.nearby import nearest_resident, reachable_residents
-from game.app.orders import Orders
-from game.app.reload import HotReload
 from game.app.scenes.base import Scene
-from game.app.shift import ActionDriver, ShiftRunner
-from game.app.sprites import OFFICER, look_of, zoom_scale
-from game.app.widgets import Toasts, draw_text, pad
-from game.app.world_view import WorldView
+from game.app.shift.nearby import nearest_resident, reachable_residents
+from game.app.shift.orders import Orders
+from game.app.shift.reload import HotReload
+from game.app.shift.runner import ActionDriver, ShiftRunner
+from game.app.ui.input import GAMEPAD, Steering, command_of
+from game.app.ui.widgets import Toasts, draw_text, pad
+from game.app.view.camera import Camera
+from game.app.view.floaters import Floaters
+from game.app.view.hud import Hud
+from game.app.view.sprites import OFFICER, look_of, zoom_scale
+from game.app.view.world_view import WorldView
 from game.bots import make_bot
 from game.scenario.model import Scenario
 from game.sim.feed import FeedItem

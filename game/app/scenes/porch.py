@@ -14,12 +14,12 @@ import pygame
 from game.app.art import PersonLook
 from game.app.art.vignettes import PorchPicture, draw_drive_by, draw_porch_visit, porch_frame
 from game.app.context import App
-from game.app.input import command_of
-from game.app.palette import RGB
-from game.app.porch_story import PorchStory, porch_story
 from game.app.scenes.base import Scene
-from game.app.sprites import OFFICER, look_of
-from game.app.widgets import Button, Menu, draw_arrow, draw_lines, draw_text, pad
+from game.app.ui.input import command_of
+from game.app.ui.palette import RGB
+from game.app.ui.widgets import Button, Menu, draw_arrow, draw_lines, draw_text, pad
+from game.app.view.sprites import OFFICER, look_of
+from game.report.porch_story import PorchStory, porch_story
 from game.sim.simulation import Simulation
 
 HEADING = "Same street, two ways to be there"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pygame
 
 from game.app.context import App
-from game.app.input import GAMEPAD, command_of
 from game.app.scenes.base import Scene
-from game.app.settings import GAME_SPEEDS, PALETTE_NAMES, TEXT_SCALES, VOLUME_STEP
-from game.app.widgets import Button, Menu, Veil, draw_text, pad
+from game.app.ui.input import GAMEPAD, command_of
+from game.app.ui.settings import GAME_SPEEDS, PALETTE_NAMES, TEXT_SCALES, VOLUME_STEP
+from game.app.ui.widgets import Button, Menu, Veil, draw_text, pad
 
 PALETTE_LABELS = {"warm": "Warm", "colorblind": "Colour-blind safe"}
 PREVIEW = "Ms. Reyes waves from her porch.  +4 trust · listened"

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 import pygame
 
 from game.app.context import App
-from game.app.input import command_of
 from game.app.scenes.base import Scene
-from game.app.widgets import Button, Menu, Scroller, draw_mark, draw_more_hint, draw_text, pad
+from game.app.ui.input import command_of
+from game.app.ui.widgets import Button, Menu, Scroller, draw_mark, draw_more_hint, draw_text, pad
 from game.report.debrief import CallDebrief, Debrief, build_debrief
 from game.scenario.model import Scenario
 from game.sim.simulation import Simulation
@@ -83,8 +83,8 @@ class SummaryScene(Scene):
 
             return BriefingScene(self.app, self.scenario)
         if choice == "picker":
-            from game.app.backdrop import Backdrop
             from game.app.scenes.picker import PickerScene
+            from game.app.view.backdrop import Backdrop
 
             return PickerScene(self.app, Backdrop(self.app))
         if choice == "title":

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.backdrop import Backdrop
 from game.app.context import App
-from game.app.input import command_of
 from game.app.scenes.base import Quit, Scene
-from game.app.widgets import Button, Menu, draw_text, pad
+from game.app.ui.input import command_of
+from game.app.ui.widgets import Button, Menu, draw_text, pad
+from game.app.view.backdrop import Backdrop
 
 TAGLINE = "Stay in the car and reach every call, or park, walk, and get to know the street."
 

@@ -27,11 +27,11 @@ from game.app.art import (
     streetlight_positions,
     streetlight_strength,
 )
-from game.app.camera import Camera
 from game.app.context import App
-from game.app.palette import Palette
-from game.app.shift import ShiftRunner
-from game.app.sprites import OFFICER, look_of, zoom_scale
+from game.app.shift.runner import ShiftRunner
+from game.app.ui.palette import Palette
+from game.app.view.camera import Camera
+from game.app.view.sprites import OFFICER, look_of, zoom_scale
 from game.scenario.model import Event
 from game.sim.grid import NoPath
 from game.sim.simulation import Simulation

@@ -16,7 +16,7 @@ from pathlib import Path
 import pygame
 
 from game.app.context import App
-from game.app.widgets import draw_lines, pad
+from game.app.ui.widgets import draw_lines, pad
 from game.scenario import ScenarioError, load_scenario
 from game.scenario.model import Scenario
 

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 import pygame
 
 from game.app.context import App
-from game.app.minimap import Minimap
-from game.app.palette import Palette, trust_colour
-from game.app.sprites import portrait, ring_icon
-from game.app.text import Text
-from game.app.widgets import draw_lines, draw_text, pad
-from game.app.world_view import METRES_PER_TILE
+from game.app.ui.palette import Palette, trust_colour
+from game.app.ui.text import Text
+from game.app.ui.widgets import draw_lines, draw_text, pad
+from game.app.view.minimap import Minimap
+from game.app.view.sprites import portrait, ring_icon
+from game.app.view.world_view import METRES_PER_TILE
 from game.bots.tactics import heading_to_call
 from game.sim.calls import CallState
 from game.sim.feed import FeedItem

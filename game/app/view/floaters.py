@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 import pygame
 
 from game.app.art import FloatingText, draw_floating_text
-from game.app.camera import Camera
-from game.app.palette import Palette
+from game.app.ui.palette import Palette
+from game.app.view.camera import Camera
 
 LIMIT = 12  # at most this many at once (busy moments drop the oldest)
 STACK = 0.55  # tiles between messages that arrive together at one spot

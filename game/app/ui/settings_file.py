@@ -24,7 +24,7 @@ from typing import Any
 
 import pygame
 
-from game.app.settings import (
+from game.app.ui.settings import (
     DEFAULT_KEYS,
     GAME_SPEEDS,
     PALETTE_NAMES,

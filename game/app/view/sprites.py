@@ -15,7 +15,7 @@ import pygame
 
 from game.app.art import PersonLook, person_sprite
 from game.app.art.people import CANVAS
-from game.app.palette import Palette, trust_colour
+from game.app.ui.palette import Palette, trust_colour
 
 FIGURE_TILE = 32  # px per tile at which the art library draws figures at scale 1
 FACING_VIEWER = math.pi / 2  # south: portraits look out of the screen

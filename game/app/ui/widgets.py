@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.app.art.common import shade
-from game.app.palette import Palette, readable_on
-from game.app.text import Text
+from game.app.ui.palette import Palette, readable_on
+from game.app.ui.text import Text
 
 RADIUS = 10  # px, panel corner radius
 PAD = 14  # px, panel padding at text scale 1

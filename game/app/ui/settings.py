@@ -1,6 +1,6 @@
 """Player settings that shape the front end: text size, palette, motion, sound, pace and keys.
 
-``game.app.settings_file`` keeps them on disk between runs. They never reach
+``game.app.ui.settings_file`` keeps them on disk between runs. They never reach
 the simulation: a colour-blind palette or a bigger font must not change a
 shift's outcome, and the game speed only changes how many real seconds a game
 minute lasts.
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.app.input import KEYBOARD, PAD_PROMPTS, input_device
+from game.app.ui.input import KEYBOARD, PAD_PROMPTS, input_device
 
 Keys = dict[str, tuple[int, ...]]  # command name -> the keys that trigger it, the prompted one first
 

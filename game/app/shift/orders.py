@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.app.input import Vector
-from game.app.settings import Settings
-from game.app.shift import ShiftRunner
-from game.app.widgets import Toasts
+from game.app.shift.runner import ShiftRunner
+from game.app.ui.input import Vector
+from game.app.ui.settings import Settings
+from game.app.ui.widgets import Toasts
 from game.bots.tactics import most_urgent_call
 from game.sim import actions as act
 from game.sim.simulation import CAR_REACH

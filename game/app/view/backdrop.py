@@ -12,9 +12,9 @@ import math
 import pygame
 
 from game.app.art import render_map
-from game.app.catalog import Entry, scan
 from game.app.context import App
-from game.app.widgets import Veil
+from game.app.shift.catalog import Entry, scan
+from game.app.ui.widgets import Veil
 from game.scenario.model import Scenario
 
 BACKDROP_TILE = 48  # px per tile: the same painting the play scene uses, so it is made once

@@ -1,4 +1,4 @@
-"""Text on screen through the game's fonts (``game.app.fonts``), at the player's text scale.
+"""Text on screen through the game's fonts (``game.app.ui.fonts``), at the player's text scale.
 
 Scenes and the HUD ask for a *role* ("small", "body", "title", or "display"
 for the game's name on the title screen) rather than a pixel size, so one
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.app import fonts
+from game.app.ui import fonts
 
 DISPLAY_SCALE = 2.0  # the title screen's name is the title role at double size
 
