@@ -5,12 +5,21 @@ rejects unknown names with a did-you-mean). Units are in the comments; game
 time is measured in minutes, distance in map tiles (one tile is about one house
 lot, ~10 m). Where a default comes from research, the comment says so; the rest
 are balance choices checked by the bot tests in tests/integration/test_balance.py.
+docs/trust-model.md writes out every equation these constants enter.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+
+# --- units and bands (not tunable: they define the scales themselves) -----------
+METRES_PER_TILE = 10  # metres: one map tile is about one house lot
+MINUTES_PER_DAY = 24 * 60  # the shift clock wraps at midnight
+# Trust bands (0..100): below WARY_FROM a resident distrusts the police, from TRUSTING_FROM
+# they trust them. One place for the HUD words, the ring shapes and the colours.
+WARY_FROM = 35.0
+TRUSTING_FROM = 65.0
 
 
 @dataclass(frozen=True)
@@ -22,7 +31,13 @@ class Tuning:
     resident_speed: float = 4.0  # tiles per game minute (strolling)
     door_minutes: float = 0.5  # getting in or out of the patrol car
     arrival_radius: float = 2.5  # tiles: how close to a call's place counts as "arrived"
+    # tiles: stopped this close to the nearest tile the car (or feet) can reach counts as arrived
+    arrival_slack: float = 0.5
     talk_radius: float = 1.6  # tiles: how close the officer must be to talk
+    car_talk_reach: float = 1.0  # tiles added to talk_radius from the stopped car (the kerb)
+    car_reach: float = 1.5  # tiles: how close to the car the officer must be to get in
+    resident_speed_spread: float = 0.2  # each resident walks at resident_speed × (1 ± this), uniform
+    standing_apart: float = 0.28  # tiles: people sharing a porch or a park stand up to this far apart
 
     # --- trust model (DESIGN.md "Trust model") -----------------------------
     gain: float = 10.0  # trust points per unit of contact quality
@@ -63,12 +78,15 @@ class Tuning:
     # --- social media --------------------------------------------------------
     post_without_consent_quality: float = -0.3
     consent_quality: float = 0.2
+    post_quality: float = 0.3  # a consented post shows the department cares about them
+    post_decision_minutes: float = 1.0  # game minutes each step of the social-media moment takes
     approval_minutes: float = 20.0  # how long the media office takes to answer
 
     # --- calls for service ----------------------------------------------------
     call_in_time_quality: float = 0.6  # caller's view of a prompt response
     call_late_quality: float = -0.4  # caller's view of a late priority-1 response (x asymmetry)
     late_priority_scale: float = 0.5  # lateness hurts lower priorities this much less per level
+    cleared_after_minutes: float = 45.0  # game minutes past the window before another unit takes it
     safety_start: float = 50.0  # perceived safety, 0..100
     safety_in_time: float = 4.0
     safety_late: float = -8.0
@@ -89,6 +107,9 @@ TUNING_LIMITS.update({
     "openness_floor": _SHARE, "spread": _SHARE, "repeat_damping": _SHARE,
     "car_window_factor": _SHARE, "car_talk_factor": _SHARE, "rushed_factor": _SHARE,
     "late_priority_scale": _SHARE,
+    "resident_speed_spread": (0.0, 0.9, None),  # 1 or more would stop or reverse a walker
+    "standing_apart": (0.0, 0.49, None),  # stay within the tile of the place they stand at
+    "car_talk_reach": (0.0, 10.0, None),
     "safety_start": (0.0, 100.0, None),
     "safety_in_time": (-100.0, 100.0, None), "safety_late": (-100.0, 100.0, None),
 })

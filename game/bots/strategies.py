@@ -11,15 +11,14 @@ from game.bots.tactics import (
     back_to_car,
     best_choice,
     follow_up_place,
-    heading_to_call,
     media_decision,
-    most_urgent_call,
     resident_to_visit,
     worth_visiting,
     worthwhile_topic,
 )
 from game.sim import actions as act
 from game.sim.actions import Action
+from game.sim.queries import heading_to_call, most_urgent_call, travel_to
 from game.sim.simulation import Simulation
 
 MAX_SPOT_CANDIDATES = 400  # residents considered when choosing where to park
@@ -122,12 +121,8 @@ class BalancedBot(WalkBot):
         heading = heading_to_call(sim, call)
         if sim.officer.in_car:
             return None if heading else act.RespondToCall(call.call.id)
-        px, py = sim.places[call.call.place].at
-        t = sim.tuning
-        walk = sim.officer.distance_to(px, py) / t.walk_speed
-        drive = (sim.officer.distance_to_car() / t.walk_speed + t.door_minutes
-                 + math.dist(sim.officer.car_pos, (px, py)) / t.car_speed)
-        if walk <= drive:
+        travel = travel_to(sim, *sim.places[call.call.place].at)
+        if travel.on_foot <= travel.by_car:
             return None if heading else act.RespondToCall(call.call.id)
         return back_to_car(sim)
 

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from game.sim import actions as act
-from game.sim.calls import CallState
+from game.sim.media import Approval
 from game.sim.simulation import Simulation
 
 # Which conversation to have first, and whether to keep having it.
@@ -21,22 +21,6 @@ def best_choice(sim: Simulation) -> act.Choose | None:
         return None
     qualities = [c.quality for c in opened.choices]
     return act.Choose(qualities.index(max(qualities)))
-
-
-def most_urgent_call(sim: Simulation) -> CallState | None:
-    waiting = sim.active_calls()
-    if not waiting:
-        return None
-    return min(waiting, key=lambda c: (c.call.priority, c.deadline, c.call.id))
-
-
-def heading_to_call(sim: Simulation, call: CallState) -> bool:
-    route = sim.officer.route
-    if not route:
-        return False
-    px, py = sim.places[call.call.place].at
-    gx, gy = route[-1]
-    return math.hypot(gx - px, gy - py) <= sim.tuning.arrival_radius + 1.5
 
 
 def worthwhile_topic(sim: Simulation, rid: str) -> act.Talk | None:
@@ -95,14 +79,14 @@ def media_decision(sim: Simulation) -> act.SocialMedia | None:
     events = sim.events_here()
     if not events:
         return None
-    moment = sim.media.get(events[0].id)
-    if moment is None or not moment.consent:
+    moment = sim.media_desk.moment(events[0].id)
+    if not moment.consent:
         return act.SocialMedia("ask_consent")
     if moment.done:
         return None
-    if moment.approval == "none":
+    if moment.approval is Approval.NONE:
         return act.SocialMedia("ask_approval")
-    if moment.approval == "approved":
+    if moment.approval is Approval.APPROVED:
         return act.SocialMedia("post_now")
     return None
 

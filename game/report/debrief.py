@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from game.scenario.model import NEGATIVE_TAGS, Scenario
 from game.sim.conversation import TAG_WORDS
-from game.sim.ledger import SOURCE_DRIFT, TrustChange
+from game.sim.ledger import Source, TrustChange
 from game.sim.results import CallOutcome, ObjectiveResult, ResidentOutcome, ShiftResults
 
 CAR_HEAVY_SHARE = 0.6  # share of the shift's minutes in the car that counts as "mostly driving"
@@ -40,7 +40,7 @@ class Contact:
     cause: str  # "listened", "late to the call", ...
     delta: float  # trust points
     tags: tuple[str, ...]  # procedural-justice tags of the choice, if any
-    source: str  # "talk:listen", "call:c1", "encounter:shop-argument", ...
+    source: Source  # what it was: a talk topic, a call, an encounter...
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,8 @@ def _resident(i: int, outcome: ResidentOutcome, ledger: Sequence[TrustChange],
               everyone: Sequence[ResidentOutcome], scenario: Scenario) -> ResidentDebrief:
     mine = [c for c in ledger if c.resident == i]
     contacts = tuple(
-        Contact(c.time, scenario.shift.clock(c.time), c.cause, c.delta, c.tags, c.source)
-        for c in sorted(mine, key=lambda c: c.time) if _is_contact(c)
+        Contact(c.time, scenario.shift.clock(c.time), c.label, c.delta, c.tags, c.source)
+        for c in sorted(mine, key=lambda c: c.time) if c.by_officer
     )
     heard: dict[int, float] = defaultdict(float)
     for c in mine:
@@ -153,11 +153,6 @@ def _resident(i: int, outcome: ResidentOutcome, ledger: Sequence[TrustChange],
         outcome.stories_heard, outcome.concerns_followed_up, contacts, word,
         drift if abs(drift) >= SHOWN_CHANGE else 0.0,
     )
-
-
-def _is_contact(change: TrustChange) -> bool:
-    """Something the officer did, as opposed to news from a neighbour or drift."""
-    return change.via is None and change.source != SOURCE_DRIFT
 
 
 def _name(index: int, everyone: Sequence[ResidentOutcome]) -> str:
@@ -211,7 +206,7 @@ def _late_calls(calls: Sequence[CallDebrief]) -> list[Tip]:
 
 
 def _practise_components(ledger: Sequence[TrustChange]) -> list[Tip]:
-    choices: dict[str, set[tuple[float, str]]] = defaultdict(set)  # tag -> distinct choices
+    choices: dict[str, set[tuple[float, Source]]] = defaultdict(set)  # tag -> distinct choices
     for c in ledger:
         for tag in c.tags:
             if tag in NEGATIVE_TAGS:
@@ -235,13 +230,13 @@ def _policies(results: ShiftResults) -> list[Tip]:
 
 
 def _keep_going(results: ShiftResults, ledger: Sequence[TrustChange]) -> Tip:
-    best = max(filter(_is_contact, ledger), key=lambda c: c.delta, default=None)
+    best = max((c for c in ledger if c.by_officer), key=lambda c: c.delta, default=None)
     if best is None or best.delta <= 0:
         return Tip("Get out and meet people",
                    "No contact moved anyone's trust this shift; greet someone, then listen.")
     name = _name(best.resident, results.residents)
     return Tip("Keep doing what worked",
-               f"Your best contact: {best.cause} with {name} ({best.delta:+.1f} trust). "
+               f"Your best contact: {best.label} with {name} ({best.delta:+.1f} trust). "
                "Try the same with someone you have not met yet.")
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.sim.conversation import CAR_WINDOW
 from game.sim.ledger import TrustChange
 from game.sim.simulation import Simulation
 
@@ -55,18 +54,13 @@ def _near_home(sim: Simulation, i: int, heat: np.ndarray) -> float:
                       max(0, x - SIGHT_TILES): x + SIGHT_TILES + 1].sum())
 
 
-def is_direct(change: TrustChange) -> bool:
-    """A contact the resident saw the officer make: not word of mouth, drift, or a call's timing."""
-    return change.via is None and ":" in change.source and not change.source.startswith("call:")
-
-
 def direct_contacts(sim: Simulation, i: int) -> tuple[list[TrustChange], list[TrustChange]]:
     """(through the car window, face to face): resident ``i``'s own direct trust changes."""
     car: list[TrustChange] = []
     foot: list[TrustChange] = []
     for change in sim.ledger():
-        if change.resident == i and is_direct(change):
-            (car if change.cause.endswith(CAR_WINDOW) else foot).append(change)
+        if change.resident == i and change.in_person:
+            (car if change.through_car_window else foot).append(change)
     return car, foot
 
 
@@ -74,7 +68,7 @@ def porch_story(sim: Simulation, i: int) -> PorchStory:
     car, foot = direct_contacts(sim, i)
     causes: dict[str, float] = {}
     for change in foot:
-        causes[change.cause] = causes.get(change.cause, 0.0) + change.delta
+        causes[change.label] = causes.get(change.label, 0.0) + change.delta
     r = sim.residents[i]
     return PorchStory(
         resident=i, name=r.name, short_name=short_name(r.name),
@@ -96,7 +90,7 @@ def featured_resident(sim: Simulation, prefer: int | None = None) -> int | None:
         return None
     met = np.zeros(len(sim.residents))
     for change in sim.ledger():
-        if is_direct(change):
+        if change.in_person:
             met[change.resident] += abs(change.delta)
     if met.max() > 0:
         return int(np.argmax(met))

@@ -40,6 +40,7 @@ from game.scenario.yamlnodes import (
     is_foreign,
     mark,
 )
+from game.tuning import MINUTES_PER_DAY
 
 Hook = Callable[[Context, Any, Node, FieldPath], bool]
 JSON = dict[str, Any]
@@ -302,7 +303,6 @@ class Const(FieldType):
 
 
 _CLOCK = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
-MINUTES_PER_DAY = 24 * 60
 
 
 class Clock(FieldType):

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 
+from game.tuning import MINUTES_PER_DAY
+
 TILE_KINDS: tuple[str, ...] = (
     "road", "sidewalk", "house", "porch", "yard", "shop", "park", "church", "school", "car_spawn",
 )
@@ -23,7 +25,6 @@ NEGATIVE_TAGS: tuple[str, ...] = ("disrespect", "bias", "dismissal", "threat")
 CHOICE_TAGS: tuple[str, ...] = POSITIVE_TAGS + NEGATIVE_TAGS
 TRIGGER_KINDS: tuple[str, ...] = ("call", "event", "resident")
 FORMAT_VERSION = 1
-MINUTES_PER_DAY = 24 * 60
 
 
 def _frozen_mapping(data: Mapping | None = None) -> Mapping:

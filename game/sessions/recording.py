@@ -70,7 +70,7 @@ class Recording:
             ticks=sim.tick,
             actions=_plain([[tick, action.to_dict()] for tick, action in sim.action_log]),
             results=_plain(sim.results().to_dict()),
-            ledger=_plain([dataclasses.asdict(change) for change in sim.ledger()]),
+            ledger=_plain([change.to_dict() for change in sim.ledger()]),
             history=_plain(sim.history),
             foot_heat=np.array(sim.foot_heat, dtype=np.float64),
             car_heat=np.array(sim.car_heat, dtype=np.float64),
@@ -92,9 +92,7 @@ class Recording:
         )
 
     def trust_changes(self) -> list[TrustChange]:
-        return [_build(TrustChange, {k: v for k, v in c.items() if k != "tags"},
-                       tags=tuple(c.get("tags", ())))
-                for c in self.ledger]
+        return [TrustChange.from_dict(c) for c in self.ledger]
 
     def differences(self, other: Recording) -> list[str]:
         """Plain-words list of what differs from ``other``; empty when they are identical.

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 
 from game.scenario.model import Call
 
-CLEARED_AFTER = 45.0  # game minutes past the window after which another unit takes a call
-
 
 @dataclass
 class CallState:

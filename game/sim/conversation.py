@@ -31,10 +31,6 @@ TAG_WORDS = {
     "threat": "threatening",
 }
 REPEATS_DAMPED = frozenset({"greet", "listen", "porch", "play"})
-# Added to a talk's cause when it happened from the car: the debrief, the kiosk captions and the
-# resident-side view tell windshield contacts from porch ones by it.
-CAR_WINDOW = " through the car window"
-RUSHED = " (rushed)"
 
 
 def tag_cause(tags: tuple[str, ...]) -> str:

@@ -1,16 +1,51 @@
-"""Why trust moved: every change to a resident's trust, with its cause.
+"""Why trust moved: every change to a resident's trust, with its cause as typed data.
 
-The debrief is built from this record, so causes are short, human phrases
-("listened", "late to the call") plus the tags of the choice that caused them.
+The debrief, the kiosk captions and the resident-side porch view are all built
+from this record. Each change says what caused it (``Source``: a kind and the
+id of the talk topic, call, encounter or event), in human words (``cause``),
+and how (``through_car_window``, ``rushed``), so no reader ever has to parse a
+sentence or a ``kind:id`` string to tell a windshield hello from a porch visit.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
+from typing import Any
 
-# Sources of the summed records (everything else names a talk, call, encounter or media choice).
-SOURCE_WORD_OF_MOUTH = "word_of_mouth"
-SOURCE_DRIFT = "decay"
+
+class SourceKind(Enum):
+    """What kind of thing moved a resident's trust."""
+
+    TALK = "talk"  # a built-in conversation; id is the topic (greet, listen, ...)
+    PLAY = "play"  # joining the kids' game; id is the event
+    MEDIA = "media"  # the social-media moment; id is the step (consent, post)
+    ENCOUNTER = "encounter"  # a line of a scripted encounter; id is the encounter
+    CALL = "call"  # how a call for service went; id is the call
+    WORD_OF_MOUTH = "word_of_mouth"  # news from a neighbour (summed per listener and source)
+    DRIFT = "decay"  # drifting back toward their usual view (summed)
+
+
+# Sources that are the officer's own doing, face to face or through the window.
+IN_PERSON = frozenset({SourceKind.TALK, SourceKind.PLAY, SourceKind.MEDIA, SourceKind.ENCOUNTER})
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: SourceKind
+    id: str = ""
+
+    def __str__(self) -> str:
+        """A stable label for logs and reports (never parsed back)."""
+        return f"{self.kind.value}:{self.id}" if self.id else self.kind.value
+
+
+WORD_OF_MOUTH = Source(SourceKind.WORD_OF_MOUTH)
+DRIFT = Source(SourceKind.DRIFT)
+
+# Added to a cause when shown, so a trainee reads how the contact happened.
+CAR_WINDOW_WORDS = " through the car window"
+RUSHED_WORDS = " (rushed)"
 
 
 @dataclass(frozen=True)
@@ -18,10 +53,45 @@ class TrustChange:
     time: float  # game minutes after shift start
     resident: int  # index into scenario.residents
     delta: float  # trust points actually applied (after clipping to 0..100)
-    cause: str  # short phrase for the debrief and floating feedback
-    source: str = ""  # what caused it: "talk:listen", "call:c1", "encounter:shop-argument", ...
+    cause: str  # short phrase for the debrief and floating feedback ("listened")
+    source: Source
     tags: tuple[str, ...] = ()
     via: int | None = None  # word of mouth: the resident the news came from
+    through_car_window: bool = False
+    rushed: bool = False  # while a priority-1 call waited
+
+    @property
+    def by_officer(self) -> bool:
+        """Something the officer did (a contact or a call), not news or drift."""
+        return self.source.kind not in (SourceKind.WORD_OF_MOUTH, SourceKind.DRIFT)
+
+    @property
+    def in_person(self) -> bool:
+        """Words or time spent with the resident themself (not how a call went)."""
+        return self.source.kind in IN_PERSON
+
+    @property
+    def label(self) -> str:
+        """The cause as a trainee reads it: "listened through the car window (rushed)"."""
+        return (self.cause + (CAR_WINDOW_WORDS if self.through_car_window else "")
+                + (RUSHED_WORDS if self.rushed else ""))
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for the session store (``from_dict`` reads it back)."""
+        return {"time": self.time, "resident": self.resident, "delta": self.delta,
+                "cause": self.cause, "source": {"kind": self.source.kind.value, "id": self.source.id},
+                "tags": list(self.tags), "via": self.via,
+                "through_car_window": self.through_car_window, "rushed": self.rushed}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TrustChange:
+        """Read back ``to_dict`` output; ValueError or KeyError for data that is not a change."""
+        source = data["source"]
+        return cls(float(data["time"]), int(data["resident"]), float(data["delta"]),
+                   str(data["cause"]), Source(SourceKind(source["kind"]), str(source.get("id", ""))),
+                   tuple(str(t) for t in data.get("tags", ())),
+                   None if data.get("via") is None else int(data["via"]),
+                   bool(data.get("through_car_window", False)), bool(data.get("rushed", False)))
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,41 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import Enum
 
 Tile = tuple[int, int]
+
+
+class Doing(Enum):
+    """What the officer is doing now; the value is the HUD's words (``{}`` is who with)."""
+
+    PATROL = "on patrol"
+    DRIVING = "driving"
+    WALKING = "walking"
+    DRIVING_TO_CALL = "driving to a call"
+    WALKING_TO_CALL = "walking to a call"
+    PARKED = "parked"
+    ON_FOOT = "on foot"
+    GETTING_OUT = "getting out of the car"
+    GETTING_IN = "getting into the car"
+    TALKING = "talking with {}"
+    PLAYING = "playing with the kids"
+    DECIDING_POST = "deciding about a post"
+    IN_CONVERSATION = "in conversation"
+
+    @property
+    def moving(self) -> bool:
+        return self in (Doing.DRIVING, Doing.WALKING, Doing.DRIVING_TO_CALL, Doing.WALKING_TO_CALL)
+
+    @property
+    def resting(self) -> bool:
+        """Parked or standing: nothing to report beyond car or foot."""
+        return self in (Doing.PARKED, Doing.ON_FOOT)
+
+    @property
+    def occupied(self) -> bool:
+        """A spell of time that ends by itself (a talk, a game, a car door)."""
+        return not (self.moving or self.resting or self is Doing.PATROL)
 
 
 @dataclass
@@ -25,7 +58,20 @@ class Officer:
     car_heading: float = 0.0
     route: list[Tile] = field(default_factory=list)  # tiles still to visit
     busy_until: float = 0.0  # game minute until which the officer is occupied
-    activity: str = "on patrol"  # what the officer is doing, in words for the HUD
+    doing: Doing = Doing.PATROL
+    with_whom: str = ""  # the resident's name while talking
+
+    @property
+    def activity(self) -> str:
+        """What the officer is doing, in words for the HUD: "talking with Harold"."""
+        return self.doing.value.format(self.with_whom)
+
+    def set_doing(self, doing: Doing, with_whom: str = "") -> None:
+        self.doing, self.with_whom = doing, with_whom
+
+    def come_to_rest(self) -> None:
+        """Stopped: parked in the car or standing on foot."""
+        self.set_doing(Doing.PARKED if self.in_car else Doing.ON_FOOT)
 
     @property
     def pos(self) -> tuple[float, float]:

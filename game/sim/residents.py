@@ -13,14 +13,13 @@ import numpy as np
 
 from game.scenario.model import Place, Resident
 from game.sim.grid import Grid, NoPath
-
-JITTER = 0.28  # tiles: people sharing a porch or a park stand a little apart
+from game.tuning import Tuning
 
 
 class Population:
     def __init__(
         self, residents: Sequence[Resident], places: dict[str, Place], grid: Grid,
-        speed: float, rng: np.random.Generator,
+        tuning: Tuning, rng: np.random.Generator,
     ) -> None:
         self.grid = grid
         n = len(residents)
@@ -28,8 +27,9 @@ class Population:
         self._place_tiles = {pid: p.at for pid, p in places.items()}
         self.home = [r.home for r in residents]
         self.at_place: list[str | None] = [None] * n  # place id while standing there, else None
-        self.offset = rng.uniform(-JITTER, JITTER, size=(n, 2))
-        self.speed = speed * rng.uniform(0.8, 1.2, size=n)  # tiles per game minute
+        apart, spread = tuning.standing_apart, tuning.resident_speed_spread
+        self.offset = rng.uniform(-apart, apart, size=(n, 2))
+        self.speed = tuning.resident_speed * rng.uniform(1.0 - spread, 1.0 + spread, size=n)
         self.pos = np.zeros((n, 2), dtype=np.float64)  # tile coordinates (x, y), float
         self.heading = rng.uniform(0, 2 * np.pi, size=n)
         self.moving = np.zeros(n, dtype=bool)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.scenario.model import CallsInTime, Objective, StoriesHeard, TrustAtLeast
+
+if TYPE_CHECKING:
+    from game.sim.presence import Presence
+    from game.sim.state import ShiftState
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def evaluate_objectives(
 ) -> tuple[tuple[ObjectiveResult, ...], float]:
     """Each objective met or not, and the score: weighted share met, 0..100.
 
-    With no objectives the score is the final neighborhood trust (DESIGN.md).
+    With no objectives the score is the final neighborhood trust.
     """
     results = []
     for obj in objectives:
@@ -107,3 +111,33 @@ def evaluate_objectives(
     total = sum(r.weight for r in results)
     score = 100.0 * sum(r.weight for r in results if r.met) / total
     return tuple(results), score
+
+
+def build_results(state: ShiftState, presence: Presence, trust_start: float,
+                  stories_heard: int) -> ShiftResults:
+    """The end-of-shift figures, from the shift's state (at any moment, not only the end)."""
+    calls = tuple(
+        CallOutcome(s.call.id, s.call.priority, s.call.place, s.call.at, s.response_minutes,
+                    s.in_time)
+        for s in state.calls if s.status != "pending"
+    )
+    reached = [c.response_minutes for c in calls if c.response_minutes is not None]
+    trust = state.trust.neighborhood_trust()
+    objectives, score = evaluate_objectives(
+        state.scenario.objectives, trust=trust, stories_heard=stories_heard, calls=calls)
+    model = state.trust
+    residents = tuple(
+        ResidentOutcome(r.id, r.name, float(model.start_trust[i]), float(model.trust[i]),
+                        float(model.familiarity[i]), state.known[i].stories_heard,
+                        len(state.known[i].concerns_done))
+        for i, r in enumerate(state.residents)
+    )
+    return ShiftResults(
+        scenario=state.scenario.id, seed=state.seed, trust=trust, trust_start=trust_start,
+        safety=state.safety, score=score,
+        mean_response_minutes=(sum(reached) / len(reached)) if reached else None,
+        calls_total=len(calls), calls_in_time=sum(c.in_time for c in calls),
+        stories_heard=stories_heard, foot_minutes=float(presence.foot_heat.sum()),
+        car_minutes=float(presence.car_heat.sum()), objectives=objectives, residents=residents,
+        calls=calls, breaches=tuple(f"{b.policy}: {b.what}" for b in state.breaches),
+    )

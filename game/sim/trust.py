@@ -2,7 +2,8 @@
 
 Arrays are numpy so that per-tick work (presence, decay, word of mouth) is a
 handful of vector operations regardless of how many residents live on the map.
-The equations are DESIGN.md's "Trust model"; the constants are game.tuning.
+The equations, and the research behind each, are written out in docs/trust-model.md;
+the constants are game.tuning.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from game.scenario.model import Resident, Tie
-from game.sim.ledger import SOURCE_DRIFT, SOURCE_WORD_OF_MOUTH, TrustChange
+from game.sim.ledger import DRIFT, WORD_OF_MOUTH, Source, TrustChange
 from game.tuning import Tuning
 
 TRUST_MIN, TRUST_MAX = 0.0, 100.0
@@ -85,24 +86,22 @@ class TrustModel:
         return t.gain * t.asymmetry * quality
 
     def contact(
-        self, time: float, resident: int, quality: float, cause: str, source: str,
-        tags: tuple[str, ...] = (),
+        self, time: float, resident: int, quality: float, cause: str, source: Source,
+        tags: tuple[str, ...] = (), *, through_car_window: bool = False, rushed: bool = False,
     ) -> TrustChange:
-        before = self.trust[resident]
-        after = min(TRUST_MAX, max(TRUST_MIN, before + self.contact_delta(resident, quality)))
-        self.trust[resident] = after
-        change = TrustChange(time, resident, float(after - before), cause, source, tags)
-        self.ledger.append(change)
-        self.news[resident] += change.delta
-        return change
+        return self.shift_directly(time, resident, self.contact_delta(resident, quality), cause,
+                                   source, tags, through_car_window=through_car_window, rushed=rushed)
 
-    def shift_directly(self, time: float, resident: int, delta: float, cause: str,
-                       source: str) -> TrustChange:
+    def shift_directly(
+        self, time: float, resident: int, delta: float, cause: str, source: Source,
+        tags: tuple[str, ...] = (), *, through_car_window: bool = False, rushed: bool = False,
+    ) -> TrustChange:
         """A change of known size (calls for service), recorded and spread like a contact."""
         before = self.trust[resident]
         after = min(TRUST_MAX, max(TRUST_MIN, before + delta))
         self.trust[resident] = after
-        change = TrustChange(time, resident, float(after - before), cause, source)
+        change = TrustChange(time, resident, float(after - before), cause, source, tags,
+                             through_car_window=through_car_window, rushed=rushed)
         self.ledger.append(change)
         self.news[resident] += change.delta
         return change
@@ -149,11 +148,11 @@ class TrustModel:
         These happen a little every tick; the debrief wants their totals.
         """
         out = [TrustChange(time, int(i), float(self.drift[i]), "drifted back toward old views",
-                           SOURCE_DRIFT)
+                           DRIFT)
                for i in np.flatnonzero(np.abs(self.drift) >= 0.01)]
         for e in np.flatnonzero(np.abs(self.word_of_mouth) >= 0.01):
             out.append(TrustChange(
                 time, int(self._edge_dst[e]), float(self.word_of_mouth[e]),
-                "word of mouth", SOURCE_WORD_OF_MOUTH, via=int(self._edge_src[e]),
+                "word of mouth", WORD_OF_MOUTH, via=int(self._edge_src[e]),
             ))
         return out

@@ -47,6 +47,7 @@ from game.app.view.backdrop import Backdrop
 from game.bots import make_bot, run_shift
 from game.report.porch_story import featured_resident
 from game.scenario import load_scenario
+from game.sim.ledger import Source, SourceKind
 from game.sim.simulation import Simulation
 
 REPO = Path(__file__).resolve().parents[2]
@@ -274,7 +275,7 @@ def test_a_whole_shift_from_the_keyboard_alone(tmp_path, monkeypatch):
     keys.press(pygame.K_e)  # walk over to the nearest neighbor and open the talk
     keys.until(lambda: isinstance(game.scene, DialogueScene))
     keys.press(pygame.K_1, after=90)  # say hello
-    assert any(c.source == "talk:greet" for c in sim.ledger())
+    assert any(c.source == Source(SourceKind.TALK, "greet") for c in sim.ledger())
     keys.press(pygame.K_ESCAPE)  # walk on
     assert game.scene is play
     keys.press(pygame.K_3)  # 4x

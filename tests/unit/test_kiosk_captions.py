@@ -16,12 +16,13 @@ from game.app.kiosk.captions import (
     WHY,
     Captioner,
     activity_caption,
-    activity_kind,
     item_caption,
 )
 from game.bots import make_bot
-from game.sim.conversation import CAR_WINDOW, RUSHED, TAG_WORDS, TOPIC_CAUSE
-from game.sim.feed import FeedItem
+from game.sim.conversation import TAG_WORDS, TOPIC_CAUSE
+from game.sim.feed import FeedEvent, FeedItem
+from game.sim.ledger import Source, SourceKind, TrustChange
+from game.sim.officer import Doing
 from game.sim.simulation import Simulation
 
 
@@ -30,9 +31,11 @@ def sim() -> Simulation:
     return Simulation(street_scenario(), seed=3)
 
 
-def trust(cause: str, delta: float = 3.0, resident: int = 0) -> FeedItem:
-    return FeedItem(10.0, "trust", f"{delta:+.0f} trust · {cause}", resident=resident, delta=delta,
-                    at=(1.0, 1.0), cause=cause)
+def trust(cause: str, delta: float = 3.0, resident: int = 0, tags: tuple[str, ...] = (),
+          **how: bool) -> FeedItem:
+    change = TrustChange(10.0, resident, delta, cause, Source(SourceKind.TALK, "x"), tags, **how)
+    return FeedItem(10.0, FeedEvent.TRUST, f"{delta:+.0f} trust · {change.label}", resident=resident,
+                    at=(1.0, 1.0), change=change)
 
 
 def test_every_cause_the_sim_names_has_its_own_why():
@@ -52,27 +55,26 @@ def test_a_trust_change_says_who_how_much_and_why(sim):
 
 
 def test_car_window_and_rushed_talk_explain_the_discount(sim):
-    window = item_caption(sim, trust(TOPIC_CAUSE["greet"] + CAR_WINDOW, 1.0))
-    rushed = item_caption(sim, trust(TOPIC_CAUSE["listen"] + RUSHED, 1.0))
+    window = item_caption(sim, trust(TOPIC_CAUSE["greet"], 1.0, through_car_window=True))
+    rushed = item_caption(sim, trust(TOPIC_CAUSE["listen"], 1.0, rushed=True))
     assert "car window" in window.why and window.key == "car-window"
+    assert window.headline == "+1 trust · said hello through the car window"
     assert "radio" in rushed.why
 
 
 def test_encounter_answers_are_explained_by_their_first_tag(sim):
     cause = ", ".join((TAG_WORDS["voice"], TAG_WORDS["neutrality"]))
-    assert item_caption(sim, trust(cause)).why == WHY[TAG_WORDS["voice"]]
+    assert item_caption(sim, trust(cause, tags=("voice", "neutrality"))).why == WHY[TAG_WORDS["voice"]]
 
 
 def test_tiny_changes_and_plain_info_get_no_caption(sim):
     assert item_caption(sim, trust(TOPIC_CAUSE["greet"], 0.2)) is None
-    assert item_caption(sim, FeedItem(1.0, "info", "Parked and on foot.")) is None
+    assert item_caption(sim, FeedItem(1.0, FeedEvent.INFO, "Parked and on foot.")) is None
 
 
-def test_activities_have_captions_and_names_are_cut_off():
-    assert activity_kind("talking with Loretta Jones") == "talking"
-    assert activity_kind("driving to a call") == "driving to a call"
-    assert "not a windshield" in activity_caption("getting out of the car").why
-    assert activity_caption("talking with Loretta Jones") is None  # the trust caption says more
+def test_activities_have_captions_and_talking_leaves_it_to_the_trust_caption():
+    assert "not a windshield" in activity_caption(Doing.GETTING_OUT).why
+    assert activity_caption(Doing.TALKING) is None  # the trust caption says more
     assert all(len(headline) <= 30 for headline, _ in ACTIVITY.values())
 
 
@@ -111,5 +113,5 @@ def test_a_demo_shift_is_captioned_all_the_way(sim):
         if caption is not None:
             assert caption.headline and caption.why
             seen.add(caption.key)
-    assert {"getting out of the car", "story"} <= seen
+    assert {Doing.GETTING_OUT.name, "story"} <= seen
     assert len(seen) >= 6

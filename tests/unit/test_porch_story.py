@@ -46,8 +46,8 @@ def met() -> tuple[Simulation, int]:
 def test_contacts_split_into_car_window_and_face_to_face(met):
     sim, i = met
     car, foot = direct_contacts(sim, i)
-    assert [c.source for c in car] == ["talk:greet"]
-    assert [c.source for c in foot] == ["talk:listen", "talk:porch"]
+    assert [str(c.source) for c in car] == ["talk:greet"]
+    assert [str(c.source) for c in foot] == ["talk:listen", "talk:porch"]
     story = porch_story(sim, i)
     assert story.car_contacts == 1 and story.foot_contacts == 2
     assert story.car_trust == pytest.approx(car[0].delta)

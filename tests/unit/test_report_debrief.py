@@ -8,7 +8,7 @@ from builders import street_scenario
 from game.bots import make_bot, run_shift
 from game.report.debrief import build_debrief, next_time
 from game.scenario.model import Scenario, Shift
-from game.sim.ledger import TrustChange
+from game.sim.ledger import DRIFT, WORD_OF_MOUTH, Source, SourceKind, TrustChange
 from game.sim.results import CallOutcome, ResidentOutcome, ShiftResults
 from game.sim.simulation import Simulation
 
@@ -38,16 +38,16 @@ def test_changes_add_up_per_resident(scenario: Scenario) -> None:
     for r in debrief.residents:
         explained = sum(c.delta for c in r.contacts) + sum(w.delta for w in r.word_of_mouth) + r.drift
         assert explained == pytest.approx(r.change, abs=0.06)
-        assert all(c.source != "decay" and c.clock[2] == ":" for c in r.contacts)
+        assert all(c.source != DRIFT and c.clock[2] == ":" for c in r.contacts)
     assert any(r.word_of_mouth for r in debrief.residents)
     assert [c.id for c in debrief.calls] == ["c1"]
     assert debrief.calls[0].place == "Corner shop" and debrief.calls[0].window_minutes == 6.0
 
 
 def test_word_of_mouth_is_summed_per_source(scenario: Scenario) -> None:
-    ledger = [TrustChange(10, 0, 1.0, "word of mouth", "word_of_mouth", via=1),
-              TrustChange(20, 0, 0.5, "word of mouth", "word_of_mouth", via=1),
-              TrustChange(20, 0, -2.0, "word of mouth", "word_of_mouth", via=2)]
+    ledger = [TrustChange(10, 0, 1.0, "word of mouth", WORD_OF_MOUTH, via=1),
+              TrustChange(20, 0, 0.5, "word of mouth", WORD_OF_MOUTH, via=1),
+              TrustChange(20, 0, -2.0, "word of mouth", WORD_OF_MOUTH, via=2)]
     r = results(residents=tuple(ResidentOutcome(f"r{i}", f"Resident {i}", 50, 50 - 0.5 * (i == 0),
                                                 0.2, 1, 0) for i in range(3)))
     first = build_debrief(r, ledger, scenario).residents[0]
@@ -74,8 +74,9 @@ def test_late_priority_one_call_says_keep_the_car_near(scenario: Scenario) -> No
 
 
 def test_negative_tags_name_the_component_to_practise() -> None:
-    ledger = [TrustChange(5, i, -8.0, "threatening", "encounter:x", ("threat",)) for i in range(3)]
-    ledger.append(TrustChange(9, 0, -4.0, "dismissive", "encounter:y", ("dismissal",)))
+    ledger = [TrustChange(5, i, -8.0, "threatening", Source(SourceKind.ENCOUNTER, "x"), ("threat",))
+              for i in range(3)]
+    ledger.append(TrustChange(9, 0, -4.0, "dismissive", Source(SourceKind.ENCOUNTER, "y"), ("dismissal",)))
     tips = next_time(results(), ledger, [])
     assert titles(tips) == ["Practise voice", "Practise trustworthy motives"]
     assert tips[1].why.startswith("1 answer came across as threatening")  # one choice, three people
@@ -84,7 +85,7 @@ def test_negative_tags_name_the_component_to_practise() -> None:
 def test_breaches_and_a_good_shift() -> None:
     assert titles(next_time(results(breaches=("social_media: posted",)), [], [])) == [
         "Check the policy before you act"]
-    good = [TrustChange(5, 1, 3.0, "listened", "talk:listen")]
+    good = [TrustChange(5, 1, 3.0, "listened", Source(SourceKind.TALK, "listen"))]
     tip, = next_time(results(), good, [])
     assert tip.title == "Keep doing what worked" and "listened with Resident 1" in tip.why
 

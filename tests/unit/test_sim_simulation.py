@@ -12,6 +12,7 @@ from builders import street_scenario
 import game.sim.actions as act
 from game.bots import make_bot, run_shift
 from game.sim.actions import ActionError
+from game.sim.ledger import Source, SourceKind
 from game.sim.simulation import Simulation
 
 
@@ -155,7 +156,7 @@ def test_a_late_priority_one_call_costs_the_caller_and_safety():
     sim.run(until_tick=int(60 / sim.dt))
     state = sim.call_state("c1")
     assert state.late and not state.reached
-    late = [c for c in sim.trust.ledger if c.source == "call:c1"]
+    late = [c for c in sim.trust.ledger if c.source == Source(SourceKind.CALL, "c1")]
     assert len(late) == 1 and late[0].delta < 0 and late[0].cause == "late to the call"
     assert sim.safety < sim.tuning.safety_start
 

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.scenario.model import Resident, Tie
+from game.sim.ledger import WORD_OF_MOUTH, Source, SourceKind
 from game.sim.trust import TrustModel
 from game.tuning import Tuning
 
@@ -25,7 +26,7 @@ def model(trust=(50, 50, 50, 50), openness=0.5, ties=(), tuning: Tuning | None =
 def test_good_contact_follows_openness_and_familiarity():
     m = model(openness=0.6)
     m.familiarity[0] = 0.2
-    change = m.contact(0.0, 0, 0.5, "listened", "talk:listen")
+    change = m.contact(0.0, 0, 0.5, "listened", Source(SourceKind.TALK, "listen"))
     t = Tuning()
     assert change.delta == pytest.approx(t.gain * 0.5 * 0.6 * (0.5 + 0.2))
     assert m.trust[0] == pytest.approx(50 + change.delta)
@@ -57,7 +58,7 @@ def test_word_of_mouth_reaches_ties_only_and_is_attributed():
         m.step(0.25)
     assert m.trust[1] < 50 - 1.0  # b heard about it
     assert m.trust[2] == pytest.approx(50, abs=1e-6) and m.trust[3] == pytest.approx(50, abs=1e-6)
-    wom = [c for c in m.summed_changes(100.0) if c.source == "word_of_mouth"]
+    wom = [c for c in m.summed_changes(100.0) if c.source == WORD_OF_MOUTH]
     assert {(c.resident, c.via) for c in wom} == {(1, 0)}
     assert wom[0].delta == pytest.approx(m.trust[1] - 50 - m.drift[1], abs=1e-6)
 

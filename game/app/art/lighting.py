@@ -15,8 +15,7 @@ import pygame
 
 from game.app.art.common import mix, optimised, radial_glow
 from game.app.ui.palette import RGB, RGBA, WARM, Palette
-
-MINUTES_PER_DAY = 24 * 60
+from game.tuning import MINUTES_PER_DAY
 
 # (minutes after midnight, overlay colour and strength 0..255). Mid-July, mid-latitude suburb.
 DAYLIGHT_KEYS: tuple[tuple[int, RGBA], ...] = (

@@ -35,6 +35,7 @@ from game.app.ui.palette import (
     stable_pick,
     trust_colour,
 )
+from game.tuning import TRUSTING_FROM, WARY_FROM
 
 SS = 4  # supersampling factor for sprite drawing
 DIRECTIONS = 8  # facing octants: 0 east, 2 south (toward the viewer), 4 west, 6 north
@@ -410,7 +411,7 @@ _rings: dict[tuple, tuple[pygame.Surface, tuple[int, int]]] = {}
 
 def trust_band(trust: float) -> int:
     """0 low, 1 middling, 2 high: the same bands as ``palette.trust_colour``."""
-    return 0 if trust < 35 else 1 if trust < 65 else 2
+    return 0 if trust < WARY_FROM else 1 if trust < TRUSTING_FROM else 2
 
 
 def trust_ring_sprite(

@@ -2,8 +2,8 @@
 
 A visitor walking past the kiosk sees a demo shift, not a manual, so every
 caption is a plain headline plus one humane sentence of *why*, looked up in
-small tables keyed on what the simulation already reports: the officer's
-``activity`` and the feed's kinds and trust causes. The pacing (each caption
+small tables keyed on what the simulation already reports as data: what the
+officer is ``doing``, the feed's events and each trust change's cause and flags. The pacing (each caption
 stays long enough to read, the same lesson is not repeated every minute)
 lives in ``Captioner``; no pygame here, so it is tested without a window.
 """
@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-from game.sim.conversation import CAR_WINDOW, RUSHED, TAG_WORDS, TOPIC_CAUSE
-from game.sim.feed import FeedItem
+from game.sim.conversation import TAG_WORDS, TOPIC_CAUSE
+from game.sim.feed import FeedEvent, FeedItem, FeedKind
+from game.sim.officer import Doing
 from game.sim.simulation import Simulation
 
 MIN_SECONDS = 3.5  # real seconds a caption stays before the next may replace it
@@ -35,22 +36,22 @@ class Caption:
     who: str = ""  # whose trust moved, when that is the news: "Loretta Jones"
 
 
-# What the officer is doing (``officer.activity``, with names cut off) -> (headline, why).
-ACTIVITY: dict[str, tuple[str, str]] = {
-    "driving": ("Patrolling by car",
-                "Quick to any call, but from a porch it is only a car going by."),
-    "getting out of the car": ("The officer parks and walks",
-                               "Neighbors can talk to someone, not a windshield."),
-    "walking": ("Walking the block",
-                "Slow, but close enough to wave, stop, and be known by name."),
-    "driving to a call": ("Driving to a call",
-                          "This is what the car is for: getting there fast."),
-    "walking to a call": ("Hurrying to a call on foot",
-                          "The car is parked back there. Walking costs minutes: that is the trade-off."),
-    "getting into the car": ("Back to the car",
-                             "Calls still need answering. The job is both."),
-    "playing with the kids": ("Joining the kids' game",
-                              "Parents notice an officer who knows their children's names."),
+# What the officer is doing -> (headline, why).
+ACTIVITY: dict[Doing, tuple[str, str]] = {
+    Doing.DRIVING: ("Patrolling by car",
+                    "Quick to any call, but from a porch it is only a car going by."),
+    Doing.GETTING_OUT: ("The officer parks and walks",
+                        "Neighbors can talk to someone, not a windshield."),
+    Doing.WALKING: ("Walking the block",
+                    "Slow, but close enough to wave, stop, and be known by name."),
+    Doing.DRIVING_TO_CALL: ("Driving to a call",
+                            "This is what the car is for: getting there fast."),
+    Doing.WALKING_TO_CALL: ("Hurrying to a call on foot",
+                            "The car is parked back there. Walking costs minutes: that is the trade-off."),
+    Doing.GETTING_IN: ("Back to the car",
+                       "Calls still need answering. The job is both."),
+    Doing.PLAYING: ("Joining the kids' game",
+                    "Parents notice an officer who knows their children's names."),
 }
 
 # Why a trust change happened, by the simulation's cause phrase -> one sentence.
@@ -80,46 +81,40 @@ RUSHED_WHY = "People can tell when you are listening with one ear on the radio."
 ANSWER_WHY = "How the officer answers counts as much as what gets done."
 
 
-def activity_kind(activity: str) -> str:
-    """'talking with Loretta Jones' -> 'talking with': one caption per kind of activity."""
-    known = max((kind for kind in ACTIVITY if activity.startswith(kind)), key=len, default=None)
-    return known if known is not None else activity.split(" with ")[0]
-
-
 def _who(sim: Simulation, item: FeedItem) -> str:
     return sim.residents[item.resident].name if item.resident is not None else "A neighbor"
 
 
 def trust_caption(sim: Simulation, item: FeedItem) -> Caption | None:
     """'+3 trust · listened' for Loretta Jones, and why listening matters; None for tiny changes."""
-    delta = item.delta or 0.0
-    if abs(delta) < SMALL_CHANGE:
+    change = item.change
+    if change is None or abs(change.delta) < SMALL_CHANGE:
         return None
-    cause = item.cause or ""
-    base = cause.removesuffix(RUSHED).removesuffix(CAR_WINDOW)
-    if cause.endswith(RUSHED):
+    if change.rushed:
         why, key = RUSHED_WHY, "rushed"
-    elif base != cause:
+    elif change.through_car_window:
         why, key = CAR_WINDOW_WHY, "car-window"
     else:
-        first = base.split(", ")[0]  # an encounter answer lists its tags' words; the first leads
-        why, key = WHY.get(first, ANSWER_WHY), first
+        # An encounter answer's cause lists its tags' words; its first tag leads.
+        key = change.cause if change.cause in WHY or not change.tags else TAG_WORDS[change.tags[0]]
+        why = WHY.get(key, ANSWER_WHY)
+    delta = change.delta
     figure = f"{delta:+.0f}".replace("-", "\u2212")  # rounded as in the log, with a real minus
-    headline = f"{figure} trust · {cause}"
+    headline = f"{figure} trust · {change.label}"
     return Caption(headline, why, TONE_GOOD if delta > 0 else TONE_BAD, key, _who(sim, item))
 
 
 def call_caption(sim: Simulation, item: FeedItem) -> Caption | None:
-    """A call coming in, reached in time, or missed (read from the call's state, not the words)."""
+    """A call coming in, reached in time, or missed."""
     state = sim.call_state(item.call) if item.call is not None else None
-    if state is None or state.status == "cleared":
+    if state is None or item.event is FeedEvent.CALL_CLEARED:
         return None
-    if state.arrived_at is not None and item.time >= state.arrived_at:
+    if item.event is FeedEvent.CALL_REACHED:
         if state.late:
             return Caption("On scene, but late", WHY["late to the call"], TONE_BAD, "call-late")
         minutes = state.response_minutes or 0.0
         return Caption(f"On scene in {minutes:.0f} minutes", WHY["came quickly"], TONE_GOOD, "call-in-time")
-    if state.late:
+    if item.event is FeedEvent.CALL_LATE:
         return Caption("Too late for the call", WHY["late to the call"], TONE_BAD, "call-late")
     place = sim.places[state.call.place].name
     return Caption(f"A call comes in: {place}",
@@ -129,31 +124,30 @@ def call_caption(sim: Simulation, item: FeedItem) -> Caption | None:
 
 def item_caption(sim: Simulation, item: FeedItem) -> Caption | None:
     """The caption for one feed item, or None when it needs no words of its own."""
-    if item.kind == "trust":
+    if item.kind is FeedKind.TRUST:
         return trust_caption(sim, item)
-    if item.kind == "call":
+    if item.kind is FeedKind.CALL:
         return call_caption(sim, item)
-    if item.kind == "story":
+    if item.kind is FeedKind.STORY:
         return Caption("A neighbor shares their story",
                        "Stories come out as people get to know you: walking, not driving.",
                        TONE_INFO, "story", _who(sim, item))
-    if item.kind == "concern":
+    if item.kind is FeedKind.CONCERN:
         return Caption("Following up on a worry",
                        "Hearing a worry is a start; coming back with an answer builds trust.",
                        TONE_INFO, "concern", _who(sim, item))
-    if item.kind == "encounter":
+    if item.kind is FeedKind.ENCOUNTER:
         return Caption("A conversation that matters", ANSWER_WHY, TONE_INFO, "encounter")
-    if item.kind == "policy":
+    if item.kind is FeedKind.POLICY:
         return Caption("Checking with the media office",
                        "On duty, a post needs the office's approval, and kids need their parents' yes.",
                        TONE_INFO, "policy")
     return None  # "info": the activity caption already says it
 
 
-def activity_caption(activity: str) -> Caption | None:
-    kind = activity_kind(activity)
-    entry = ACTIVITY.get(kind)
-    return Caption(entry[0], entry[1], TONE_INFO, kind) if entry else None
+def activity_caption(doing: Doing) -> Caption | None:
+    entry = ACTIVITY.get(doing)
+    return Caption(entry[0], entry[1], TONE_INFO, doing.name) if entry else None
 
 
 class Captioner:
@@ -170,7 +164,7 @@ class Captioner:
         self.shown_for = 0.0  # real seconds the current caption has been up
         self.clock = 0.0
         self._cursor = len(sim.feed.items)
-        self._activity = ""
+        self._doing: Doing | None = None
         self._urgent: deque[Caption] = deque(maxlen=QUEUED)  # trust changes and calls
         self._later: deque[Caption] = deque(maxlen=QUEUED)  # what the officer is doing
         self._told: dict[str, float] = {}  # lesson -> when it was last shown
@@ -179,14 +173,14 @@ class Captioner:
         """Take in what happened since the last frame; returns the caption to show now."""
         self.clock += dt
         self.shown_for += dt
-        kind = activity_kind(self.sim.officer.activity)
-        if kind != self._activity:
-            self._activity = kind
-            self._offer(activity_caption(kind), self._later)
+        doing = self.sim.officer.doing
+        if doing is not self._doing:
+            self._doing = doing
+            self._offer(activity_caption(doing), self._later)
         items, self._cursor = self.sim.feed.since(self._cursor)
         for item in items:
             self._offer(item_caption(self.sim, item),
-                        self._urgent if item.kind in ("trust", "call") else self._later)
+                        self._urgent if item.kind in (FeedKind.TRUST, FeedKind.CALL) else self._later)
         due = self.current is None or self.shown_for >= HOLD_SECONDS
         waiting = self._urgent or self._later
         if waiting and (due or self.shown_for >= MIN_SECONDS):

@@ -65,20 +65,20 @@ def tag_chip(tag: str, palette: Palette) -> tuple[str, RGB]:
 
 def media_options(sim: Simulation, ev: Event) -> list[Option]:
     """The social-media moment at an event: consent, approval, post or not."""
-    moment = sim.media.get(ev.id)
-    if moment is not None and moment.done:
+    moment = sim.media_desk.moment(ev.id)
+    if moment.done:
         return [Option("You have decided about posting this.", enabled=False)]
-    consent = moment is not None and moment.consent
-    approval = moment.approval if moment is not None else "none"
-    office = {"none": "not asked yet", "pending": "waiting for an answer", "approved": "approved"}[approval]
+    allowed = {o.decision: o.available for o in sim.media_options(ev)}
+    office = moment.approval.value
+    asked = "asked" if moment.consent else "not asked"
     return [
         Option("Ask the families if you may film their kids", act.SocialMedia("ask_consent"),
-               enabled=not consent, detail="They said yes." if consent else ""),
+               enabled=allowed["ask_consent"], detail="They said yes." if moment.consent else ""),
         Option("Ask the media-relations office to approve a post", act.SocialMedia("ask_approval"),
-               enabled=approval == "none", detail=f"Media office: {office}"),
-        Option("Post the video now", act.SocialMedia("post_now"),
-               detail=f"Families {'asked' if consent else 'not asked'} · media office {office}"),
-        Option("Put the phone away", act.SocialMedia("dont_post")),
+               enabled=allowed["ask_approval"], detail=f"Media office: {office}"),
+        Option("Post the video now", act.SocialMedia("post_now"), enabled=allowed["post_now"],
+               detail=f"Families {asked} · media office {office}"),
+        Option("Put the phone away", act.SocialMedia("dont_post"), enabled=allowed["dont_post"]),
     ]
 
 

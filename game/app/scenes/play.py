@@ -16,7 +16,6 @@ import pygame
 from game.app.art import prewarm
 from game.app.context import App
 from game.app.scenes.base import Scene
-from game.app.shift.nearby import nearest_resident, reachable_residents
 from game.app.shift.orders import Orders
 from game.app.shift.reload import HotReload
 from game.app.shift.runner import ActionDriver, ShiftRunner
@@ -29,8 +28,9 @@ from game.app.view.sprites import OFFICER, look_of, zoom_scale
 from game.app.view.world_view import WorldView
 from game.bots import make_bot
 from game.scenario.model import Scenario
-from game.sim.feed import FeedItem
-from game.sim.simulation import CAR_REACH, Simulation
+from game.sim.feed import FeedEvent, FeedItem, FeedKind
+from game.sim.queries import nearest_resident, reachable_residents
+from game.sim.simulation import Simulation
 
 APPROACH_RADIUS = 10.0  # tiles: E walks over to someone this close
 END_PAUSE = 2.5  # real seconds the end-of-shift banner shows before the debrief
@@ -72,7 +72,6 @@ class PlayScene(Scene):
         self.clock = 0.0  # real seconds in this scene, for animation
         self.ended = 0.0  # real seconds since the shift ended
         self.camera_bias = 0.0  # tiles the view sits below the officer (room for a dialogue panel)
-        self._calls_seen: set[str] = set()
         self._was_in_car = self.sim.officer.in_car  # a change means a car door: play its sound
         self.hover_place: str | None = None  # the porch (or shop, park) under the pointer
         self._warm_scale = 0.0
@@ -245,21 +244,23 @@ class PlayScene(Scene):
         items = self.runner.take_feed()
         cue = None
         for item in items:
-            if item.kind == "trust" and item.delta is not None and item.at is not None:
-                if abs(item.delta) >= FLOAT_MIN:
-                    self.floaters.trust(item.delta, item.cause or "", item.at)
-                cue = cue or ("positive" if item.delta > 0 else "negative")
-            elif item.kind in ("story", "concern") and item.at is not None:
-                self.floaters.note("story heard" if item.kind == "story" else "a worry shared", item.at)
-            elif item.kind == "policy":
+            change = item.change
+            if change is not None and item.at is not None:
+                if abs(change.delta) >= FLOAT_MIN:
+                    self.floaters.trust(change.delta, change.label, item.at)
+                cue = cue or ("positive" if change.delta > 0 else "negative")
+            elif item.kind in (FeedKind.STORY, FeedKind.CONCERN) and item.at is not None:
+                self.floaters.note("story heard" if item.kind is FeedKind.STORY else "a worry shared",
+                                   item.at)
+            elif item.kind is FeedKind.POLICY:
                 self.toasts.show(item.text, "error")
-        for state in self.sim.calls:
-            if state.status != "pending" and state.call.id not in self._calls_seen:
-                self._calls_seen.add(state.call.id)
-                place = self.sim.places[state.call.place].name
-                key = self.app.settings.first_key("respond")
-                self.toasts.show(f"Priority {state.call.priority} call at {place}. {key} to respond.",
-                                 "error")
+            elif item.event is FeedEvent.CALL_IN:
+                state = self.sim.call_state(item.call or "")
+                if state is not None:
+                    place = self.sim.places[state.call.place].name
+                    key = self.app.settings.first_key("respond")
+                    self.toasts.show(f"Priority {state.call.priority} call at {place}. "
+                                     f"{key} to respond.", "error")
                 cue = "call"
                 if not self.app.options.autoplay:
                     self.runner.time_scale = 1  # the radio goes: give the trainee time to decide
@@ -275,8 +276,7 @@ class PlayScene(Scene):
     def mode_text(self) -> str:
         o = self.sim.officer
         where = "In the car" if o.in_car else "On foot"
-        activity = o.activity
-        return where if activity in ("on foot", "parked") and not o.in_car else f"{where} · {activity}"
+        return where if o.doing.resting and not o.in_car else f"{where} · {o.activity}"
 
     def speed_text(self) -> str:
         return f"{self.runner.time_scale * self.app.speed:g}x speed"
@@ -295,7 +295,7 @@ class PlayScene(Scene):
         if sim.officer.in_car:
             parts.append(f"{s.first_key('car')} park and walk")
         else:
-            near = sim.officer.distance_to_car() <= CAR_REACH
+            near = sim.officer.distance_to_car() <= sim.tuning.car_reach
             parts.append(f"{s.first_key('car')} {'get in' if near else 'back to the car'}")
         if sim.active_calls():
             parts.append(f"{s.first_key('respond')} respond to call")

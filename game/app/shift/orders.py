@@ -16,14 +16,13 @@ from game.app.shift.runner import ShiftRunner
 from game.app.ui.input import Vector
 from game.app.ui.settings import Settings
 from game.app.ui.widgets import Toasts
-from game.bots.tactics import most_urgent_call
 from game.sim import actions as act
-from game.sim.simulation import CAR_REACH
+from game.sim.queries import most_urgent_call
+from game.tuning import METRES_PER_TILE
 
 WALK_STEP = 3  # tiles one push of a direction walks
 DRIVE_STEP = 8  # tiles one push drives
 EXTEND_AT = 1  # tiles left on the route before a held direction extends it
-METRES_PER_TILE = 10  # tuning.py: one tile is about one house lot
 
 
 @dataclass
@@ -90,7 +89,7 @@ class Orders:
 
     def board(self) -> None:
         o = self.sim.officer
-        if o.distance_to_car() <= CAR_REACH:
+        if o.distance_to_car() <= self.sim.tuning.car_reach:
             self.act(act.GetIn())
         elif self.act(act.WalkTo(round(o.car_x), round(o.car_y))):
             self.plan = Plan("board")
@@ -149,7 +148,7 @@ class Orders:
         if plan.kind == "board":
             if o.in_car:
                 self.plan = None
-            elif o.distance_to_car() <= CAR_REACH:
+            elif o.distance_to_car() <= sim.tuning.car_reach:
                 self.plan = None
                 self.act(act.GetIn())
             elif not o.route:

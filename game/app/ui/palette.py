@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from game.tuning import TRUSTING_FROM, WARY_FROM
+
 RGB = tuple[int, int, int]
 RGBA = tuple[int, int, int, int]
 T = TypeVar("T")
@@ -210,10 +212,10 @@ def readable_on(background: Sequence[int], palette: Palette) -> RGB:
 
 
 def trust_colour(trust: float, palette: Palette) -> RGB:
-    """Band colour for a trust value: bad below 35, mid below 65, good above."""
-    if trust < 35:
+    """Band colour for a trust value: bad below WARY_FROM, mid below TRUSTING_FROM, good above."""
+    if trust < WARY_FROM:
         return palette.trust_bad
-    if trust < 65:
+    if trust < TRUSTING_FROM:
         return palette.trust_mid
     return palette.trust_good
 

@@ -19,11 +19,11 @@ from game.app.ui.text import Text
 from game.app.ui.widgets import draw_lines, draw_text, pad
 from game.app.view.minimap import Minimap
 from game.app.view.sprites import portrait, ring_icon
-from game.app.view.world_view import METRES_PER_TILE
-from game.bots.tactics import heading_to_call
 from game.sim.calls import CallState
 from game.sim.feed import FeedItem
+from game.sim.queries import heading_to_call, travel_to
 from game.sim.simulation import Simulation
+from game.tuning import METRES_PER_TILE, TRUSTING_FROM, WARY_FROM
 
 LOG_KEEP = 60  # feed items kept for the notification log
 LOG_SHOWN = 5  # the newest items the log panel makes room for
@@ -90,9 +90,9 @@ def noticeable(item: FeedItem) -> bool:
 
 
 def trust_words(trust: float) -> str:
-    if trust < 35:
+    if trust < WARY_FROM:
         return "distrustful"
-    if trust < 65:
+    if trust < TRUSTING_FROM:
         return "wary"
     return "trusting"
 
@@ -330,14 +330,13 @@ class Hud:
                   (card.x + p // 2, y))
         y += text.line_height("small")
         left = state.time_left(sim.time)
-        tiles = abs(sim.officer.x - place.at[0]) + abs(sim.officer.y - place.at[1])
         in_car = sim.officer.in_car
-        speed = sim.tuning.car_speed if in_car else sim.tuning.walk_speed
-        eta = max(1, round(tiles / speed))
+        travel = travel_to(sim, *place.at)
+        eta = max(1, round(travel.by_current_means(in_car)))
         how = "by car" if in_car else "on foot"
         going = "  ·  on your way" if heading_to_call(sim, state) else ""
         timing = (f"LATE by {-left:.0f} min" if left < 0 else f"{left:.0f} min left")
-        line = f"{timing}  ·  {round(tiles) * METRES_PER_TILE} m, ~{eta} min {how}{going}"
+        line = f"{timing}  ·  {round(travel.distance) * METRES_PER_TILE} m, ~{eta} min {how}{going}"
         warn = palette.trust_bad if left < 0 else (palette.priority[0] if left < eta else palette.accent)
         draw_text(surface, text, text.fit(line, "small", card.w - p), "small", warn, (card.x + p // 2, y))
 

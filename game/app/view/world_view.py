@@ -35,6 +35,7 @@ from game.app.view.sprites import OFFICER, look_of, zoom_scale
 from game.scenario.model import Event
 from game.sim.grid import NoPath
 from game.sim.simulation import Simulation
+from game.tuning import METRES_PER_TILE
 
 BASE_TILE = 48  # px per tile the map is painted at; other zooms are rescaled from it
 FACE_RADIUS = 3.0  # tiles: residents this close turn toward an officer on foot
@@ -42,7 +43,6 @@ HOVER_RADIUS = 0.6  # tiles: how close the pointer must be to pick a resident
 STRIDES_PER_SECOND = 1.6  # walk cycles per real second
 ROUTE_DOT = 0.08  # tiles, radius of the dots that show where the officer is heading
 SCALED_KEEP = 3  # zoom levels of the map kept in memory
-METRES_PER_TILE = 10  # tuning.py: one tile is about one house lot
 LAMP_RADIUS = 1.5  # tiles lit around a street lamp
 
 

@@ -1,0 +1,128 @@
+"""Everything one shift knows, shared by the topic modules that change it.
+
+The simulation is split by topic (movement, talk, media, dispatch, presence),
+each a small class holding the rules of its topic. They all read and write one
+``ShiftState``: the clock, the officer, the residents, the trust model, the
+calls and the feed. The state offers the few verbs every topic needs — say
+something in the feed, record a contact, keep the officer busy — so a trust
+change is recorded the same way whichever topic caused it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.scenario.model import Event, Resident, Scenario
+from game.sim.calls import CallState
+from game.sim.conversation import Acquaintance
+from game.sim.encounters import EncounterBook
+from game.sim.feed import Feed, FeedEvent, FeedItem
+from game.sim.grid import Grid
+from game.sim.ledger import PolicyBreach, Source, TrustChange
+from game.sim.officer import Doing, Officer
+from game.sim.residents import Population
+from game.sim.trust import TrustModel
+from game.tuning import Tuning, tuning_with
+
+Point = tuple[float, float]
+
+
+class ShiftState:
+    def __init__(self, scenario: Scenario, seed: int) -> None:
+        self.scenario = scenario
+        self.seed = seed
+        self.rng = np.random.default_rng(seed)
+        self.tuning: Tuning = tuning_with(scenario.tuning)
+        self.dt = self.tuning.tick_minutes
+        self.total_ticks = math.ceil(scenario.shift.minutes / self.dt - 1e-9)
+        self.tick = 0
+        self.grid = Grid(scenario.map)
+        self.places = dict(scenario.places_by_id)
+        self.residents: tuple[Resident, ...] = scenario.residents
+        self.index = dict(scenario.resident_index)
+        self.trust = TrustModel(scenario.residents, scenario.ties, self.index, self.tuning,
+                                scenario.shift.minutes)
+        self.people = Population(scenario.residents, self.places, self.grid, self.tuning, self.rng)
+        sx, sy = scenario.map.car_spawn
+        self.officer = Officer(float(sx), float(sy), float(sx), float(sy))
+        self.calls = [CallState(c) for c in sorted(scenario.calls, key=lambda c: (c.at, c.id))]
+        self.encounters = EncounterBook(scenario.encounters)
+        self.known = [Acquaintance() for _ in scenario.residents]
+        self.breaches: list[PolicyBreach] = []
+        self.feed = Feed()
+        self.safety = self.tuning.safety_start
+        self.interruptible = True  # whether the current busy spell may be cut short for a call
+
+    # --- the clock ------------------------------------------------------------------
+    @property
+    def time(self) -> float:
+        """Game minutes since the shift started."""
+        return self.tick * self.dt
+
+    @property
+    def busy(self) -> bool:
+        return self.time < self.officer.busy_until - 1e-9
+
+    def occupy(self, minutes: float, doing: Doing, with_whom: str = "",
+               interruptible: bool = True) -> None:
+        """Time spent adds up: lines answered in quick succession still each take their minutes.
+
+        A conversation can be cut short to answer a call (the radio always
+        wins); getting in or out of the car cannot.
+        """
+        self.officer.busy_until = max(self.officer.busy_until, self.time) + minutes
+        self.officer.set_doing(doing, with_whom)
+        self.interruptible = interruptible
+
+    # --- where people are ---------------------------------------------------------------
+    def resident_pos(self, i: int) -> Point:
+        return (float(self.people.pos[i, 0]), float(self.people.pos[i, 1]))
+
+    def near_place(self, place: str) -> list[int]:
+        """Residents within presence distance of a place (the crowd at an event)."""
+        x, y = self.places[place].at
+        d2 = self.people.distance2(x, y)
+        return [int(i) for i in np.flatnonzero(d2 <= self.tuning.presence_radius ** 2)]
+
+    def events_here(self, kind: str | None = None) -> list[Event]:
+        """Events under way within arrival distance of the officer on foot."""
+        if self.officer.in_car:
+            return []
+        now, radius = self.time, self.tuning.arrival_radius
+        return [ev for ev in self.scenario.events
+                if ev.start <= now <= ev.end and (kind is None or ev.kind == kind)
+                and self.officer.distance_to(*self.places[ev.place].at) <= radius]
+
+    def priority_one_waiting(self) -> bool:
+        return any(c.active and c.call.priority == 1 for c in self.calls)
+
+    def adjust_safety(self, delta: float) -> None:
+        self.safety = min(100.0, max(0.0, self.safety + delta))
+
+    # --- recording ------------------------------------------------------------------------
+    def contact(self, i: int, quality: float, cause: str, source: Source,
+                tags: tuple[str, ...] = (), *, through_car_window: bool = False,
+                rushed: bool = False) -> TrustChange:
+        change = self.trust.contact(self.time, i, quality, cause, source, tags,
+                                    through_car_window=through_car_window, rushed=rushed)
+        self.feed_change(change)
+        return change
+
+    def feed_change(self, change: TrustChange) -> None:
+        self.feed.add(FeedItem(change.time, FeedEvent.TRUST,
+                               f"{change.delta:+.0f} trust · {change.label}",
+                               resident=change.resident, at=self.resident_pos(change.resident),
+                               change=change))
+
+    def breach(self, policy: str, what: str) -> None:
+        self.breaches.append(PolicyBreach(self.time, policy, what))
+        rule = self.scenario.policies.get(policy)
+        text = rule.text if rule is not None else ""
+        name = policy.replace("_", " ")
+        self.say(FeedEvent.BREACH, f"Broke the {name} policy: {what}. {text}".strip())
+
+    def say(self, event: FeedEvent, text: str, resident: int | None = None,
+            at: Point | None = None, call: str | None = None) -> None:
+        self.feed.add(FeedItem(self.time, event, text, resident=resident, at=at, call=call))
