@@ -3,6 +3,7 @@ and the YAML an author would write for one, shared by the loader and generator t
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from types import MappingProxyType
@@ -23,7 +24,7 @@ weights = st.floats(0.1, 10, allow_nan=False).map(lambda weight: round(weight, 2
 def rate_bands(draw: st.DrawFn, shift_minutes: int) -> tuple[RateBand, ...]:
     """One to four bands that do not overlap, inside the shift, in any order."""
     cuts = sorted(draw(st.sets(st.integers(0, shift_minutes), min_size=2, max_size=8)))
-    pairs = [(start, end) for start, end in zip(cuts, cuts[1:])]
+    pairs = list(itertools.pairwise(cuts))
     chosen = draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=4, unique=True))
     return tuple(RateBand(start, end, draw(st.floats(0.1, 60, allow_nan=False)
                                            .map(lambda rate: round(rate, 2))))
