@@ -144,19 +144,18 @@ class Name(KeyType):
         return {"type": "string", "pattern": f"^{self.pattern}$"}
 
 
-class Ref(FieldType):
-    """The id of something defined elsewhere; checked once the whole file is read."""
+class Ref(KeyType):
+    """The id of something defined elsewhere; checked once the whole file is read.
+    As a mapping key it names what the value belongs to (a place and its weight)."""
 
     def __init__(self, kind: str, local: bool = False) -> None:
         self.kind = kind
         self.local = local  # True: the id lives in the enclosing scoped record
+        self.what = f"the id of a {kind}"
 
-    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
-        if node.__class__ is not ScalarNode or node.tag != STR_TAG:
-            ctx.expected(node, path, f"the id of a {self.kind}", textual=True)
-            return INVALID
-        ctx.refer(self.kind, self.local, node.value, node, path)
-        return node.value
+    def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
+        ctx.refer(self.kind, self.local, text, node, path)
+        return True
 
     def json_schema(self) -> JSON:
         return {"type": "string"}
@@ -201,7 +200,7 @@ def _range_words(low: float | None, high: float | None, above: float | None) -> 
     if low is not None and high is not None:
         return f"between {low:g} and {high:g}"
     if above is not None:
-        return f"greater than {above:g}"
+        return f"greater than {above:g}" + ("" if high is None else f" and at most {high:g}")
     return f"at least {low:g}" if low is not None else f"at most {high:g}"
 
 
@@ -522,6 +521,29 @@ class MapOf(FieldType):
         if self.min_items:
             schema["minProperties"] = self.min_items
         return schema
+
+
+class Pool(FieldType):
+    """Ids to draw from, each with a relative weight: a list (all weigh 1) or a mapping
+    id -> weight. Both build a read-only mapping id -> weight in file order, so an
+    author weights a pool only when it matters."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.as_list = ListOf(Ref(kind), min_items=1, unique=True)
+        self.as_mapping = MapOf(Ref(kind), Number(above=0), min_items=1)
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is SequenceNode and node.tag == SEQ_TAG:
+            ids = self.as_list.check(node, path, ctx)
+            return INVALID if ids is INVALID else MappingProxyType(dict.fromkeys(ids, 1.0))
+        if node.__class__ is MappingNode and node.tag == MAP_TAG:
+            return self.as_mapping.check(node, path, ctx)
+        ctx.expected(node, path, f"a list of {self.kind} ids or a mapping {self.kind} id: weight")
+        return INVALID
+
+    def json_schema(self) -> JSON:
+        return {"oneOf": [self.as_list.json_schema(), self.as_mapping.json_schema()]}
 
 
 class Field:

@@ -25,6 +25,7 @@ NEGATIVE_TAGS: tuple[str, ...] = ("disrespect", "bias", "dismissal", "threat")
 CHOICE_TAGS: tuple[str, ...] = POSITIVE_TAGS + NEGATIVE_TAGS
 TRIGGER_KINDS: tuple[str, ...] = ("call", "event", "resident")
 FORMAT_VERSION = 1
+ESCALATED = "escalated"  # suffix of the id of the call an unanswered call turns into
 
 
 def _frozen_mapping(data: Mapping | None = None) -> Mapping:
@@ -146,7 +147,20 @@ class Tie:
 
 
 @dataclass(frozen=True)
+class Escalation:
+    """What a call becomes when nobody has answered it ``after_minutes`` after it came in."""
+
+    after_minutes: int  # whole game minutes, so the new call comes in on a minute like every call
+    kind: str
+    text: str
+    priority: int
+    window_minutes: float
+
+
+@dataclass(frozen=True)
 class Call:
+    """A call for service: scripted in ``calls`` or drawn from the ``radio``."""
+
     id: str
     at: int  # minutes after shift start
     place: str
@@ -154,6 +168,52 @@ class Call:
     kind: str
     text: str
     window_minutes: float
+    escalation: Escalation | None = None  # radio calls only
+    needs_reporter: bool = False  # radio only: comes in only if someone trusting enough reports it
+
+    def escalated(self) -> Call | None:
+        """The call this one turns into if it is still unanswered, or None if it never does.
+
+        The new call keeps the place, comes in when the old one escalates and cannot
+        escalate again; its id extends the old one, so it stays unique.
+        """
+        step = self.escalation
+        if step is None:
+            return None
+        return Call(f"{self.id}:{ESCALATED}", self.at + step.after_minutes, self.place,
+                    step.priority, step.kind, step.text, step.window_minutes)
+
+
+@dataclass(frozen=True)
+class RateBand:
+    """Calls come in at ``per_hour`` on average from ``start`` to ``end`` (shift offsets)."""
+
+    start: int
+    end: int
+    per_hour: float
+
+
+@dataclass(frozen=True)
+class CallKind:
+    """One kind of call a generator draws: ``weight`` is its share among the generator's kinds."""
+
+    kind: str
+    priority: int
+    window_minutes: float
+    texts: tuple[str, ...]  # what dispatch says; one is drawn per call
+    weight: float = 1.0
+    needs_reporter: bool = False
+    escalation: Escalation | None = None
+
+
+@dataclass(frozen=True)
+class CallGenerator:
+    """A source of radio calls: when (rate bands), where (place weights) and what (kinds)."""
+
+    id: str
+    rate: tuple[RateBand, ...]
+    places: Mapping[str, float]  # place id -> relative weight
+    kinds: tuple[CallKind, ...]
 
 
 @dataclass(frozen=True)
@@ -227,6 +287,7 @@ class Scenario:
     objectives: tuple[Objective, ...] = ()
     ties: tuple[Tie, ...] = ()
     calls: tuple[Call, ...] = ()
+    radio: tuple[CallGenerator, ...] = ()  # calls drawn from the shift's seed
     events: tuple[Event, ...] = ()
     encounters: tuple[Encounter, ...] = ()
     policies: Mapping[str, Policy] = field(default_factory=default_policies)

@@ -8,6 +8,7 @@ References between ids are resolved generically (``Ref`` in fieldtypes).
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from collections.abc import Iterator
 from functools import lru_cache
@@ -16,7 +17,7 @@ from typing import Any
 from yaml.nodes import Node
 
 from game.scenario.context import Context, FieldPath
-from game.scenario.model import Encounter, GameMap, Place, Tie
+from game.scenario.model import CallKind, Encounter, GameMap, Place, RateBand, Tie
 from game.scenario.yamlnodes import block_char_mark, child, key_node, mark
 
 
@@ -148,6 +149,47 @@ def check_ties(ctx: Context, ties: list[Tie], nodes: list[Node], path: FieldPath
             ok = False
         else:
             first[pair] = index
+    return ok
+
+
+def check_bands(ctx: Context, bands: list[RateBand], nodes: list[Node], path: FieldPath) -> bool:
+    """Rate bands do not overlap: each minute of the shift has one rate (a gap has none)."""
+    ok = True
+    order = sorted(range(len(bands)), key=lambda index: bands[index].start)
+    latest = order[0]  # of the bands so far, the one that ends last
+    for index in order[1:]:
+        if bands[index].start < bands[latest].end:
+            start_node = child(nodes[index], "from")
+            ctx.error(start_node, ((path, index), "from"),
+                      f"starts at {start_node.value}, before rate[{latest}] ends at "
+                      f"{child(nodes[latest], 'to').value}",
+                      "rate bands may not overlap; between two bands no calls come in")
+            ok = False
+        if bands[index].end > bands[latest].end:
+            latest = index
+    return ok
+
+
+def check_call_kind(ctx: Context, kind: CallKind, node: Node, path: FieldPath) -> bool:
+    """An escalation waits for the window to pass and never makes a call less urgent:
+    otherwise "in time" would mean nothing, and ignoring a call would pay."""
+    step = kind.escalation
+    if step is None:
+        return True
+    escalates_node = child(node, "escalates")
+    ok = True
+    if step.after_minutes < kind.window_minutes:
+        ctx.error(child(escalates_node, "after_minutes"), ((path, "escalates"), "after_minutes"),
+                  f"escalates after {step.after_minutes} minutes, before the "
+                  f"{kind.window_minutes:g}-minute window closes",
+                  f"make after_minutes at least {math.ceil(kind.window_minutes)}")
+        ok = False
+    if step.priority > kind.priority:
+        ctx.error(child(escalates_node, "priority"), ((path, "escalates"), "priority"),
+                  f"escalates to priority {step.priority}, less urgent than its priority "
+                  f"{kind.priority}", "an unanswered call gets worse: use priority "
+                  + " or ".join(str(p) for p in range(kind.priority, 0, -1)))
+        ok = False
     return ok
 
 

@@ -25,6 +25,7 @@ from game.scenario.fieldtypes import (
     MapOf,
     Name,
     Number,
+    Pool,
     Record,
     Ref,
     Row,
@@ -36,10 +37,13 @@ from game.scenario.model import (
     PLACE_KINDS,
     TILE_KINDS,
     Call,
+    CallGenerator,
+    CallKind,
     CallsInTime,
     Choice,
     Concern,
     Encounter,
+    Escalation,
     Event,
     GameMap,
     Node,
@@ -47,6 +51,7 @@ from game.scenario.model import (
     ObjectiveCheck,
     Place,
     Policy,
+    RateBand,
     Resident,
     Scenario,
     ScheduleEntry,
@@ -59,6 +64,8 @@ from game.scenario.model import (
     default_policies,
 )
 from game.scenario.rules import (
+    check_bands,
+    check_call_kind,
     check_encounter,
     check_map,
     check_place,
@@ -72,6 +79,9 @@ SLUG = Name(r"[a-z0-9][a-z0-9-]*", "ids are lowercase slugs: a-z, 0-9 and '-'")
 # policy is ``social_media``, so '_' is allowed there.
 KEY = Name(r"[a-z0-9][a-z0-9_-]*", "names are lowercase: a-z, 0-9, '-' and '_'")
 SHIFT_TIME = Clock(in_shift=True)
+# A format limit, not a model constant: one call a minute on average from one
+# generator is already more than one officer can take, and it bounds the draw.
+MAX_CALLS_PER_HOUR = 60
 
 
 def readable(slug: str) -> str:
@@ -172,6 +182,48 @@ CALL = Record(Call, [
     Field("window_minutes", Number(above=0), "Game minutes to arrive in time.", required=True),
 ])
 
+ESCALATION = Record(Escalation, [
+    Field("after_minutes", Int(1), "Game minutes unanswered after which the call becomes this "
+          "(at least its window).", required=True),
+    Field("kind", Text(), "Kind of the call it becomes, e.g. fight.", required=True),
+    Field("text", Text(), "What dispatch says then.", required=True),
+    Field("priority", Int(1, 3), "Its priority: as urgent or more, 1 (most urgent) to 3.",
+          required=True),
+    Field("window_minutes", Number(above=0), "Game minutes to arrive in time, from then.",
+          required=True),
+])
+
+CALL_KIND = Record(CallKind, [
+    Field("kind", Text(), "Kind of call, e.g. noise; unique in the generator.", required=True),
+    Field("priority", Int(1, 3), "1 (most urgent) to 3.", required=True),
+    Field("window_minutes", Number(above=0), "Game minutes to arrive in time.", required=True),
+    Field("texts", ListOf(Text(), min_items=1, unique=True),
+          "What dispatch says; one is drawn for each call.", required=True),
+    Field("weight", Number(above=0), "Relative share of this kind among the generator's kinds."),
+    Field("needs_reporter", Bool(), "Becomes a call only if someone who trusts the police "
+          "enough reports it."),
+    Field("escalates", ESCALATION, "What the call becomes if nobody answers it.",
+          attr="escalation"),
+], check=check_call_kind)
+
+RATE_BAND = Record(RateBand, [
+    Field("from", SHIFT_TIME, "Band starts at, HH:MM within the shift.", required=True,
+          attr="start"),
+    Field("to", SHIFT_TIME, "Band ends at, HH:MM within the shift.", required=True, attr="end"),
+    Field("per_hour", Number(above=0, maximum=MAX_CALLS_PER_HOUR),
+          "Calls per game hour on average in the band.", required=True),
+], check=check_span)
+
+CALL_GENERATOR = Record(CallGenerator, [
+    Field("id", SLUG, "Unique id of the generator; drawn call ids start with it.", required=True),
+    Field("rate", ListOf(RATE_BAND, min_items=1, check=check_bands),
+          "Calls per hour by time of the shift: bands that do not overlap.", required=True),
+    Field("places", Pool("place"), "Where the calls come from: place ids, or place id: "
+          "relative weight.", required=True),
+    Field("kinds", ListOf(CALL_KIND, min_items=1, key="kind"), "The kinds of call drawn.",
+          required=True),
+])
+
 EVENT = Record(Event, [
     Field("id", SLUG, "Unique id of the event.", required=True),
     Field("from", SHIFT_TIME, "Starts at, HH:MM within the shift.", required=True, attr="start"),
@@ -262,6 +314,8 @@ SCENARIO = Record(Scenario, [
     Field("ties", ListOf(TIE, check=check_ties),
           "Word-of-mouth graph: [resident, resident, weight 0..1], each pair once."),
     Field("calls", ListOf(CALL, key="id", defines="call"), "Calls for service."),
+    Field("radio", ListOf(CALL_GENERATOR, key="id"),
+          "Call generators: calls drawn from the shift's seed, besides the scripted calls."),
     Field("events", ListOf(EVENT, key="id", defines="event"), "Neighborhood events."),
     Field("policies", MapOf(KEY, POLICY, defines="policy", key_attr="id"),
           "Department rules, by name; replaces the default (social_media).",

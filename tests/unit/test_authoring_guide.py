@@ -10,7 +10,8 @@ The instructor's guide quotes real command output. These tests re-run it:
   a fresh folder holding an empty ``scenarios/`` and a copy of docs/examples/,
   so ``new scenarios/...`` works and paths print as the guide shows them;
 - every file in docs/examples/broken/ is shown in the "common mistakes"
-  section, with a snippet that really is in the file;
+  section, with a snippet that really is in the file (as is every other
+  snippet that names the example file it comes from);
 - every ``python run_game.py ...`` command the guide mentions exists and takes
   the flags it is given;
 - the tables built from game/tuning.py still match it;
@@ -155,11 +156,11 @@ def test_every_broken_example_is_in_the_common_mistakes() -> None:
     assert shown - files == set(), "the guide validates broken examples that do not exist"
 
 
-def test_mistake_snippets_are_really_in_their_files() -> None:
+def test_quoted_snippets_are_really_in_their_files() -> None:
     snippets = 0
     for block in blocks():
         first, _, rest = block.body.partition("\n")
-        if block.lang == "yaml" and first.startswith("# docs/examples/broken/"):
+        if block.lang == "yaml" and first.startswith("# docs/examples/"):
             path = REPO / first[2:].strip()
             assert path.is_file(), f"docs/authoring.md:{block.line}: no file {path}"
             assert rest in path.read_text(encoding="utf-8"), (
