@@ -39,12 +39,22 @@ class Tuning:
     resident_speed_spread: float = 0.2  # each resident walks at resident_speed × (1 ± this), uniform
     standing_apart: float = 0.28  # tiles: people sharing a porch or a park stand up to this far apart
 
-    # --- trust model (DESIGN.md "Trust model") -----------------------------
-    gain: float = 10.0  # trust points per unit of contact quality
-    # Skogan (2006), "Asymmetry in the impact of encounters with police": bad
-    # contacts weigh about 4 to 14 times more than good ones. We use the low end.
-    asymmetry: float = 4.0
-    openness_floor: float = 0.5  # the (0.5 + f) term: a stranger still counts half
+    # --- trust model (docs/trust-model.md) -------------------------------------
+    # A good contact moves trust by gain · q · receptiveness(openness, familiarity),
+    # a bad one by gain · asymmetry · q: receptiveness is 1 at the reference first
+    # contact (openness 0.5, a stranger), so there a bad contact weighs `asymmetry`
+    # times a good one, more with closed strangers and less with open friends.
+    gain: float = 2.5  # trust points per unit of quality in a good reference contact
+    # Skogan (2006), "Asymmetry in the impact of encounters with police" (Policing &
+    # Society 16:2): bad contacts weigh about 4 to 14 times more than good ones. 8 sits
+    # mid-band; receptiveness keeps every openness and familiarity within 2-20x.
+    asymmetry: float = 8.0
+    openness_weight: float = 1.0  # receptiveness ∝ (openness_weight + openness): a closed person still hears
+    openness_floor: float = 0.6  # receptiveness ∝ (openness_floor + familiarity): a stranger still counts
+    # Mazerolle et al. (2013, 2015): a procedurally just contact does its good in the first
+    # minutes; longer talk adds little. A talk's effect is (1 - exp(-minutes / this)) of its
+    # whole, so 2 minutes give 86% of it and a conversation cut short gives only what was spent.
+    talk_saturation_minutes: float = 1.0
     spread: float = 0.35  # share of a trust change that reaches a resident's ties
     word_of_mouth_half_life: float = 30.0  # game minutes for half the news to travel
     decay_half_life_shifts: float = 12.0  # trust returns halfway to baseline in this many shifts
@@ -75,6 +85,31 @@ class Tuning:
     car_talk_factor: float = 0.5  # quality multiplier for talking through the car window
     rushed_factor: float = 0.5  # quality multiplier while a priority-1 call waits
 
+    # --- when routine talk goes wrong --------------------------------------------
+    # Pressing a wary stranger (their worries before a hello, their life story before they
+    # know you, a long porch sit, a hello from the cruiser) can backfire. Chance =
+    # backfire_chance × how far short of the familiarity the topic needs × wariness, where
+    # wariness = (backfire_trust_from - trust) / backfire_trust_span, clipped to 0..1.
+    backfire_chance: float = 0.6
+    backfire_trust_from: float = 70.0  # trust points: above this nobody takes offence
+    backfire_trust_span: float = 50.0  # trust points below that over which wariness grows to 1
+    backfire_quality: float = -0.3  # the contact when it backfires
+    listen_familiarity: float = 0.03  # asking about worries is welcome after a hello
+    porch_familiarity: float = 0.12  # a long porch sit needs some acquaintance
+    # A cruiser slowing at the porch can feel like being watched (Wilson & Kelling 1982).
+    car_window_familiarity: float = 0.05
+    # After a bad contact a resident turns away for a while (Skogan 2006: one bad contact
+    # outweighs many good ones). Contacts of this quality or worse start it.
+    refusal_quality: float = -0.25
+    refusal_minutes: float = 60.0  # game minutes they will not talk to you
+
+    # --- follow-through -----------------------------------------------------------
+    # Blair et al. (2021, Science 374:eabd3446): community policing without follow-up raised
+    # no trust across six countries. A worry heard and not reported back on within this many
+    # game minutes takes back unkept_concern_share of the trust the listening brought.
+    follow_up_deadline_minutes: float = 150.0
+    unkept_concern_share: float = 1.0
+
     # --- social media --------------------------------------------------------
     post_without_consent_quality: float = -0.3
     consent_quality: float = 0.2
@@ -84,12 +119,47 @@ class Tuning:
 
     # --- calls for service ----------------------------------------------------
     call_in_time_quality: float = 0.6  # caller's view of a prompt response
-    call_late_quality: float = -0.4  # caller's view of a late priority-1 response (x asymmetry)
+    # What never arriving costs the caller (× asymmetry); a late arrival costs this times
+    # (1 - its lateness credit), so late always beats never.
+    call_missed_quality: float = -0.35
     late_priority_scale: float = 0.5  # lateness hurts lower priorities this much less per level
     cleared_after_minutes: float = 45.0  # game minutes past the window before another unit takes it
+    # Lateness credit: 1 in time; late_credit × exp(-minutes late / late_credit_minutes)
+    # when late (partial, never 0); 0 for never. Scales the response score, the safety a
+    # late arrival brings and (as 1 - credit) what lateness costs the caller.
+    late_credit: float = 0.6
+    late_credit_minutes: float = 30.0
+
+    # --- trust co-produces safety ------------------------------------------------
+    # Community policing works through cooperation (Gill et al. 2014, J Exp Criminol 10:399;
+    # Weisburd et al. 2022, Science 377:eabo3768; Tyler & Fagan 2008: legitimacy → reporting).
+    # Whether a resident reports a problem, or helps at a call: a logistic in their trust
+    # (plus familiarity_help_points × familiarity when helping), centred on *_trust_mid.
+    report_trust_mid: float = 45.0  # trust points: an even chance of calling it in
+    help_trust_mid: float = 50.0  # trust points: an even chance of helping on scene
+    cooperation_spread: float = 8.0  # trust points: the logistic's scale (smaller = sharper)
+    familiarity_help_points: float = 25.0  # knowing the officer counts as this much trust, at f = 1
+    witness_radius: float = 5.0  # tiles: who is near enough to a call's place to see or help
+    scene_minutes_helped: float = 2.0  # on scene when people help
+    scene_minutes_alone: float = 6.0  # on scene when nobody saw anything
     safety_start: float = 50.0  # perceived safety, 0..100
-    safety_in_time: float = 4.0
-    safety_late: float = -8.0
+    safety_resolved: float = 4.0  # a call sorted out in time (scaled by lateness credit)
+    safety_unresolved: float = -2.0  # came, but nobody saw anything
+    safety_missed: float = -8.0  # never came (cleared, escalated or still waiting at the end)
+    safety_unreported: float = -2.0  # a problem nobody called in still makes the street less safe
+
+    # --- the score (0..100): weights of its components --------------------------------
+    score_trust: float = 3.0  # influence-weighted trust gained
+    score_response: float = 3.0  # response to every call, by priority
+    score_resolved: float = 1.5  # calls resolved
+    score_safety: float = 1.5  # perceived safety gained
+    score_policy: float = 1.0  # no policy breaches
+    score_follow_through: float = 1.0  # concerns heard that were reported back on
+    score_objectives: float = 2.0  # the scenario's own named goals, with partial credit
+    score_trust_scale: float = 6.0  # trust points of gain that earn about 73% of the trust part
+    score_safety_scale: float = 8.0  # safety points of gain that earn about 73% of the safety part
+    score_breach_share: float = 0.5  # each breach keeps this share of the policy part
+    score_priority_weight: float = 2.0  # a call counts this much more per priority level up
 
 
 TUNING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Tuning))
@@ -104,14 +174,21 @@ TUNING_LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
 }
 TUNING_LIMITS.update({
     "tick_minutes": (0.01, 5.0, None),  # under 0.01 a shift would take millions of steps
-    "openness_floor": _SHARE, "spread": _SHARE, "repeat_damping": _SHARE,
+    "openness_floor": (0.0, 1.0, 0.0), "openness_weight": (0.0, 10.0, 0.0), "spread": _SHARE, "repeat_damping": _SHARE,
     "car_window_factor": _SHARE, "car_talk_factor": _SHARE, "rushed_factor": _SHARE,
     "late_priority_scale": _SHARE,
+    "talk_saturation_minutes": (0.05, 60.0, None),
+    "backfire_chance": _SHARE, "unkept_concern_share": (0.0, 2.0, None), "late_credit": _SHARE,
+    "listen_familiarity": _SHARE, "porch_familiarity": _SHARE, "car_window_familiarity": _SHARE,
+    "backfire_trust_from": (0.0, 100.0, None), "report_trust_mid": (0.0, 100.0, None),
+    "help_trust_mid": (0.0, 100.0, None), "familiarity_help_points": (0.0, 100.0, None),
+    "safety_resolved": (-100.0, 100.0, None), "safety_unresolved": (-100.0, 100.0, None),
+    "safety_missed": (-100.0, 100.0, None), "safety_unreported": (-100.0, 100.0, None), "score_breach_share": _SHARE,
+    "score_priority_weight": (1.0, 10.0, None),
     "resident_speed_spread": (0.0, 0.9, None),  # 1 or more would stop or reverse a walker
     "standing_apart": (0.0, 0.49, None),  # stay within the tile of the place they stand at
     "car_talk_reach": (0.0, 10.0, None),
     "safety_start": (0.0, 100.0, None),
-    "safety_in_time": (-100.0, 100.0, None), "safety_late": (-100.0, 100.0, None),
 })
 TUNING_LIMITS.update({name: _QUALITY for name in TUNING_NAMES if name.endswith("_quality")})
 

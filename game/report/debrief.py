@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from game.scenario.model import NEGATIVE_TAGS, Scenario
 from game.sim.conversation import TAG_WORDS
 from game.sim.ledger import Source, TrustChange
-from game.sim.results import CallOutcome, ObjectiveResult, ResidentOutcome, ShiftResults
+from game.sim.results import CallOutcome, ResidentOutcome, ShiftResults
+from game.sim.score import ObjectiveResult
 
 CAR_HEAVY_SHARE = 0.6  # share of the shift's minutes in the car that counts as "mostly driving"
 FEW_STORIES_SHARE = 1 / 3  # fewer stories than this share of the residents counts as "few"

@@ -18,7 +18,8 @@ import numpy as np
 
 from game.sim.actions import Action, action_from_dict
 from game.sim.ledger import TrustChange
-from game.sim.results import CallOutcome, ObjectiveResult, ResidentOutcome, ShiftResults
+from game.sim.results import CallOutcome, ResidentOutcome, ShiftResults
+from game.sim.score import ObjectiveResult, ScorePart
 from game.sim.simulation import Simulation
 
 HEAT_DTYPE = "<f8"  # heat maps are stored as little-endian float64, whatever the machine
@@ -84,11 +85,12 @@ class Recording:
         r = self.results
         return _build(
             ShiftResults, {k: v for k, v in r.items()
-                           if k not in ("objectives", "residents", "calls", "breaches")},
+                           if k not in ("objectives", "residents", "calls", "breaches", "score_parts")},
             objectives=tuple(_build(ObjectiveResult, o) for o in r.get("objectives", ())),
             residents=tuple(_build(ResidentOutcome, o) for o in r.get("residents", ())),
             calls=tuple(_build(CallOutcome, o) for o in r.get("calls", ())),
             breaches=tuple(r.get("breaches", ())),
+            score_parts=tuple(_build(ScorePart, p) for p in r.get("score_parts", ())),
         )
 
     def trust_changes(self) -> list[TrustChange]:

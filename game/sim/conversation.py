@@ -57,6 +57,16 @@ class Acquaintance:
     concerns_checked: set[str] = field(default_factory=set)  # visited the follow-up place
     concerns_done: set[str] = field(default_factory=set)  # reported back
     times: dict[str, int] = field(default_factory=dict)  # topic -> how often
+    # When each worry was heard and the trust the listening brought: both are owed back
+    # if the officer never reports back (follow-through).
+    concern_heard_at: dict[str, float] = field(default_factory=dict)
+    concern_gain: dict[str, float] = field(default_factory=dict)
+    concerns_let_down: set[str] = field(default_factory=set)  # the deadline passed unanswered
+    refuses_until: float = 0.0  # game minute until which they will not talk to the officer
+    refusal_reason: str = ""  # what put them off, in words: "you pressed them about their worries"
+
+    def refusing(self, now: float) -> bool:
+        return now < self.refuses_until - 1e-9
 
     def next_story(self, resident: Resident, familiarity: float) -> str | None:
         """The next beat they are ready to tell, or None."""
@@ -78,3 +88,4 @@ class TalkOption:
     available: bool
     reason: str = ""  # why not, when not available
     concern: str | None = None
+    hint: str = ""  # what a careful officer would notice first ("They hardly know you yet.")

@@ -36,6 +36,7 @@ class FeedEvent(Enum):
     STORY = ("story", FeedKind.STORY)  # a beat of a resident's story
     CONCERN_HEARD = ("concern_heard", FeedKind.CONCERN)
     CONCERN_CHECKED = ("concern_checked", FeedKind.CONCERN)  # the follow-up place was visited
+    CONCERN_LET_DOWN = ("concern_let_down", FeedKind.CONCERN)  # never reported back on in time
     ENCOUNTER = ("encounter", FeedKind.ENCOUNTER)  # a line of a scripted encounter
     BREACH = ("breach", FeedKind.POLICY)  # a department policy was broken
     POLICY = ("policy", FeedKind.POLICY)  # media office news, what policy allows

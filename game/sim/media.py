@@ -106,7 +106,8 @@ class Media:
                                   Source(SourceKind.MEDIA, "post"), ("trustworthy_motives",))
                 else:
                     state.contact(i, t.post_without_consent_quality, "posted them without asking",
-                                  Source(SourceKind.MEDIA, "post"), ("disrespect",))
+                                  Source(SourceKind.MEDIA, "post"), ("disrespect",),
+                                  refusal="you posted them without asking")
         else:
             moment.done = True
             state.say(FeedEvent.INFO, "You put the phone away and stayed in the moment.")

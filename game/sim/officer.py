@@ -25,6 +25,7 @@ class Doing(Enum):
     PLAYING = "playing with the kids"
     DECIDING_POST = "deciding about a post"
     IN_CONVERSATION = "in conversation"
+    ON_SCENE = "on scene at a call"
 
     @property
     def moving(self) -> bool:

@@ -6,20 +6,21 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from game.scenario.model import CallsInTime, Objective, StoriesHeard, TrustAtLeast
+from game.sim.calls import CallState, CallStatus
+from game.sim.dispatch import lateness_credit
+from game.sim.score import (
+    CallJudgement,
+    ObjectiveResult,
+    ScorePart,
+    evaluate_objectives,
+    score_parts,
+    total_score,
+)
 
 if TYPE_CHECKING:
     from game.sim.presence import Presence
     from game.sim.state import ShiftState
-
-
-@dataclass(frozen=True)
-class ObjectiveResult:
-    id: str
-    text: str
-    met: bool
-    detail: str  # "3 of 4 stories", "trust 58.2 of 60"
-    weight: float
+    from game.tuning import Tuning
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class CallOutcome:
     at: int
     response_minutes: float | None
     in_time: bool
+    status: str = "resolved"  # a CallStatus value: resolved, unresolved, escalated, cleared...
+    minutes_late: float = 0.0
+    credit: float = 1.0  # toward the response score: 1 in time, partial late, 0 never
+    kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,12 @@ class ShiftResults:
     residents: tuple[ResidentOutcome, ...] = ()
     calls: tuple[CallOutcome, ...] = ()
     breaches: tuple[str, ...] = field(default=())
+    safety_start: float = 50.0
+    calls_resolved: int = 0
+    calls_unreported: int = 0  # problems nobody trusted the police enough to call in
+    concerns_heard: int = 0
+    concerns_followed_up: int = 0
+    score_parts: tuple[ScorePart, ...] = ()
 
     def summary(self) -> dict[str, Any]:
         """The per-run figures `simulate --json` and `replay --json` print."""
@@ -74,57 +85,39 @@ class ShiftResults:
             "calls_in_time": self.calls_in_time,
             "stories_heard": self.stories_heard,
             "score": round(self.score, 2),
+            "safety": round(self.safety, 2),
+            "calls_resolved": self.calls_resolved,
+            "calls_unreported": self.calls_unreported,
+            "score_parts": {p.key: round(p.value, 4) for p in self.score_parts},
         }
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def evaluate_objectives(
-    objectives: Sequence[Objective], *, trust: float, stories_heard: int,
-    calls: Sequence[CallOutcome],
-) -> tuple[tuple[ObjectiveResult, ...], float]:
-    """Each objective met or not, and the score: weighted share met, 0..100.
-
-    With no objectives the score is the final neighborhood trust.
-    """
-    results = []
-    for obj in objectives:
-        check = obj.check
-        if isinstance(check, StoriesHeard):
-            met = stories_heard >= check.count
-            detail = f"{stories_heard} of {check.count} stories"
-        elif isinstance(check, CallsInTime):
-            relevant = [c for c in calls if c.priority == check.priority]
-            in_time = sum(c.in_time for c in relevant)
-            share = in_time / len(relevant) if relevant else 1.0
-            met = share >= check.share - 1e-9
-            detail = f"{in_time} of {len(relevant)} priority-{check.priority} calls in time"
-        elif isinstance(check, TrustAtLeast):
-            met = trust >= check.trust
-            detail = f"trust {trust:.1f} of {check.trust:g}"
-        else:  # pragma: no cover - the loader only builds the three kinds
-            raise TypeError(f"unknown objective check {check!r}")
-        results.append(ObjectiveResult(obj.id, obj.text, met, detail, obj.weight))
-    if not results:
-        return (), trust
-    total = sum(r.weight for r in results)
-    score = 100.0 * sum(r.weight for r in results if r.met) / total
-    return tuple(results), score
+def _outcome(s: CallState, tuning: Tuning) -> CallOutcome:
+    credit = (1.0 if s.in_time else lateness_credit(s.minutes_late, tuning)) if s.reached else 0.0
+    return CallOutcome(s.call.id, s.call.priority, s.call.place, s.call.at, s.response_minutes,
+                       s.in_time, s.status.value, s.minutes_late, credit, s.call.kind)
 
 
 def build_results(state: ShiftState, presence: Presence, trust_start: float,
                   stories_heard: int) -> ShiftResults:
     """The end-of-shift figures, from the shift's state (at any moment, not only the end)."""
-    calls = tuple(
-        CallOutcome(s.call.id, s.call.priority, s.call.place, s.call.at, s.response_minutes,
-                    s.in_time)
-        for s in state.calls if s.status != "pending"
-    )
+    t = state.tuning
+    scored = [s for s in state.calls if s.status.came_in and s.status is not CallStatus.HANDED_OVER]
+    calls = tuple(_outcome(s, t) for s in scored)
+    judged = [CallJudgement(c.priority, c.credit, c.status == CallStatus.RESOLVED.value, c.in_time)
+              for c in calls if c.status != CallStatus.WAITING.value]
     reached = [c.response_minutes for c in calls if c.response_minutes is not None]
     trust = state.trust.neighborhood_trust()
-    objectives, score = evaluate_objectives(
-        state.scenario.objectives, trust=trust, stories_heard=stories_heard, calls=calls)
+    objectives = evaluate_objectives(state.scenario.objectives, trust=trust,
+                                     stories_heard=stories_heard, calls=judged)
+    heard = sum(len(k.concerns_heard) for k in state.known)
+    followed = sum(len(k.concerns_done) for k in state.known)
+    parts = score_parts(t, trust_gain=trust - trust_start, safety_gain=state.safety - t.safety_start,
+                        calls=judged, breaches=len(state.breaches), concerns_heard=heard,
+                        concerns_followed_up=followed, objectives=objectives)
     model = state.trust
     residents = tuple(
         ResidentOutcome(r.id, r.name, float(model.start_trust[i]), float(model.trust[i]),
@@ -134,10 +127,14 @@ def build_results(state: ShiftState, presence: Presence, trust_start: float,
     )
     return ShiftResults(
         scenario=state.scenario.id, seed=state.seed, trust=trust, trust_start=trust_start,
-        safety=state.safety, score=score,
+        safety=state.safety, score=total_score(parts),
         mean_response_minutes=(sum(reached) / len(reached)) if reached else None,
         calls_total=len(calls), calls_in_time=sum(c.in_time for c in calls),
         stories_heard=stories_heard, foot_minutes=float(presence.foot_heat.sum()),
         car_minutes=float(presence.car_heat.sum()), objectives=objectives, residents=residents,
         calls=calls, breaches=tuple(f"{b.policy}: {b.what}" for b in state.breaches),
+        safety_start=t.safety_start,
+        calls_resolved=sum(c.status == CallStatus.RESOLVED.value for c in calls),
+        calls_unreported=sum(s.status is CallStatus.UNREPORTED for s in state.calls),
+        concerns_heard=heard, concerns_followed_up=followed, score_parts=parts,
     )

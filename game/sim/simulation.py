@@ -183,12 +183,14 @@ class Simulation:
             return
         state = self.state
         before = state.time
+        self.talk.settle_if_over()
         self.dispatch.calls_come_in()
         self.movement.step()
         state.people.step(before, state.dt)
         self.presence.familiarity()
         self.dispatch.check_calls()
         self.talk.check_follow_up_places()
+        self.talk.check_promises()
         self.media_desk.step()
         self.talk.check_triggers()
         opened = state.encounters.start_next()
@@ -198,6 +200,9 @@ class Simulation:
         state.trust.step(state.dt)
         self.presence.heat()
         state.tick += 1
+        if self.finished:
+            self.talk.settle()  # the shift ends mid-talk: it counts for the minutes spent
+            self.dispatch.end_of_shift()
         if math.floor(self.time + 1e-9) > math.floor(before + 1e-9) or self.finished:
             self._record_history()  # once per whole game minute, whatever the tick length
 
@@ -236,7 +241,7 @@ class Simulation:
             case act.GetIn():
                 self.movement.get_in(action)
             case act.RespondToCall():
-                self.dispatch.respond(action, excuse)
+                self.dispatch.respond(action, excuse, end_talk=self.talk.settle)
             case act.Talk():
                 self.talk.talk(action)
             case act.JoinPlay():

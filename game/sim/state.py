@@ -15,18 +15,35 @@ import math
 import numpy as np
 
 from game.scenario.model import Event, Resident, Scenario
-from game.sim.calls import CallState
+from game.sim.calls import CallState, CallStatus
 from game.sim.conversation import Acquaintance
 from game.sim.encounters import EncounterBook
 from game.sim.feed import Feed, FeedEvent, FeedItem
 from game.sim.grid import Grid
 from game.sim.ledger import PolicyBreach, Source, TrustChange
 from game.sim.officer import Doing, Officer
+from game.sim.radio import draw_calls, radio_rng
 from game.sim.residents import Population
 from game.sim.trust import TrustModel
 from game.tuning import Tuning, tuning_with
 
 Point = tuple[float, float]
+
+
+def shift_calls(scenario: Scenario, seed: int) -> list[CallState]:
+    """The scripted calls and the radio's draw for this seed, each with the worse call it
+    may turn into (dormant until then), in the order they come in."""
+    drawn = draw_calls(scenario.radio, scenario.shift.minutes, radio_rng(seed))
+    calls: list[CallState] = []
+    for call in sorted((*scenario.calls, *drawn), key=lambda c: (c.at, c.id)):
+        state = CallState(call)
+        worse = call.escalated()
+        if worse is not None:
+            state.worse = CallState(worse, status=CallStatus.DORMANT)
+            calls.append(state.worse)
+        calls.append(state)
+    calls.sort(key=lambda c: (c.call.at, c.call.id))
+    return calls
 
 
 class ShiftState:
@@ -47,7 +64,7 @@ class ShiftState:
         self.people = Population(scenario.residents, self.places, self.grid, self.tuning, self.rng)
         sx, sy = scenario.map.car_spawn
         self.officer = Officer(float(sx), float(sy), float(sx), float(sy))
-        self.calls = [CallState(c) for c in sorted(scenario.calls, key=lambda c: (c.at, c.id))]
+        self.calls = shift_calls(scenario, seed)
         self.encounters = EncounterBook(scenario.encounters)
         self.known = [Acquaintance() for _ in scenario.residents]
         self.breaches: list[PolicyBreach] = []
@@ -104,10 +121,19 @@ class ShiftState:
     # --- recording ------------------------------------------------------------------------
     def contact(self, i: int, quality: float, cause: str, source: Source,
                 tags: tuple[str, ...] = (), *, through_car_window: bool = False,
-                rushed: bool = False) -> TrustChange:
+                rushed: bool = False, refusal: str = "") -> TrustChange:
+        """Record a contact; a bad enough one in person makes them turn away for a while.
+
+        ``refusal`` says what put them off ("you posted them without asking").
+        """
         change = self.trust.contact(self.time, i, quality, cause, source, tags,
                                     through_car_window=through_car_window, rushed=rushed)
         self.feed_change(change)
+        t = self.tuning
+        if quality <= t.refusal_quality and change.in_person:
+            known = self.known[i]
+            known.refuses_until = self.time + t.refusal_minutes
+            known.refusal_reason = refusal or f"of how it went ({cause})"
         return change
 
     def feed_change(self, change: TrustChange) -> None:

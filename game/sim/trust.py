@@ -73,16 +73,27 @@ class TrustModel:
         return list(zip(self._edge_dst[mask].tolist(), self._edge_weight[mask].tolist(), strict=True))
 
     # --- contacts -----------------------------------------------------------------
+    def receptiveness(self, resident: int) -> float:
+        """How much a good contact moves this resident, 1 for the reference first contact.
+
+        Open people and people who know the officer take more from a good
+        contact (openness 0.5 and familiarity 0 give exactly 1).
+        """
+        t = self.tuning
+        openness = (t.openness_weight + self.openness[resident]) / (t.openness_weight + 0.5)
+        known = (t.openness_floor + self.familiarity[resident]) / t.openness_floor
+        return float(openness * known)
+
     def contact_delta(self, resident: int, quality: float) -> float:
         """Trust change a contact of ``quality`` (-1..1) would make, before clipping.
 
-        Good contacts count in proportion to openness and familiarity; bad ones
-        count ``asymmetry`` times as much whoever you are to them (Skogan 2006).
+        Good contacts count in proportion to receptiveness; bad ones count
+        ``asymmetry`` times a good reference contact, whoever you are to them
+        (Skogan 2006).
         """
         t = self.tuning
         if quality >= 0:
-            return t.gain * quality * self.openness[resident] * (
-                t.openness_floor + self.familiarity[resident])
+            return t.gain * quality * self.receptiveness(resident)
         return t.gain * t.asymmetry * quality
 
     def contact(

@@ -13,6 +13,7 @@ from game.sim.trust import TrustModel
 from game.tuning import Tuning
 
 IDS = ["a", "b", "c", "d"]
+X = Source(SourceKind.ENCOUNTER, "x")
 
 
 def model(trust=(50, 50, 50, 50), openness=0.5, ties=(), tuning: Tuning | None = None):
@@ -28,24 +29,26 @@ def test_good_contact_follows_openness_and_familiarity():
     m.familiarity[0] = 0.2
     change = m.contact(0.0, 0, 0.5, "listened", Source(SourceKind.TALK, "listen"))
     t = Tuning()
-    assert change.delta == pytest.approx(t.gain * 0.5 * 0.6 * (0.5 + 0.2))
+    openness = (t.openness_weight + 0.6) / (t.openness_weight + 0.5)
+    known = (t.openness_floor + 0.2) / t.openness_floor
+    assert change.delta == pytest.approx(t.gain * 0.5 * openness * known)
     assert m.trust[0] == pytest.approx(50 + change.delta)
 
 
 def test_bad_contact_weighs_asymmetry_times_more_regardless_of_openness():
     closed, open_ = model(openness=0.1), model(openness=0.9)
-    bad_closed = closed.contact(0.0, 0, -0.5, "threatened", "x").delta
-    bad_open = open_.contact(0.0, 0, -0.5, "threatened", "x").delta
-    good = model(openness=1.0)
-    good.familiarity[0] = 0.5  # (0.5 + f) == 1: the full gain
-    good_delta = good.contact(0.0, 0, 0.5, "helped", "x").delta
+    bad_closed = closed.contact(0.0, 0, -0.5, "threatened", X).delta
+    bad_open = open_.contact(0.0, 0, -0.5, "threatened", X).delta
+    reference = model(openness=0.5)  # a stranger of middling openness: receptiveness 1
+    good_delta = reference.contact(0.0, 0, 0.5, "helped", X).delta
+    assert reference.receptiveness(0) == pytest.approx(1.0)
     assert bad_closed == bad_open == pytest.approx(-Tuning().asymmetry * good_delta)
 
 
 def test_trust_is_clipped_and_the_ledger_records_what_applied():
     m = model(trust=(98, 2, 50, 50), openness=1.0)
-    up = m.contact(0.0, 0, 1.0, "great", "x")
-    down = m.contact(0.0, 1, -1.0, "awful", "x")
+    up = m.contact(0.0, 0, 1.0, "great", X)
+    down = m.contact(0.0, 1, -1.0, "awful", X)
     assert m.trust[0] == 100 and up.delta == pytest.approx(2.0)
     assert m.trust[1] == 0 and down.delta == pytest.approx(-2.0)
     assert [c.cause for c in m.ledger] == ["great", "awful"]
@@ -53,7 +56,7 @@ def test_trust_is_clipped_and_the_ledger_records_what_applied():
 
 def test_word_of_mouth_reaches_ties_only_and_is_attributed():
     m = model(ties=[("a", "b", 0.8)])
-    m.contact(0.0, 0, -0.5, "rude", "x")
+    m.contact(0.0, 0, -0.5, "rude", X)
     for _ in range(400):
         m.step(0.25)
     assert m.trust[1] < 50 - 1.0  # b heard about it
@@ -67,7 +70,7 @@ def test_well_connected_bad_contact_costs_more_neighborhood_trust():
     lonely = model()
     hub = model(ties=[("a", "b", 1.0), ("a", "c", 1.0), ("a", "d", 1.0)])
     for m in (lonely, hub):
-        m.contact(0.0, 0, -0.5, "rude", "x")
+        m.contact(0.0, 0, -0.5, "rude", X)
         for _ in range(480):
             m.step(0.25)
     assert hub.neighborhood_trust() < lonely.neighborhood_trust() - 1.0
@@ -97,7 +100,7 @@ def test_trust_and_familiarity_stay_in_range(contacts, ties):
             unique[tuple(sorted((a, b)))] = w
     m = model(ties=[(a, b, w) for (a, b), w in unique.items()])
     for who, quality, steps in contacts:
-        m.contact(0.0, who, quality, "x", "x")
+        m.contact(0.0, who, quality, "x", X)
         m.add_familiarity(who, 0.3)
         for _ in range(steps):
             m.step(0.25)
