@@ -75,7 +75,9 @@ class Game:
                 return False
         if not self._switch(self.scene.update(dt)):
             return False
-        self.screen = pygame.display.get_surface()
+        screen = pygame.display.get_surface()  # a new surface after a resize or a mode change
+        if screen is not None:
+            self.screen = screen
         self.scene.draw(self.screen)
         pygame.display.flip()
         self.frames += 1

@@ -29,7 +29,7 @@ def autoplay(frames: int, **options) -> Game:
 
 def sessions() -> list:
     with SessionStore.open() as store:
-        return store.list()
+        return store.summaries()
 
 
 def test_a_finished_shift_is_saved_and_replays_exactly():

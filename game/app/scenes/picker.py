@@ -66,11 +66,12 @@ class PickerScene(Scene):
         return next((i for i, r in enumerate(self.cards) if r.collidepoint(pos)), None)
 
     def _open(self, index: int) -> Scene | None:
-        if not self.entries or self.entries[index].scenario is None:
+        scenario = self.entries[index].scenario if self.entries else None
+        if scenario is None:
             return None
         from game.app.scenes.briefing import BriefingScene
 
-        return BriefingScene(self.app, self.entries[index].scenario, self.backdrop)
+        return BriefingScene(self.app, scenario, self.backdrop)
 
     def update(self, dt: float) -> Scene | None:
         self.elapsed += dt

@@ -143,7 +143,7 @@ class ShiftRunner:
         o = self.sim.officer
         consumed = len(self._prev_route) - len(o.route)
         if consumed >= 0 and self._prev_route[consumed:] == o.route:
-            corners = [tuple(map(float, t)) for t in self._prev_route[:consumed]]
+            corners: list[Point] = [(float(x), float(y)) for x, y in self._prev_route[:consumed]]
             return along([self._prev_officer, *corners, o.pos], self.alpha)
         return along([self._prev_officer, o.pos], self.alpha)
 
