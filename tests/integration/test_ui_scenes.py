@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 import pytest
 from builders import street_scenario
+from ui_probe import TextProbe
 
 import game.sim.actions as act
 from game.app.context import App, LaunchOptions
@@ -206,13 +207,19 @@ def test_summary_shows_results_and_leads_on(app):
     assert any(isinstance(s, BriefingScene) for s in handed)
 
 
-def test_scenes_fit_at_double_text_size(app):
+@pytest.mark.parametrize("size", SIZES)
+def test_scenes_fit_at_double_text_size(app, monkeypatch, size):
+    """From the smallest supported window to full HD, text at 2x stays in the window and its panel."""
     app.settings.text_scale = 2.0
     app.settings_changed()
+    probe = TextProbe()
+    probe.install(monkeypatch)
     play = PlayScene(app, street_scenario())
     for scene in (TitleScene(app), BriefingScene(app, street_scenario()), play, PauseScene(app, play, play)):
-        scene.update(1 / 60)
-        scene.draw(pygame.Surface((1280, 720)))
+        probe.frame(scene, size)
+        assert probe.texts, f"{type(scene).__name__} drew no text"
+        problems = probe.problems(pygame.Rect((0, 0), size))
+        assert not problems, f"{type(scene).__name__} at {size}: " + "; ".join(problems)
 
 
 def test_window_close_ends_the_loop():

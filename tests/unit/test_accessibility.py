@@ -161,10 +161,7 @@ KIOSK_STATES = ("caption", "porch", "picker", "briefing", "play", "still there",
 def check_text_fits(monkeypatch, scene_for: Callable[[], Scene]) -> None:
     probe = TextProbe()
     probe.install(monkeypatch)
-    scene = scene_for()
-    scene.update(1 / 60)
-    probe.clear()
-    scene.draw(probe.surface(WINDOW.size))
+    probe.frame(scene_for(), WINDOW.size)
     assert probe.texts, "the scene drew no text at all"
     problems = probe.problems(WINDOW)
     assert not problems, "\n".join(problems)
