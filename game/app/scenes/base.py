@@ -1,4 +1,4 @@
-"""The scene contract: a state machine without a manager class (STYLE.md, after tcod).
+"""The scene contract: a state machine without a manager class (after the tcod tutorial's engine).
 
 ``handle_event`` and ``update`` return the next scene, or None to stay. A scene
 gets what it needs through its constructor (the shared ``App`` and, for
