@@ -11,8 +11,8 @@ from ui_probe import TextProbe
 
 import game.sim.actions as act
 from game.app.context import App, LaunchOptions
-from game.app.main import Game
-from game.app.scenes.base import Scene
+from game.app.main import Game, go_back
+from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
 from game.app.scenes.briefing import BriefingScene
 from game.app.scenes.dialogue import DialogueScene
 from game.app.scenes.pause import PauseScene
@@ -85,7 +85,7 @@ def test_title_picker_briefing(app):
     picker = PickerScene(app, title.backdrop)
     handed = exercise(picker, [*TYPICAL, key(pygame.K_RETURN), key(pygame.K_ESCAPE)])
     assert any(isinstance(s, BriefingScene) for s in handed)
-    assert any(isinstance(s, TitleScene) for s in handed)
+    assert any(isinstance(s, BackToTitle) and s.backdrop is title.backdrop for s in handed)
     briefing = BriefingScene(app, street_scenario(), title.backdrop)
     handed = exercise(briefing, [*TYPICAL, key(pygame.K_RETURN)])
     assert any(isinstance(s, PlayScene) for s in handed)
@@ -204,7 +204,27 @@ def test_summary_shows_results_and_leads_on(app):
     summary = SummaryScene(app, scenario, sim)
     assert summary.changes and summary.changes[0].reasons
     handed = exercise(summary, [*TYPICAL, key(pygame.K_DOWN), key(pygame.K_RETURN)])
-    assert any(isinstance(s, BriefingScene) for s in handed)
+    assert any(isinstance(s, BackToBriefing) and s.scenario is scenario for s in handed)
+
+
+def test_going_back_opens_the_earlier_screen(app):
+    """Scenes do not import the screens before them; the loop builds the one a scene goes back to."""
+    backdrop = Backdrop(app)
+    title = go_back(app, BackToTitle(backdrop))
+    assert isinstance(title, TitleScene) and title.backdrop is backdrop
+    assert isinstance(go_back(app, BackToPicker()), PickerScene)
+    scenario = street_scenario()
+    briefing = go_back(app, BackToBriefing(scenario, backdrop))
+    assert isinstance(briefing, BriefingScene) and briefing.scenario is scenario
+    game = Game(LaunchOptions(scenario=scenario, scene="play", frames=100))
+    pause = game.scene.handle_event(key(pygame.K_SPACE))
+    assert isinstance(pause, PauseScene)
+    game.scene = pause
+    pause.menu.focus = [b.key for b in pause.menu.buttons].index("restart")
+    pygame.event.post(key(pygame.K_RETURN))
+    assert game.frame()
+    assert isinstance(game.scene, BriefingScene) and game.scene.scenario is scenario
+    pygame.display.quit()
 
 
 @pytest.mark.parametrize("size", SIZES)
