@@ -81,8 +81,8 @@ class TrustModel:
         """
         t = self.tuning
         if quality >= 0:
-            return t.gain * quality * self.openness[resident] * (
-                t.openness_floor + self.familiarity[resident])
+            return float(t.gain * quality * self.openness[resident] * (
+                t.openness_floor + self.familiarity[resident]))
         return t.gain * t.asymmetry * quality
 
     def contact(
