@@ -1,4 +1,4 @@
-# Two commands for a fresh machine:  `make play`  and  `make test`.
+# Two commands for a fresh machine:  `make play`  and  `make test` (ruff, mypy, then pytest).
 # Each creates .venv inside the repo and installs from pyproject.toml itself.
 PYTHON ?= python3
 VENV := .venv
@@ -17,7 +17,8 @@ play: $(STAMP)
 	$(BIN)/python run_game.py play $(ARGS)
 
 test: $(STAMP)
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m ruff check game tests benchmarks run_game.py
+	$(BIN)/python -m ruff check game tests benchmarks run_game.py
+	$(BIN)/python -m mypy game
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
 bench: $(STAMP)

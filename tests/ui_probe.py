@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.app.scenes.base import Scene
 from game.app.ui.text import Text
 from game.app.ui.widgets import PanelPainter
 
@@ -52,6 +53,14 @@ class TextProbe:
 
     def surface(self, size: tuple[int, int]) -> ProbeSurface:
         return ProbeSurface(size, self, (0, 0))
+
+    def frame(self, scene: Scene, size: tuple[int, int]) -> ProbeSurface:
+        """One frame of ``scene`` (after one update), recording only what that frame drew."""
+        scene.update(1 / 60)
+        self.clear()
+        surface = self.surface(size)
+        scene.draw(surface)
+        return surface
 
     def clear(self) -> None:
         self.texts.clear()

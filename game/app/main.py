@@ -11,14 +11,22 @@ from __future__ import annotations
 import pygame
 
 from game.app.context import App, LaunchOptions
+from game.app.kiosk.shell import kiosk_scene
 from game.app.kiosk.state import kiosk_settings
-from game.app.scenes.base import Quit, Scene
+from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, GoBack, Quit, Scene
+from game.app.scenes.briefing import BriefingScene
+from game.app.scenes.picker import PickerScene
+from game.app.scenes.play import PlayScene
+from game.app.scenes.summary import SummaryScene
+from game.app.scenes.title import TitleScene
 from game.app.ui.audio import SoundManager
 from game.app.ui.input import Gamepads, command_of
 from game.app.ui.settings import Settings
 from game.app.view.backdrop import Backdrop
+from game.bots import make_bot, run_shift
 from game.errors import UserError
 from game.scenario.model import Scenario
+from game.sim.simulation import Simulation
 
 FPS = 60
 FIXED_DT = 1 / FPS  # frame time under --frames
@@ -75,7 +83,9 @@ class Game:
                 return False
         if not self._switch(self.scene.update(dt)):
             return False
-        self.screen = pygame.display.get_surface()
+        screen = pygame.display.get_surface()  # a new surface after a resize or a mode change
+        if screen is not None:
+            self.screen = screen
         self.scene.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
@@ -84,6 +94,8 @@ class Game:
     def _switch(self, nxt: Scene | None) -> bool:
         if isinstance(nxt, Quit):
             return False
+        if isinstance(nxt, GoBack):
+            nxt = go_back(self.app, nxt)
         if nxt is not None:
             self.scene = nxt
         return True
@@ -115,15 +127,7 @@ def _scenario_for(app: App) -> Scenario:
 
 def first_scene(app: App) -> Scene:
     """Where the game opens: the kiosk's demo, the title, a scenario's briefing, or --scene."""
-    from game.app.scenes.briefing import BriefingScene
-    from game.app.scenes.picker import PickerScene
-    from game.app.scenes.play import PlayScene
-    from game.app.scenes.summary import SummaryScene
-    from game.app.scenes.title import TitleScene
-
     if app.options.kiosk:
-        from game.app.kiosk.shell import kiosk_scene
-
         return kiosk_scene(app)
     name = app.options.scene or ("briefing" if app.options.scenario is not None else "title")
     if name == "title":
@@ -136,13 +140,21 @@ def first_scene(app: App) -> Scene:
     if name == "play":
         return PlayScene(app, scenario)
     if name == "summary":
-        from game.bots import make_bot, run_shift
-        from game.sim.simulation import Simulation
-
         sim = Simulation(scenario, app.options.seed)
         run_shift(sim, make_bot(app.options.bot, sim.seed))
         return SummaryScene(app, scenario, sim)
     raise UserError(f"unknown scene {name!r} (known scenes: {', '.join(SCENES)})")
+
+
+def go_back(app: App, request: GoBack) -> Scene:
+    """The earlier screen a scene asked to go back to (it cannot build it: that screen imports it)."""
+    if isinstance(request, BackToTitle):
+        return TitleScene(app, request.backdrop)
+    if isinstance(request, BackToPicker):
+        return PickerScene(app, request.backdrop or Backdrop(app))
+    if isinstance(request, BackToBriefing):
+        return BriefingScene(app, request.scenario, request.backdrop)
+    raise TypeError(f"no screen to go back to for {request!r}")
 
 
 def run(options: LaunchOptions, settings: Settings | None = None) -> int:

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--scenario goes with --class")
     with SessionStore.open() as store:
         if args.class_view:
-            sessions = store.list(args.scenario)
+            sessions = store.summaries(args.scenario)
             if not sessions:
                 where = f" for scenario {args.scenario!r}" if args.scenario else ""
                 raise UserError(f"no saved sessions{where} to compare")

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore
 
     with SessionStore.open() as store:
-        rows = store.list(args.scenario)
+        rows = store.summaries(args.scenario)
     if args.json:
         print(json.dumps([s.to_dict() for s in rows]))
     elif args.csv:

@@ -84,7 +84,7 @@ def trust_chart(history: Sequence[Sequence[float]], calls: Sequence[CallDebrief]
     width, height, left, right, top, bottom = 720, 300, 40, 74, 38, 34
     x = Scale(0, max(minutes, 1.0), left, width - right)
     y = Scale(0, 100, height - bottom, top)
-    parts: list[object] = _grid_0_100(y, left, width - right, (0, 25, 50, 75, 100))
+    parts: list[Html] = _grid_0_100(y, left, width - right, (0, 25, 50, 75, 100))
     step = next((s for s in TICK_STEPS if minutes / s <= MAX_TICKS), TICK_STEPS[-1])
     for m in range(0, int(minutes) + 1, step):
         parts.append(_line(x(m), height - bottom, x(m), height - bottom + 4, 'stroke="#6b6259"'))
@@ -138,7 +138,7 @@ def heat_map(kinds: Sequence[Sequence[str]], heat: np.ndarray, vmax: float, colo
     """
     rows, cols = len(kinds), len(kinds[0]) if kinds else 0
     tile = max(4, min(16, MAP_WIDTH // max(cols, 1)))
-    parts: list[object] = []
+    parts: list[Html] = []
     for yy, row in enumerate(kinds):  # one rect per run of equal tiles keeps the SVG small
         xx = 0
         while xx < cols:
@@ -163,7 +163,7 @@ def heat_map(kinds: Sequence[Sequence[str]], heat: np.ndarray, vmax: float, colo
 def kind_legend(kinds: Sequence[Sequence[str]]) -> Html:
     """Swatches for the tile kinds that appear on the map, in the order of first appearance."""
     seen = list(dict.fromkeys(k for row in kinds for k in row if k != "car_spawn"))
-    parts: list[object] = []
+    parts: list[Html] = []
     x = 0
     for kind in seen:
         label = kind.replace("_", " ")
@@ -180,7 +180,7 @@ def strip_plot(label: str, items: Sequence[tuple[str, float]]) -> Html:
     width, height, left, right = 720, 96, 40, 24
     x = Scale(0, 100, left, width - right)
     mid = 44
-    parts: list[object] = [_line(left, mid + 26, width - right, mid + 26, 'stroke="#6b6259"')]
+    parts: list[Html] = [_line(left, mid + 26, width - right, mid + 26, 'stroke="#6b6259"')]
     for v in (0, 25, 50, 75, 100):
         parts.append(_line(x(v), mid + 26, x(v), mid + 30, 'stroke="#6b6259"'))
         parts.append(_text(x(v), mid + 43, str(v), "middle"))
@@ -202,7 +202,7 @@ def scatter(label: str, points: Sequence[tuple[str, float, float]], x_label: str
     width, height, left, right, top, bottom = 360, 300, 44, 16, 16, 44
     x = Scale(0, 100, left, width - right)
     y = Scale(0, 100, height - bottom, top)
-    parts: list[object] = _grid_0_100(y, left, width - right, (0, 50, 100))
+    parts: list[Html] = _grid_0_100(y, left, width - right, (0, 50, 100))
     for v in (0, 50, 100):
         parts.append(_text(x(v), height - bottom + 16, str(v), "middle"))
     parts.append(_text((left + width - right) / 2, height - 6, x_label, "middle"))

@@ -397,7 +397,7 @@ class ListOf(FieldType):
         for index, item_node in enumerate(item_nodes):
             item_path = (path, index)
             if self.key is not None:
-                self._register(item_node, item_path, first, ctx)
+                self._register(item_node, item_path, self.key, first, ctx)
             value = self.item.check(item_node, item_path, ctx)
             if value is INVALID:
                 ok = False
@@ -411,13 +411,15 @@ class ListOf(FieldType):
             ok = self.hook(ctx, values, item_nodes, path)
         return tuple(values) if ok else INVALID
 
-    def _register(self, item_node: Node, item_path: FieldPath, first: dict, ctx: Context) -> None:
-        key_node = child(item_node, self.key)  # type: ignore[arg-type]
+    def _register(
+        self, item_node: Node, item_path: FieldPath, key: str, first: dict[Any, Node], ctx: Context
+    ) -> None:
+        key_node = child(item_node, key)
         if key_node is None or key_node.__class__ is not ScalarNode or key_node.tag != STR_TAG:
             return  # the item's own check reports a missing or malformed id
         value = key_node.value
         if value in first:
-            ctx.error(key_node, (item_path, self.key), f"duplicate id '{value}'",
+            ctx.error(key_node, (item_path, key), f"duplicate id '{value}'",
                       f"ids must be unique in the list; the first is at line {mark(first[value])[0]}")
             return
         first[value] = key_node

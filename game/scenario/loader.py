@@ -49,7 +49,7 @@ def _load(data: bytes, source: str) -> Scenario:
     ctx = Context(text)
     provenance = {"source": source, "content_hash": hashlib.sha256(data).hexdigest()}
     try:
-        scenario = SCENARIO.check(root, ROOT, ctx, provenance)
+        scenario: Scenario = SCENARIO.check(root, ROOT, ctx, provenance)
         ctx.resolve_references()
     except TooManyErrors:
         raise ScenarioError(source, ctx.diagnostics, stopped_early=True) from None

@@ -28,7 +28,7 @@ FORMAT_VERSION = 1
 ESCALATED = "escalated"  # suffix of the id of the call an unanswered call turns into
 
 
-def _frozen_mapping(data: Mapping | None = None) -> Mapping:
+def _frozen_mapping(data: Mapping[str, float] | None = None) -> Mapping[str, float]:
     return MappingProxyType(dict(data or {}))
 
 

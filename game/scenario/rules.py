@@ -18,13 +18,12 @@ from yaml.nodes import Node
 
 from game.scenario.context import Context, FieldPath
 from game.scenario.model import CallKind, Encounter, GameMap, Place, RateBand, Tie
-from game.scenario.yamlnodes import block_char_mark, child, key_node, mark
+from game.scenario.yamlnodes import block_char_mark, field_node, key_node, mark
 
 
 def check_map(ctx: Context, game_map: GameMap, node: Node, path: FieldPath) -> bool:
     """Every character of the (rectangular) rows is in the legend; exactly one car_spawn."""
-    rows_node = child(node, "rows")
-    assert rows_node is not None  # required, so present once the map is built
+    rows_node = field_node(node, "rows")
     rows_path = (path, "rows")
     rows = game_map.rows
     ok = True
@@ -70,7 +69,9 @@ def _reachable_on_foot(game_map: GameMap) -> frozenset[tuple[int, int]]:
 
 
 @lru_cache(maxsize=8)  # every place of a file asks; the map is walked once
-def _walk_from_spawn(rows: tuple[str, ...], legend: tuple[tuple[str, str], ...]) -> frozenset:
+def _walk_from_spawn(
+    rows: tuple[str, ...], legend: tuple[tuple[str, str], ...]
+) -> frozenset[tuple[int, int]]:
     game_map = GameMap(dict(legend), rows)
     seen = {game_map.car_spawn}
     queue = deque(seen)
@@ -96,7 +97,7 @@ def check_place(ctx: Context, place: Place, node: Node, path: FieldPath) -> bool
     game_map: GameMap | None = ctx.top.get("map")
     if game_map is None:
         return True  # the map is wrong and already reported
-    at_node = child(node, "at")
+    at_node = field_node(node, "at")
     x, y = place.at
     if not (x < game_map.width and y < game_map.height):
         ctx.error(at_node, (path, "at"), f"[{x}, {y}] is outside the map",
@@ -123,7 +124,7 @@ def check_span(ctx: Context, value: Any, node: Node, path: FieldPath) -> bool:
     """``from`` comes before ``to`` (both already inside the shift, as offsets)."""
     if value.start < value.end:
         return True
-    end_node, start_node = child(node, "to"), child(node, "from")
+    end_node, start_node = field_node(node, "to"), field_node(node, "from")
     ctx.error(end_node, (path, "to"), f"ends at {end_node.value}, not after it starts at "
               f"{start_node.value}", "'from' must be earlier than 'to'")
     return False
@@ -159,10 +160,10 @@ def check_bands(ctx: Context, bands: list[RateBand], nodes: list[Node], path: Fi
     latest = order[0]  # of the bands so far, the one that ends last
     for index in order[1:]:
         if bands[index].start < bands[latest].end:
-            start_node = child(nodes[index], "from")
+            start_node = field_node(nodes[index], "from")
             ctx.error(start_node, ((path, index), "from"),
                       f"starts at {start_node.value}, before rate[{latest}] ends at "
-                      f"{child(nodes[latest], 'to').value}",
+                      f"{field_node(nodes[latest], 'to').value}",
                       "rate bands may not overlap; between two bands no calls come in")
             ok = False
         if bands[index].end > bands[latest].end:
@@ -176,16 +177,16 @@ def check_call_kind(ctx: Context, kind: CallKind, node: Node, path: FieldPath) -
     step = kind.escalation
     if step is None:
         return True
-    escalates_node = child(node, "escalates")
+    escalates_node = field_node(node, "escalates")
     ok = True
     if step.after_minutes < kind.window_minutes:
-        ctx.error(child(escalates_node, "after_minutes"), ((path, "escalates"), "after_minutes"),
+        ctx.error(field_node(escalates_node, "after_minutes"), ((path, "escalates"), "after_minutes"),
                   f"escalates after {step.after_minutes} minutes, before the "
                   f"{kind.window_minutes:g}-minute window closes",
                   f"make after_minutes at least {math.ceil(kind.window_minutes)}")
         ok = False
     if step.priority > kind.priority:
-        ctx.error(child(escalates_node, "priority"), ((path, "escalates"), "priority"),
+        ctx.error(field_node(escalates_node, "priority"), ((path, "escalates"), "priority"),
                   f"escalates to priority {step.priority}, less urgent than its priority "
                   f"{kind.priority}", "an unanswered call gets worse: use priority "
                   + " or ".join(str(p) for p in range(kind.priority, 0, -1)))
@@ -196,7 +197,8 @@ def check_call_kind(ctx: Context, kind: CallKind, node: Node, path: FieldPath) -
 def check_encounter(ctx: Context, encounter: Encounter, node: Node, path: FieldPath) -> bool:
     """Every node is reachable from ``start`` and can still reach an ending."""
     graph = {
-        name: {choice.goto for choice in scene.choices if choice.goto in encounter.nodes}
+        name: {choice.goto for choice in scene.choices
+               if choice.goto is not None and choice.goto in encounter.nodes}
         for name, scene in encounter.nodes.items()
     }
     if encounter.start not in graph:
@@ -209,10 +211,11 @@ def check_encounter(ctx: Context, encounter: Encounter, node: Node, path: FieldP
         for target in targets:
             backwards[target].add(name)
     can_end = _closure(ends, backwards)
-    nodes_node = child(node, "nodes")
+    nodes_node = field_node(node, "nodes")
     ok = True
     for name in graph:
         where = key_node(nodes_node, name)
+        where = nodes_node if where is None else where
         if name not in reachable:
             ctx.error(where, ((path, "nodes"), name),
                       f"node '{name}' cannot be reached from start '{encounter.start}'",

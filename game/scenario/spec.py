@@ -1,6 +1,6 @@
 """Scenario format version 1, declared once.
 
-This table is the contract of DESIGN.md "Scenario format (version 1)". The
+This table is the scenario format (docs/authoring.md explains it field by field). The
 loader walks YAML with it and ``game.scenario.schema`` exports it as JSON
 Schema, so a field, range or default changes in exactly one place. Defaults
 come from the model dataclasses unless a field says otherwise. Fields are
@@ -75,7 +75,7 @@ from game.scenario.rules import (
 from game.tuning import TUNING_LIMITS, TUNING_NAMES
 
 SLUG = Name(r"[a-z0-9][a-z0-9-]*", "ids are lowercase slugs: a-z, 0-9 and '-'")
-# Policy and encounter-node names are keys, not list ids; DESIGN's own example
+# Policy and encounter-node names are keys, not list ids; the shipped scenarios'
 # policy is ``social_media``, so '_' is allowed there.
 KEY = Name(r"[a-z0-9][a-z0-9_-]*", "names are lowercase: a-z, 0-9, '-' and '_'")
 SHIFT_TIME = Clock(in_shift=True)

@@ -51,7 +51,7 @@ PLAIN_SCALAR_TAGS = frozenset(
 
 def _libyaml_bounds_depth() -> bool:
     try:
-        from yaml import _yaml  # type: ignore[attr-defined]
+        from yaml import _yaml
     except ImportError:
         return False
     return bool(yaml.__with_libyaml__) and tuple(_yaml.get_version()) >= (0, 2, 6)
@@ -236,10 +236,21 @@ def mark(node: Node) -> tuple[int, int]:
 def child(node: Node, key: str) -> Node | None:
     """The value node under ``key`` in a mapping node (None if absent or not a mapping)."""
     if node.__class__ is MappingNode:
-        for key_node, value_node in node.value:
+        pairs: list[tuple[Node, Node]] = node.value
+        for key_node, value_node in pairs:
             if key_node.__class__ is ScalarNode and key_node.value == key:
                 return value_node
     return None
+
+
+def field_node(node: Node, key: str) -> Node:
+    """The value node under ``key``, or the record's own node when the key is absent.
+
+    Rules run on records whose fields are already valid, so a required field is there;
+    falling back to the record keeps an error pointing at the right place either way.
+    """
+    value_node = child(node, key)
+    return node if value_node is None else value_node
 
 
 def key_node(node: Node, key: str) -> Node | None:

@@ -3,7 +3,7 @@
     from game.sessions import SessionStore, SessionStoreError
     with SessionStore.open() as store:          # $FRONTPORCH_DB or the user data folder
         session_id = store.save(sim, trainee="Sam", settings={"speed": 1})
-        store.list(); store.get(session_id)
+        store.summaries(); store.get(session_id)
 """
 
 from __future__ import annotations

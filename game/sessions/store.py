@@ -249,7 +249,7 @@ class SessionStore:
         return int(cursor.lastrowid or 0)
 
     # --- reading -------------------------------------------------------------------
-    def list(self, scenario: str | None = None) -> list[SessionSummary]:
+    def summaries(self, scenario: str | None = None) -> list[SessionSummary]:
         """Every session (or one scenario's), oldest first."""
         where, params = ("WHERE scenario_id = ?", (scenario,)) if scenario else ("", ())
         rows = self._read(f"SELECT {_SUMMARY_COLUMNS} FROM sessions {where} ORDER BY id", params)

@@ -109,8 +109,9 @@ class Population:
         self.moving[i] = True
 
     def _current_tile(self, i: int) -> tuple[int, int]:
-        if self.at_place[i] is not None:
-            return self._place_tiles[self.at_place[i]]
+        standing_at = self.at_place[i]
+        if standing_at is not None:
+            return self._place_tiles[standing_at]
         x, y = np.rint(self.pos[i] - self.offset[i]).astype(int)
         x = min(max(int(x), 0), self.grid.width - 1)
         y = min(max(int(y), 0), self.grid.height - 1)

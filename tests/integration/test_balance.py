@@ -1,4 +1,4 @@
-"""Research-grounded balance, checked with bots on every shipped scenario (DESIGN.md).
+"""Research-grounded balance, checked with bots on every shipped scenario (docs/trust-model.md).
 
 Walking ends with clearly more neighborhood trust than driving; driving answers
 calls faster and reaches at least as many in time; a balanced beat scores at

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pygame
 import pytest
 
 from game.app.context import LaunchOptions
@@ -21,15 +22,19 @@ FIRST_DAY = Path(__file__).resolve().parents[2] / "scenarios" / "first-day.yaml"
 
 
 def autoplay(frames: int, **options) -> Game:
+    """The bot plays through the window for up to ``frames``; on the debrief the trainee closes it."""
     game = Game(LaunchOptions(scenario=load_scenario(FIRST_DAY), autoplay=True, speed=60,
                               frames=frames, **options))
+    while game.frame() and not isinstance(game.scene, SummaryScene):
+        pass
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
     game.run()
     return game
 
 
 def sessions() -> list:
     with SessionStore.open() as store:
-        return store.list()
+        return store.summaries()
 
 
 def test_a_finished_shift_is_saved_and_replays_exactly():
@@ -98,7 +103,9 @@ def test_read_only_queries_never_change_a_shift():
 
 
 def test_replay_watch_shows_the_session_without_adding_one(tmp_path, capsys):
-    autoplay(2500)
+    sim = run_shift(Simulation(load_scenario(FIRST_DAY), 1), make_bot("balanced", 1))
+    with SessionStore.open() as store:
+        store.save(sim, bot="balanced")
     (summary,) = sessions()
     shot = tmp_path / "watch.png"
     assert main(["replay", str(summary.id), "--watch", "--speed", "8", "--frames", "120",

@@ -67,13 +67,13 @@ def assert_intact(db: Path, committed: list[int]) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
     with SessionStore.open(db) as store:
-        ids = [s.id for s in store.list()]
+        ids = [s.id for s in store.summaries()]
         assert ids[: len(committed)] == committed
         first = store.get(1).recording
         for session_id in ids:  # every row that survived is whole and readable
             session = store.get(session_id)
             assert session.recording.differences(first) == []
-        assert [s.trainee for s in store.list()][:3] == ["finished 0", "finished 1", "finished 2"]
+        assert [s.trainee for s in store.summaries()][:3] == ["finished 0", "finished 1", "finished 2"]
 
 
 def test_killed_inside_a_save_transaction(tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_killed_inside_a_save_transaction(tmp_path: Path) -> None:
     assert lines == ["1", "2", "3", "inside"]
     assert_intact(db, [1, 2, 3])
     with SessionStore.open(db) as store:
-        assert [s.id for s in store.list()] == [1, 2, 3]  # the unfinished save left nothing
+        assert [s.id for s in store.summaries()] == [1, 2, 3]  # the unfinished save left nothing
         sim = Simulation(street_scenario(shift=Shift(960, 10, 1.0)), 0)
         sim.run()
         assert store.save(sim) == 4  # and the store carries on

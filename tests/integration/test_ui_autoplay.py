@@ -10,6 +10,7 @@ import numpy as np
 import pygame
 import pytest
 from builders import street_scenario
+from ui_driver import Keyboard, skip_ahead
 
 import game.sim.actions as act
 from game.app.context import LaunchOptions
@@ -83,41 +84,34 @@ def test_scripted_human_input_changes_the_sim_only_through_actions():
     game = Game(LaunchOptions(scenario=scenario, scene="play", frames=100_000, seed=3))
     play = game.scene
     assert isinstance(play, PlayScene)
+    keys = Keyboard(game)
 
-    def press(k: int, frames: int = 1, hold: int = 0) -> None:
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0))
-        for _ in range(hold):
-            game.frame()
-        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=k, mod=0, unicode="", scancode=0))
-        for _ in range(frames):
-            game.frame()
+    def drawn_frames(n: int) -> None:
+        """Frames in which drawing is checked never to change the simulation."""
+        for _ in range(n):
+            before = state(play.sim)
+            play.draw(game.screen)
+            assert same(before, state(play.sim))
+            keys.frames(1)
 
-    press(pygame.K_3)  # 4x
-    press(pygame.K_d, hold=30)  # drive east
-    press(pygame.K_f, frames=60)  # park and get out
-    press(pygame.K_w, hold=20)  # walk toward the north porches
-    press(pygame.K_e, frames=5)  # talk to whoever is near (or walk over)
-    for _ in range(400):
-        game.frame()
-        if isinstance(game.scene, DialogueScene):
-            break
-    if isinstance(game.scene, DialogueScene):
-        press(pygame.K_1, frames=90)  # say hello
-        press(pygame.K_ESCAPE, frames=2)
-    press(pygame.K_r, frames=2)  # respond to whatever call is up
-    for _ in range(3000):
-        before = state(play.sim)
-        play.draw(game.screen)  # drawing never changes the simulation
-        assert same(before, state(play.sim))
-        if not game.frame() or isinstance(game.scene, SummaryScene):
-            break
-        if isinstance(game.scene, DialogueScene):
-            press(pygame.K_1, frames=30)
-            if isinstance(game.scene, DialogueScene) and game.scene.sim.open_encounter is None:
-                press(pygame.K_ESCAPE)
+    keys.press(pygame.K_3, after=1)  # 4x
+    keys.press(pygame.K_d, hold_frames=30, after=1)  # drive east
+    keys.press(pygame.K_f, after=60)  # park and get out
+    keys.press(pygame.K_w, hold_frames=20, after=1)  # walk toward the north porches
+    keys.press(pygame.K_e, after=5)  # talk to whoever is near (or walk over)
+    keys.until(lambda: isinstance(game.scene, DialogueScene), limit=400)
+    keys.press(pygame.K_1, after=90)  # say hello
+    assert any(isinstance(action, act.Talk) for _, action in play.sim.action_log), "the talk went through"
+    keys.press(pygame.K_ESCAPE)
+    assert game.scene is play
+    skip_ahead(play.sim, lambda: bool(play.sim.active_calls()))
+    keys.frames(1)
+    keys.press(pygame.K_r, after=1)  # respond to the call that came in
+    assert play.sim.officer.route, "on the way to the call"
+    drawn_frames(120)
     sim = play.sim
     assert sim.action_log
-    play.runner.sim.run()  # finish the shift headless
+    sim.run()  # finish the shift headless
     assert replay(scenario, 3, sim.action_log).results() == sim.results()
     pygame.display.quit()
 

@@ -7,11 +7,12 @@ from pathlib import Path
 import pygame
 import pytest
 from builders import street_scenario
+from ui_probe import TextProbe
 
 import game.sim.actions as act
 from game.app.context import App, LaunchOptions
-from game.app.main import Game
-from game.app.scenes.base import Scene
+from game.app.main import Game, go_back
+from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
 from game.app.scenes.briefing import BriefingScene
 from game.app.scenes.dialogue import DialogueScene
 from game.app.scenes.pause import PauseScene
@@ -84,7 +85,7 @@ def test_title_picker_briefing(app):
     picker = PickerScene(app, title.backdrop)
     handed = exercise(picker, [*TYPICAL, key(pygame.K_RETURN), key(pygame.K_ESCAPE)])
     assert any(isinstance(s, BriefingScene) for s in handed)
-    assert any(isinstance(s, TitleScene) for s in handed)
+    assert any(isinstance(s, BackToTitle) and s.backdrop is title.backdrop for s in handed)
     briefing = BriefingScene(app, street_scenario(), title.backdrop)
     handed = exercise(briefing, [*TYPICAL, key(pygame.K_RETURN)])
     assert any(isinstance(s, PlayScene) for s in handed)
@@ -203,16 +204,42 @@ def test_summary_shows_results_and_leads_on(app):
     summary = SummaryScene(app, scenario, sim)
     assert summary.changes and summary.changes[0].reasons
     handed = exercise(summary, [*TYPICAL, key(pygame.K_DOWN), key(pygame.K_RETURN)])
-    assert any(isinstance(s, BriefingScene) for s in handed)
+    assert any(isinstance(s, BackToBriefing) and s.scenario is scenario for s in handed)
 
 
-def test_scenes_fit_at_double_text_size(app):
+def test_going_back_opens_the_earlier_screen(app):
+    """Scenes do not import the screens before them; the loop builds the one a scene goes back to."""
+    backdrop = Backdrop(app)
+    title = go_back(app, BackToTitle(backdrop))
+    assert isinstance(title, TitleScene) and title.backdrop is backdrop
+    assert isinstance(go_back(app, BackToPicker()), PickerScene)
+    scenario = street_scenario()
+    briefing = go_back(app, BackToBriefing(scenario, backdrop))
+    assert isinstance(briefing, BriefingScene) and briefing.scenario is scenario
+    game = Game(LaunchOptions(scenario=scenario, scene="play", frames=100))
+    pause = game.scene.handle_event(key(pygame.K_SPACE))
+    assert isinstance(pause, PauseScene)
+    game.scene = pause
+    pause.menu.focus = [b.key for b in pause.menu.buttons].index("restart")
+    pygame.event.post(key(pygame.K_RETURN))
+    assert game.frame()
+    assert isinstance(game.scene, BriefingScene) and game.scene.scenario is scenario
+    pygame.display.quit()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_scenes_fit_at_double_text_size(app, monkeypatch, size):
+    """From the smallest supported window to full HD, text at 2x stays in the window and its panel."""
     app.settings.text_scale = 2.0
     app.settings_changed()
+    probe = TextProbe()
+    probe.install(monkeypatch)
     play = PlayScene(app, street_scenario())
     for scene in (TitleScene(app), BriefingScene(app, street_scenario()), play, PauseScene(app, play, play)):
-        scene.update(1 / 60)
-        scene.draw(pygame.Surface((1280, 720)))
+        probe.frame(scene, size)
+        assert probe.texts, f"{type(scene).__name__} drew no text"
+        problems = probe.problems(pygame.Rect((0, 0), size))
+        assert not problems, f"{type(scene).__name__} at {size}: " + "; ".join(problems)
 
 
 def test_window_close_ends_the_loop():

@@ -120,7 +120,8 @@ def test_the_guide_exists_and_has_checked_blocks() -> None:
 
 @pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
 def test_every_example_validates(path: Path) -> None:
-    load_scenario(path)
+    scenario = load_scenario(path)  # raises ScenarioError, with every problem, if it does not
+    assert scenario.residents and scenario.places, f"{path.name} loads but has an empty street"
 
 
 def test_the_worked_example_is_there() -> None:

@@ -39,7 +39,7 @@ def sessions(scenario: Scenario, tmp_path_factory: pytest.TempPathFactory) -> li
         for k, (bot, trainee) in enumerate(zip(("walk", "car", "random", "balanced", "walk"),
                                                [HOSTILE, *FORMULAS], strict=False)):
             store.save(run_shift(Simulation(scenario, k), make_bot(bot, k)), bot=bot, trainee=trainee)
-        return [store.get(s.id) for s in store.list()]
+        return [store.get(s.id) for s in store.summaries()]
 
 
 class Page(HTMLParser):

@@ -1,4 +1,4 @@
-"""The loader produces the model objects DESIGN.md describes, and each broken
+"""The loader produces the model objects of game.scenario.model, and each broken
 fixture fails with exactly the diagnostic its header announces."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""One test per validation rule of DESIGN.md: a single edit to a valid scenario
-must produce exactly this diagnostic line, pointing at the offending value."""
+"""One test per validation rule of the format (game.scenario.rules): a single edit to a valid
+scenario must produce exactly this diagnostic line, pointing at the offending value."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def test_save_get_list_round_trip(tmp_path: Path, played: Simulation) -> None:
                            settings={"speed": 2}, started_at=started)
         second = store.save(played)
         session = store.get(first)
-        listed = store.list()
+        listed = store.summaries()
     assert (first, second) == (1, 2)
     assert [s.id for s in listed] == [1, 2]
     summary = session.summary
@@ -55,8 +55,8 @@ def test_save_get_list_round_trip(tmp_path: Path, played: Simulation) -> None:
 def test_list_filters_by_scenario(tmp_path: Path, played: Simulation) -> None:
     with SessionStore.open(tmp_path / "s.db") as store:
         store.save(played)
-        assert [s.id for s in store.list("test-street")] == [1]
-        assert store.list("elsewhere") == []
+        assert [s.id for s in store.summaries("test-street")] == [1]
+        assert store.summaries("elsewhere") == []
 
 
 def test_unknown_session_is_a_user_error(tmp_path: Path) -> None:
@@ -123,7 +123,7 @@ def test_full_disk_is_a_clear_error_and_keeps_earlier_sessions(tmp_path: Path,
         store._conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now "full"
         with pytest.raises(SessionStoreError, match="disk is full"):
             store.save(played)
-        assert [s.id for s in store.list()] == [1]
+        assert [s.id for s in store.summaries()] == [1]
         store._conn.execute("PRAGMA max_page_count = 1000000")
         assert store.save(played) == 2  # and the store still works once there is room
 

@@ -462,12 +462,13 @@ def _render_ring(trust: float, palette: Palette, scale: float) -> tuple[pygame.S
     filled = front <= math.pi * trust / 100.0
     track = dist <= width / 2 + 0.6 * scale
     line = dist <= width / 2
-    colour = np.asarray(trust_colour(trust, palette), np.float32)
+    band = trust_colour(trust, palette)
+    colour = np.asarray(band, np.float32)
     dark = np.asarray(palette.ring_track[:3], np.float32)
     rgba = np.zeros((h * SS, w * SS, 4), np.float32)
     rgba[track] = [*dark, palette.ring_track[3]]
     rgba[line & filled] = [*colour, 255]
-    rgba[line & filled & (dist > width / 2 - 0.5 * scale)] = [*mix(colour, dark, 0.35), 255]
+    rgba[line & filled & (dist > width / 2 - 0.5 * scale)] = [*mix(band, palette.ring_track[:3], 0.35), 255]
     big = pygame.Surface((w * SS, h * SS), pygame.SRCALPHA)
     pixels = rgba.astype(np.uint8)
     pygame.surfarray.blit_array(big, pixels[..., :3].transpose(1, 0, 2))

@@ -135,8 +135,8 @@ class AttractScene(Scene):
         colours = {"title": tone, "who": palette.accent_alt, "body": palette.text}
         for role, line in lines:
             left = x if role == "title" else rect.x + p
-            size = "title" if role == "title" else "body"
-            y = draw_lines(surface, text, [line], size, colours[role], left, y)
+            text_size = "title" if role == "title" else "body"
+            y = draw_lines(surface, text, [line], text_size, colours[role], left, y)
 
     def _draw_band(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         text, palette = self.app.text, self.app.palette

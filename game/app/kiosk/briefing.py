@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.app.kiosk.state import Kiosk
-from game.app.scenes.base import Scene
+from game.app.scenes.base import BackToPicker, Scene
 from game.app.scenes.play import PlayScene
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, draw_lines, draw_text, pad
@@ -46,9 +46,7 @@ class KioskBriefingScene(Scene):
             play.toasts.show(WELCOME, "info")
             return play
         if choice == "back":
-            from game.app.kiosk.picker import KioskPickerScene
-
-            return KioskPickerScene(self.kiosk)
+            return BackToPicker()  # the shell opens the kiosk's own picker
         return None
 
     def update(self, dt: float) -> Scene | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.app.art import render_map
+from game.app.kiosk.briefing import KioskBriefingScene
 from game.app.kiosk.state import Kiosk
 from game.app.scenes.base import Scene
 from game.app.ui.input import command_of
@@ -55,8 +56,6 @@ class KioskPickerScene(Scene):
         return None
 
     def _open(self, index: int) -> Scene:
-        from game.app.kiosk.briefing import KioskBriefingScene
-
         return KioskBriefingScene(self.kiosk, self.kiosk.scenarios[index])
 
     def update(self, dt: float) -> Scene | None:

@@ -23,12 +23,9 @@ from game.app.kiosk.dock import Dock, dock_height
 from game.app.kiosk.guard import HoldToQuit, is_quit_chord
 from game.app.kiosk.picker import KioskPickerScene
 from game.app.kiosk.state import Kiosk, make_kiosk
-from game.app.scenes.base import Quit, Scene
-from game.app.scenes.briefing import BriefingScene
-from game.app.scenes.picker import PickerScene
+from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Quit, Scene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.settings import SettingsScene
-from game.app.scenes.title import TitleScene
 from game.app.ui.widgets import draw_text, pad
 
 PRESSES = frozenset({pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN,
@@ -98,9 +95,9 @@ class KioskShell(Scene):
         """Follow an inner scene's hand-over, swapping trainee screens for the kiosk's own."""
         if nxt is None or isinstance(nxt, SettingsScene):
             return  # a kiosk's settings are fixed
-        if isinstance(nxt, Quit | TitleScene | PickerScene):
+        if isinstance(nxt, Quit | BackToTitle | BackToPicker):
             nxt = KioskPickerScene(self.kiosk)
-        elif isinstance(nxt, BriefingScene):
+        elif isinstance(nxt, BackToBriefing):
             nxt = KioskBriefingScene(self.kiosk, nxt.scenario)
         self.inner = nxt
         if isinstance(nxt, AttractScene):

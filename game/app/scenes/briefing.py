@@ -9,8 +9,9 @@ from __future__ import annotations
 import pygame
 
 from game.app.context import App
-from game.app.scenes.base import Scene
-from game.app.scenes.picker import shift_length
+from game.app.scenes.base import BackToPicker, Scene
+from game.app.scenes.play import PlayScene
+from game.app.shift.catalog import shift_length
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, Scroller, draw_lines, draw_more_hint, draw_text, pad
 from game.app.view.backdrop import Backdrop
@@ -59,13 +60,9 @@ class BriefingScene(Scene):
 
     def _open(self, choice: str | None) -> Scene | None:
         if choice == "begin":
-            from game.app.scenes.play import PlayScene
-
             return PlayScene(self.app, self.scenario)
         if choice == "back":
-            from game.app.scenes.picker import PickerScene
-
-            return PickerScene(self.app, self.backdrop)
+            return BackToPicker(self.backdrop)
         return None
 
     def update(self, dt: float) -> Scene | None:

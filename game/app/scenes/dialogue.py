@@ -9,11 +9,13 @@ the panel at once and floats over the resident's head.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.app.context import App
 from game.app.scenes.base import Scene
+from game.app.scenes.pause import PauseScene
 from game.app.ui.input import command_of
 from game.app.ui.palette import RGB, Palette
 from game.app.ui.widgets import PanelPainter, chip_size, draw_chip, draw_lines, draw_text, pad
@@ -24,6 +26,9 @@ from game.scenario.model import NEGATIVE_TAGS, Encounter, Event
 from game.sim import actions as act
 from game.sim.feed import FeedItem
 from game.sim.simulation import Simulation
+
+if TYPE_CHECKING:
+    from game.app.scenes.play import PlayScene
 
 NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7,
                pygame.K_8, pygame.K_9)
@@ -83,11 +88,9 @@ def media_options(sim: Simulation, ev: Event) -> list[Option]:
 
 
 class DialogueScene(Scene):
-    def __init__(self, app: App, play, resident: int | None) -> None:
-        from game.app.scenes.play import PlayScene
-
+    def __init__(self, app: App, play: PlayScene, resident: int | None) -> None:
         self.app = app
-        self.play: PlayScene = play
+        self.play = play
         self.sim = play.sim
         self.resident = resident
         opened = self.sim.open_encounter
@@ -155,8 +158,6 @@ class DialogueScene(Scene):
             return self.choose(NUMBER_KEYS.index(event.key))
         if command == "back" or command == "pause":
             if self.sim.open_encounter is not None or command == "pause":
-                from game.app.scenes.pause import PauseScene
-
                 return PauseScene(self.app, self, self.play)
             return self.close()
         if command in ("up", "down") and self.options:

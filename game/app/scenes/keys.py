@@ -15,7 +15,7 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import Scene
-from game.app.scenes.settings import VEIL, apply_and_save, draw_store_status
+from game.app.scenes.settings_common import VEIL, apply_and_save, draw_store_status
 from game.app.ui.input import GAMEPAD, command_of, pad_summary
 from game.app.ui.settings import COMMAND_LABELS, DEFAULT_KEYS, key_label, rebind
 from game.app.ui.widgets import Button, Veil, draw_arrow, draw_lines, draw_text, pad

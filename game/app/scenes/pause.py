@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.app.context import App
-from game.app.scenes.base import Scene
+from game.app.scenes.base import BackToBriefing, BackToTitle, Scene
+from game.app.scenes.porch import PorchScene
+from game.app.scenes.settings import SettingsScene
 from game.app.ui.input import GAMEPAD, command_of, pad_summary
 from game.app.ui.widgets import Button, Menu, Veil, draw_mark, draw_text, pad
+from game.report.porch_story import featured_resident
+
+if TYPE_CHECKING:
+    from game.app.scenes.play import PlayScene
 
 VEIL = (14, 16, 26, 160)
 ARROWS = {"up": pygame.K_UP, "left": pygame.K_LEFT, "down": pygame.K_DOWN, "right": pygame.K_RIGHT}
@@ -55,7 +63,7 @@ def pause_buttons(app: App) -> list[Button]:
 class PauseScene(Scene):
     """Overlay on ``beneath`` (the play scene or a dialogue over it); resuming returns there."""
 
-    def __init__(self, app: App, beneath: Scene, play) -> None:
+    def __init__(self, app: App, beneath: Scene, play: PlayScene) -> None:
         self.app = app
         self.beneath = beneath
         self.play = play
@@ -71,27 +79,18 @@ class PauseScene(Scene):
         if choice == "resume":
             return self.beneath
         if choice == "settings":
-            from game.app.scenes.settings import SettingsScene
-
             return SettingsScene(self.app, self)
         if choice == "porch":
             return self._porch_view()
         if choice == "restart":
-            from game.app.scenes.briefing import BriefingScene
-
-            return BriefingScene(self.app, self.play.scenario)
+            return BackToBriefing(self.play.scenario)
         if choice == "title":
-            from game.app.scenes.title import TitleScene
-
             self.app.recorder.finish()  # a shift quit half-way is still kept for review
-            return TitleScene(self.app)
+            return BackToTitle()
         return None
 
     def _porch_view(self) -> Scene | None:
         """The resident-side view of the selected (or most met) resident; Back returns here."""
-        from game.app.scenes.porch import PorchScene
-        from game.report.porch_story import featured_resident
-
         sim = self.play.sim
         who = featured_resident(sim, self.play.selected)
         return None if who is None else PorchScene(self.app, sim, who, self)
@@ -149,8 +148,9 @@ class PauseScene(Scene):
             draw_text(surface, text, "Objectives so far", "body", palette.accent, (x, y0))
         y = y0 + text.line_height("body")
         step = text.line_height("small")
-        rows = [(o.met, f"{o.text} ({o.detail})") for o in self.objectives] or \
-            [(None, "None: the score is the street's trust.")]
+        rows: list[tuple[bool | None, str]] = [(o.met, f"{o.text} ({o.detail})") for o in self.objectives]
+        if not rows:
+            rows = [(None, "None: the score is the street's trust.")]  # no mark: nothing to meet
         for met, line in rows:
             if at is not None and met is not None:
                 draw_mark(surface, pygame.Rect(x, y + 3, step - 6, step - 6), met, palette)

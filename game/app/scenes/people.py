@@ -7,6 +7,8 @@ screen) and closes the list.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.app.context import App
@@ -16,11 +18,14 @@ from game.app.ui.widgets import Veil, draw_text, pad
 from game.app.view.hud import familiarity_words
 from game.app.view.sprites import ring_icon
 
+if TYPE_CHECKING:
+    from game.app.scenes.play import PlayScene
+
 VEIL = (14, 16, 26, 150)
 
 
 class PeopleScene(Scene):
-    def __init__(self, app: App, play) -> None:
+    def __init__(self, app: App, play: PlayScene) -> None:
         self.app = app
         self.play = play
         sim = play.sim

@@ -9,24 +9,15 @@ from __future__ import annotations
 import pygame
 
 from game.app.context import App
-from game.app.scenes.base import Scene
-from game.app.shift.catalog import Entry
+from game.app.scenes.base import BackToTitle, Scene
+from game.app.scenes.briefing import BriefingScene
+from game.app.shift.catalog import Entry, shift_length
 from game.app.ui.input import command_of
 from game.app.ui.widgets import draw_lines, draw_pips, draw_text, pad
 from game.app.view.backdrop import Backdrop
-from game.scenario.model import Scenario
 
 SUMMARY_LINES = 2
 ERROR_LINES = 3
-
-
-def shift_length(scenario: Scenario) -> str:
-    """'3 h shift · about 12 min to play': game length and real length at normal speed."""
-    shift = scenario.shift
-    hours = shift.minutes / 60
-    game = f"{hours:g} h shift" if hours == int(hours) else f"{shift.minutes} min shift"
-    real = round(shift.minutes * shift.seconds_per_minute / 60)
-    return f"{game} · about {max(real, 1)} min to play"
 
 
 class PickerScene(Scene):
@@ -43,9 +34,7 @@ class PickerScene(Scene):
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
         command = command_of(event, self.app.settings.keys)
         if command == "back":
-            from game.app.scenes.title import TitleScene
-
-            return TitleScene(self.app, self.backdrop)
+            return BackToTitle(self.backdrop)
         if command in ("up", "down") and self.entries:
             self.focus = (self.focus + (1 if command == "down" else -1)) % len(self.entries)
         elif command in ("confirm", "interact"):
@@ -66,11 +55,10 @@ class PickerScene(Scene):
         return next((i for i, r in enumerate(self.cards) if r.collidepoint(pos)), None)
 
     def _open(self, index: int) -> Scene | None:
-        if not self.entries or self.entries[index].scenario is None:
+        scenario = self.entries[index].scenario if self.entries else None
+        if scenario is None:
             return None
-        from game.app.scenes.briefing import BriefingScene
-
-        return BriefingScene(self.app, self.entries[index].scenario, self.backdrop)
+        return BriefingScene(self.app, scenario, self.backdrop)
 
     def update(self, dt: float) -> Scene | None:
         self.elapsed += dt

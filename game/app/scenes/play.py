@@ -16,6 +16,10 @@ import pygame
 from game.app.art import prewarm
 from game.app.context import App
 from game.app.scenes.base import Scene
+from game.app.scenes.dialogue import DialogueScene
+from game.app.scenes.pause import PauseScene
+from game.app.scenes.people import PeopleScene
+from game.app.scenes.summary import SummaryScene
 from game.app.shift.orders import Orders
 from game.app.shift.reload import HotReload
 from game.app.shift.runner import ActionDriver, ShiftRunner
@@ -91,12 +95,8 @@ class PlayScene(Scene):
         if command == "reload":
             return self.reload_now()
         if command in ("pause", "back"):
-            from game.app.scenes.pause import PauseScene
-
             return PauseScene(self.app, self, self)
         if command == "people":
-            from game.app.scenes.people import PeopleScene
-
             return PeopleScene(self.app, self)
         if self.hands_off and (command in ("interact", "car", "respond")
                                or event.type == pygame.MOUSEBUTTONDOWN):
@@ -164,8 +164,6 @@ class PlayScene(Scene):
         return None
 
     def open_talk(self, i: int | None) -> Scene:
-        from game.app.scenes.dialogue import DialogueScene
-
         if i is not None:
             self.selected = i
             self.orders.stop_to_talk()
@@ -206,8 +204,6 @@ class PlayScene(Scene):
         if self.sim.finished:
             self.ended += dt
             if self.ended >= (self.app.autoplay_pause if self.app.options.autoplay else END_PAUSE):
-                from game.app.scenes.summary import SummaryScene
-
                 return SummaryScene(self.app, self.scenario, self.sim)
         return None
 

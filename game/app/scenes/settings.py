@@ -11,6 +11,8 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import Scene
+from game.app.scenes.keys import KeysScene
+from game.app.scenes.settings_common import VEIL, apply_and_save, draw_store_status
 from game.app.ui.input import GAMEPAD, command_of
 from game.app.ui.settings import GAME_SPEEDS, PALETTE_NAMES, TEXT_SCALES, VOLUME_STEP
 from game.app.ui.widgets import Button, Menu, Veil, draw_text, pad
@@ -18,7 +20,6 @@ from game.app.ui.widgets import Button, Menu, Veil, draw_text, pad
 PALETTE_LABELS = {"warm": "Warm", "colorblind": "Colour-blind safe"}
 PREVIEW = "Ms. Reyes waves from her porch.  +4 trust · listened"
 VALUE_ROWS = ("text_scale", "palette", "reduced_motion", "volume", "muted", "game_speed")
-VEIL = (14, 16, 26, 150)  # dims the screen beneath, so the panel is all that reads
 ROW_NAMES = {"text_scale": "Text size", "palette": "Colours", "reduced_motion": "Motion",
              "volume": "Volume", "muted": "Sound", "game_speed": "Game speed"}
 
@@ -26,20 +27,6 @@ ROW_NAMES = {"text_scale": "Text size", "palette": "Colours", "reduced_motion": 
 def _cycle(options: tuple, value, step: int):
     i = options.index(value) if value in options else 0
     return options[(i + step) % len(options)]
-
-
-def apply_and_save(app: App) -> None:
-    """A setting changed: show it now (text, sound) and keep it for next time."""
-    app.settings_changed()
-    app.store.save(app.settings)
-
-
-def draw_store_status(surface: pygame.Surface, app: App, pos: tuple[int, int], width: int) -> int:
-    """The foot line of the settings screens: where settings go, or why they do not stick."""
-    text, palette = app.text, app.palette
-    colour = palette.trust_bad if app.store.problem else palette.text_dim
-    line = text.fit(app.store.status(), "small", width)
-    return draw_text(surface, text, line, "small", colour, pos).bottom
 
 
 class SettingsScene(Scene):
@@ -90,8 +77,6 @@ class SettingsScene(Scene):
         if choice == "back":
             return self.beneath
         if choice == "keys":
-            from game.app.scenes.keys import KeysScene
-
             return KeysScene(self.app, self, self.beneath)
         if choice is not None:
             step = 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.app.context import App
-from game.app.scenes.base import Scene
+from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, Scroller, draw_mark, draw_more_hint, draw_text, pad
 from game.report.debrief import CallDebrief, Debrief, build_debrief
@@ -79,18 +79,11 @@ class SummaryScene(Scene):
 
     def _open(self, choice: str | None) -> Scene | None:
         if choice == "again":
-            from game.app.scenes.briefing import BriefingScene
-
-            return BriefingScene(self.app, self.scenario)
+            return BackToBriefing(self.scenario)
         if choice == "picker":
-            from game.app.scenes.picker import PickerScene
-            from game.app.view.backdrop import Backdrop
-
-            return PickerScene(self.app, Backdrop(self.app))
+            return BackToPicker()
         if choice == "title":
-            from game.app.scenes.title import TitleScene
-
-            return TitleScene(self.app)
+            return BackToTitle()
         return None
 
     # --- drawing ---------------------------------------------------------------------

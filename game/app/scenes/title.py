@@ -6,6 +6,8 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import Quit, Scene
+from game.app.scenes.picker import PickerScene
+from game.app.scenes.settings import SettingsScene
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, draw_text, pad
 from game.app.view.backdrop import Backdrop
@@ -28,9 +30,6 @@ class TitleScene(Scene):
         return self._open(self.menu.handle(event, command))
 
     def _open(self, choice: str | None) -> Scene | None:
-        from game.app.scenes.picker import PickerScene
-        from game.app.scenes.settings import SettingsScene
-
         if choice == "start":
             return PickerScene(self.app, self.backdrop)
         if choice == "settings":

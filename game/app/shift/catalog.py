@@ -40,3 +40,12 @@ def load_entry(path: Path) -> Entry:
         return Entry(path, None, str(exc))
     except OSError as exc:
         return Entry(path, None, f"{path}: {exc.strerror or exc}")
+
+
+def shift_length(scenario: Scenario) -> str:
+    """'3 h shift · about 12 min to play': game length and real length at normal speed."""
+    shift = scenario.shift
+    hours = shift.minutes / 60
+    game = f"{hours:g} h shift" if hours == int(hours) else f"{shift.minutes} min shift"
+    real = round(shift.minutes * shift.seconds_per_minute / 60)
+    return f"{game} · about {max(real, 1)} min to play"

@@ -1,7 +1,7 @@
 """Runs one shift at the pace of the wall clock: fixed simulation steps, smooth positions in between.
 
-The simulation advances in fixed ticks of game time (STYLE.md: fixed-step sim);
-frames come whenever the display allows. Each tick lasts
+The simulation advances in fixed ticks of game time, so a shift is the same
+whatever the frame rate (docs/design.md); frames come whenever the display allows. Each tick lasts
 ``seconds_per_minute * sim.dt / (time_scale * speed)`` real seconds; the runner
 banks frame time, steps as many ticks as are due (capped, so a slow frame never
 snowballs), and keeps the positions from before the last tick so drawing can
@@ -143,7 +143,7 @@ class ShiftRunner:
         o = self.sim.officer
         consumed = len(self._prev_route) - len(o.route)
         if consumed >= 0 and self._prev_route[consumed:] == o.route:
-            corners = [tuple(map(float, t)) for t in self._prev_route[:consumed]]
+            corners: list[Point] = [(float(x), float(y)) for x, y in self._prev_route[:consumed]]
             return along([self._prev_officer, *corners, o.pos], self.alpha)
         return along([self._prev_officer, o.pos], self.alpha)
 

@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 CUES = ("call", "positive", "negative", "door", "click", "radio")
 FADE = 0.004  # seconds of fade in and out on every cue, so none of them clicks
-MIXER_SETTINGS = {"frequency": 44100, "size": -16, "channels": 2, "buffer": 512}
+# CD rate, signed 16-bit, stereo; a short buffer so a cue sounds as its event happens.
+MIXER_FREQUENCY, MIXER_SIZE, MIXER_CHANNELS, MIXER_BUFFER = 44100, -16, 2, 512
 
 
 def _time(rate: int, seconds: float) -> np.ndarray:
@@ -138,6 +139,7 @@ def synthesize(cue: str, rate: int = 44100, seed: int = 0) -> np.ndarray:
 
 def _to_mixer_format(wave: np.ndarray, size: int, channels: int) -> np.ndarray:
     """Convert float samples to the integer layout the mixer was opened with."""
+    data: np.ndarray
     if size in (-16, 16):
         data = (wave * 32767).astype(np.int16) if size < 0 else ((wave + 1) * 32767.5).astype(np.uint16)
     elif size in (-8, 8):
@@ -193,8 +195,12 @@ class SoundManager:
     def _open(self) -> None:
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init(**MIXER_SETTINGS)
-            rate, size, channels = pygame.mixer.get_init()
+                pygame.mixer.init(frequency=MIXER_FREQUENCY, size=MIXER_SIZE, channels=MIXER_CHANNELS,
+                                  buffer=MIXER_BUFFER)
+            opened = pygame.mixer.get_init()
+            if opened is None:  # init returned but no device is open
+                return
+            rate, size, channels = opened
             for index, cue in enumerate(CUES):
                 samples = _to_mixer_format(synthesize(cue, rate, seed=index), size, channels)
                 self._sounds[cue] = pygame.sndarray.make_sound(samples)

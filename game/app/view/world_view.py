@@ -29,7 +29,7 @@ from game.app.art import (
 )
 from game.app.context import App
 from game.app.shift.runner import ShiftRunner
-from game.app.ui.palette import Palette
+from game.app.ui.palette import RGB, Palette
 from game.app.view.camera import Camera
 from game.app.view.sprites import OFFICER, look_of, zoom_scale
 from game.scenario.model import Event
@@ -129,7 +129,7 @@ class WorldView:
         for state in sim.active_calls():
             x, y = sim.places[state.call.place].at
             draw_call_marker(surface, camera.to_screen(x, y), state.call.priority, pulse, palette, scale)
-        for i in {hover, selected} - {None}:
+        for i in {i for i in (hover, selected) if i is not None}:
             draw_name_tag(surface, camera.to_screen(*people[i]), sim.residents[i].name, palette,
                           self.app.text.scale, lift=30 * scale)
         if hover_place is not None:
@@ -220,7 +220,7 @@ class WorldView:
             phase = stride % 1.0 if o.route else 0.0
             crowd.append((camera.to_screen(*officer), OFFICER, o.heading, None, phase, scale))
         draw_crowd(surface, crowd, self.app.palette)
-        for i in {hover, selected} - {None}:
+        for i in {i for i in (hover, selected) if i is not None}:
             if on_screen[i]:
                 ring = pygame.Rect(round(xs[i]) - t // 2, round(ys[i]) - t // 5, t, t * 2 // 5)
                 pygame.draw.ellipse(surface, self.app.palette.highlight, ring, 2)
@@ -229,8 +229,10 @@ class WorldView:
                       car_at: tuple[float, float]) -> None:
         """Arrows toward calls (and the car, on foot) that are off screen, inside the free ``view``."""
         sim, palette, text = self.sim, self.app.palette, self.app.text
-        targets = [(palette.priority[s.call.priority - 1], f"P{s.call.priority}", sim.places[s.call.place].at)
-                   for s in sim.active_calls()]
+        targets: list[tuple[RGB, str, tuple[float, float]]] = [
+            (palette.priority[s.call.priority - 1], f"P{s.call.priority}", sim.places[s.call.place].at)
+            for s in sim.active_calls()
+        ]
         if not sim.officer.in_car:
             targets.append((palette.accent_alt, "Car", car_at))
         size = max(12, text.line_height("small"))
