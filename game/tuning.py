@@ -132,7 +132,7 @@ class Tuning:
 
     # --- trust co-produces safety ------------------------------------------------
     # Community policing works through cooperation (Gill et al. 2014, J Exp Criminol 10:399;
-    # Weisburd et al. 2022, Science 377:eabo3768; Tyler & Fagan 2008: legitimacy → reporting).
+    # Weisburd et al. 2022, PNAS 119:e2118780119; Tyler & Fagan 2008: legitimacy → reporting).
     # Whether a resident reports a problem, or helps at a call: a logistic in their trust
     # (plus familiarity_help_points × familiarity when helping), centred on *_trust_mid.
     report_trust_mid: float = 45.0  # trust points: an even chance of calling it in
