@@ -44,10 +44,11 @@ def _street_rows(width: int) -> list[str]:
             porch_row(), house_row()]
 
 
-def synthetic_scenario(residents: int, seed: int = 1, shift_minutes: int = 480) -> Scenario:
+def synthetic_scenario(residents: int, seed: int = 1, shift_minutes: int = 480,
+                       per_household: int = 2) -> Scenario:
+    """``per_household`` residents share each porch: more of them packs a crowd onto fewer streets."""
     width = LOT * HOUSES_PER_STREET_SIDE + 4
     households_per_street = 2 * HOUSES_PER_STREET_SIDE
-    per_household = 2
     streets = max(1, -(-residents // (households_per_street * per_household)))
     rows: list[str] = []
     for _ in range(streets):

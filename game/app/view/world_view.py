@@ -16,9 +16,9 @@ import numpy as np
 import pygame
 
 from game.app.art import (
+    Crowd,
     apply_daylight,
     draw_call_marker,
-    draw_crowd,
     draw_name_tag,
     draw_patrol_car,
     draw_place_highlight,
@@ -54,7 +54,7 @@ class WorldView:
         self._car_path: tuple[tuple, list[tuple[int, int]]] = ((), [])
         self._lamps = [(x / BASE_TILE, y / BASE_TILE)
                        for x, y in streetlight_positions(sim.scenario.map, BASE_TILE)]
-        self._looks = [look_of(r.id) for r in sim.residents]
+        self._crowd = Crowd([*(look_of(r.id) for r in sim.residents), OFFICER])  # the officer last
         self._places_by_tile = {p.at: p.id for p in sim.scenario.places}
         self.people_xy = sim.people.pos.copy()  # last drawn positions, for hover picking
 
@@ -209,20 +209,19 @@ class WorldView:
             turn = (dx * dx + dy * dy <= FACE_RADIUS ** 2) & ~sim.people.moving
             heading[turn] = np.arctan2(dy[turn], dx[turn])
         stride = clock * STRIDES_PER_SECOND
-        trust, moving, looks = sim.trust.trust.tolist(), sim.people.moving.tolist(), self._looks
-        xs, ys, headings = sx.tolist(), sy.tolist(), heading.tolist()
-        crowd = [
-            ((xs[i], ys[i]), looks[i], headings[i], trust[i],
-             (stride + i * 0.37) % 1.0 if moving[i] else 0.0, scale)
-            for i in np.flatnonzero(on_screen).tolist()
-        ]
+        who = np.flatnonzero(on_screen)
+        xs, ys = sx[who], sy[who]
+        phase = np.where(sim.people.moving[who], (stride + who * 0.37) % 1.0, 0.0)
+        facing, trust = heading[who], sim.trust.trust[who]
         if not o.in_car:
-            phase = stride % 1.0 if o.route else 0.0
-            crowd.append((camera.to_screen(*officer), OFFICER, o.heading, None, phase, scale))
-        draw_crowd(surface, crowd, self.app.palette)
+            (ax, ay), n = camera.to_screen(*officer), len(people)
+            who, xs, ys = np.append(who, n), np.append(xs, ax), np.append(ys, ay)
+            facing, trust = np.append(facing, o.heading), np.append(trust, np.nan)
+            phase = np.append(phase, stride % 1.0 if o.route else 0.0)
+        self._crowd.draw(surface, who, xs, ys, facing, trust, phase, scale, self.app.palette)
         for i in {i for i in (hover, selected) if i is not None}:
             if on_screen[i]:
-                ring = pygame.Rect(round(xs[i]) - t // 2, round(ys[i]) - t // 5, t, t * 2 // 5)
+                ring = pygame.Rect(round(sx[i]) - t // 2, round(sy[i]) - t // 5, t, t * 2 // 5)
                 pygame.draw.ellipse(surface, self.app.palette.highlight, ring, 2)
 
     def draw_pointers(self, surface: pygame.Surface, camera: Camera, view: pygame.Rect,
