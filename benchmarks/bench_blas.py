@@ -16,6 +16,11 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from output import emit
 
 SIZES = (22, 200, 2_000, 20_000)
 CALLS = 300
@@ -60,14 +65,10 @@ def main() -> int:
     one, many = measure(1), measure(cores)
     rows = [{"residents": n, "one_thread_us": one[n], f"{cores}_threads_us": many[n],
              "ratio": round(many[n] / one[n], 1)} for n in SIZES]
-    if args.json:
-        print(json.dumps({"benchmark": "blas", "cores": cores, "rows": rows}))
-        return 0
-    print(f"{'residents':>9} {'1 thread':>10} {f'{cores} threads':>11} {'ratio':>6}")
-    for r in rows:
-        print(f"{r['residents']:>9} {r['one_thread_us']:>8.1f}us {r[f'{cores}_threads_us']:>9.1f}us "
-              f"{r['ratio']:>5}x")
-    return 0
+    return emit({"benchmark": "blas", "cores": cores, "rows": rows}, args.json, lambda result: [
+        f"{'residents':>9} {'1 thread':>10} {f'{cores} threads':>11} {'ratio':>6}",
+        *(f"{r['residents']:>9} {r['one_thread_us']:>8.1f}us {r[f'{cores}_threads_us']:>9.1f}us "
+          f"{r['ratio']:>5}x" for r in result["rows"])])
 
 
 if __name__ == "__main__":

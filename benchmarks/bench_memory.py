@@ -19,6 +19,10 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from output import emit, key_values  # noqa: E402
+
 SIZE = (162, 98)  # tiles
 RESIDENTS = 400
 
@@ -56,13 +60,7 @@ def main() -> int:
         return 0
     out = subprocess.run([sys.executable, __file__, "--here", "--frames", str(args.frames)],
                          check=True, capture_output=True, text=True)
-    result = json.loads(out.stdout.strip().splitlines()[-1])
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:>14}  {value}")
-    return 0
+    return emit(json.loads(out.stdout.strip().splitlines()[-1]), args.json, key_values)
 
 
 if __name__ == "__main__":

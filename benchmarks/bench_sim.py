@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+from output import emit  # noqa: E402
 from worlds import synthetic_scenario  # noqa: E402  (imports game first: one BLAS thread, as in the game)
 
 from game.bots import make_bot, run_shift  # noqa: E402
@@ -101,17 +102,14 @@ def main() -> int:
         return 0
     rows = [measure(n, bot, args.repeat if n < 20_000 else 1)
             for n in SIZES if n <= args.largest for bot in BOTS]
-    result = {"benchmark": "sim", "rows": rows, "cpu_ratios": ratios(rows)}
-    if args.json:
-        print(json.dumps(result))
-        return 0
-    print(f"{'residents':>9} {'bot':>9} {'shift':>8} {'shift CPU':>10} {'per tick':>10} {'peak':>7}")
-    for r in rows:
-        print(f"{r['residents']:>9} {r['bot']:>9} {r['shift_s']:>7.3f}s {r['shift_cpu_s']:>9.3f}s "
-              f"{r['tick_ms']:>8.3f}ms {r['peak_mb']:>4} MB")
-    for name, value in result["cpu_ratios"].items():
-        print(f"  cost {name}: {value}x")
-    return 0
+    return emit({"benchmark": "sim", "rows": rows, "cpu_ratios": ratios(rows)}, args.json, table)
+
+
+def table(result: dict) -> list[str]:
+    lines = [f"{'residents':>9} {'bot':>9} {'shift':>8} {'shift CPU':>10} {'per tick':>10} {'peak':>7}"]
+    lines += [f"{r['residents']:>9} {r['bot']:>9} {r['shift_s']:>7.3f}s {r['shift_cpu_s']:>9.3f}s "
+              f"{r['tick_ms']:>8.3f}ms {r['peak_mb']:>4} MB" for r in result["rows"]]
+    return lines + [f"  cost {name}: {value}x" for name, value in result["cpu_ratios"].items()]
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ Prints a table, or one JSON object with --json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -33,6 +32,7 @@ import game.sim  # noqa: E402,F401  (first: it settles the BLAS threads before n
 
 # isort: split
 import numpy as np  # noqa: E402
+from output import emit  # noqa: E402
 from worlds import synthetic_scenario  # noqa: E402
 
 from game.app.context import LaunchOptions  # noqa: E402
@@ -94,15 +94,15 @@ def main() -> int:
             "frame_cpu_ms_p99": round(float(np.percentile(cpu, 99)), 2),
         })
     result = {"rows": rows, "start_to_first_frame_s": round(first_frame_seconds(), 2)}
-    if args.json:
-        print(json.dumps(result))
-        return 0
-    print(f"{'residents':>9} {'on screen':>9} {'p50':>8} {'p99':>8} {'CPU p50':>8} {'CPU p99':>8}")
-    for r in rows:
-        print(f"{r['residents']:>9} {r['residents_on_screen']:>9} {r['frame_ms_p50']:>6.2f}ms "
-              f"{r['frame_ms_p99']:>6.2f}ms {r['frame_cpu_ms_p50']:>6.2f}ms {r['frame_cpu_ms_p99']:>6.2f}ms")
-    print(f"start to first frame: {result['start_to_first_frame_s']} s")
-    return 0
+    return emit(result, args.json, table)
+
+
+def table(result: dict) -> list[str]:
+    lines = [f"{'residents':>9} {'on screen':>9} {'p50':>8} {'p99':>8} {'CPU p50':>8} {'CPU p99':>8}"]
+    lines += [f"{r['residents']:>9} {r['residents_on_screen']:>9} {r['frame_ms_p50']:>6.2f}ms "
+              f"{r['frame_ms_p99']:>6.2f}ms {r['frame_cpu_ms_p50']:>6.2f}ms {r['frame_cpu_ms_p99']:>6.2f}ms"
+              for r in result["rows"]]
+    return [*lines, f"start to first frame: {result['start_to_first_frame_s']} s"]
 
 
 if __name__ == "__main__":
