@@ -46,7 +46,8 @@ class Layout:
         height, width = passable.shape
         self.by_rows = height >= width
         grid = passable if self.by_rows else passable.T
-        self.rows, self.stride = grid.shape[0] + 2, grid.shape[1] + 2
+        self.rows: int = int(grid.shape[0]) + 2
+        self.stride: int = int(grid.shape[1]) + 2
         padded = np.zeros((self.rows, self.stride), dtype=bool)
         padded[1:-1, 1:-1] = grid
         self.open = padded.ravel()
@@ -59,8 +60,9 @@ class Layout:
         return (y + 1) * self.stride + x + 1 if self.by_rows else (x + 1) * self.stride + y + 1
 
     def indices(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-        xs, ys = xs.astype(np.int64), ys.astype(np.int64)
-        return (ys + 1) * self.stride + xs + 1 if self.by_rows else (xs + 1) * self.stride + ys + 1
+        across, along = (xs, ys) if self.by_rows else (ys, xs)
+        flat: np.ndarray = (along.astype(np.int64) + 1) * self.stride + across.astype(np.int64) + 1
+        return flat
 
     def tiles(self, indices: np.ndarray) -> list[Tile]:
         rows, cols = np.divmod(indices - self.stride - 1, self.stride)
@@ -170,7 +172,8 @@ def nearest_open(passable: np.ndarray) -> np.ndarray:
         label[reached] = label[reached - everywhere.steps[step]]
         frontier = reached
     inner = label.reshape(everywhere.rows, everywhere.stride)[1:-1, 1:-1]
-    return (inner if everywhere.by_rows else inner.T).ravel().copy()
+    table: np.ndarray = (inner if everywhere.by_rows else inner.T).ravel().copy()
+    return table
 
 
 class MapRoutes:

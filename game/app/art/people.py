@@ -251,11 +251,12 @@ class Crowd:
         for pose, figure in zip(poses, figures, strict=True):
             if figure is None:
                 standing = pose - pose % WALK_FRAMES
-                if budget > 0 or self._figures[standing] is None:
+                ready = self._figures[standing]
+                if budget > 0 or ready is None:
                     budget -= 1
                     figure = self._figure(pose if budget >= 0 else standing, q)
                 else:
-                    figure = self._figures[standing]
+                    figure = ready
             done.append(figure)
         return done
 
