@@ -1,25 +1,38 @@
-"""Headless simulation speed: one 8-hour shift at 200 and 2,000 residents.
+"""Headless simulation scaling: 8-hour shifts at 200, 2,000 and 20,000 residents, with and without a bot.
 
-Targets (issue 4): 200 residents well under 1 s including start-up (< 1.5 s);
-2,000 residents under 6 s. Prints a table, or one JSON object with --json.
-Each figure is the best of --repeat runs, all measured in this one process.
+Targets (issue 17): with the balanced bot, 2,000 -> 20,000 residents costs at
+most 12x (near linear), 20,000 residents run under 5 s and 300 MB, 200
+residents under 0.1 s. Each size runs in a fresh process so its peak memory is
+its own; the figure kept is the best of --repeat shifts. CPU seconds are
+reported beside wall seconds because the machine is shared: the ratios are
+taken on CPU time, which other processes do not inflate.
+Prints a table and the ratios, or one JSON object with --json.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import os
+import resource
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 
-from worlds import synthetic_scenario
+from output import emit  # noqa: E402
+from worlds import synthetic_scenario  # noqa: E402  (imports game first: one BLAS thread, as in the game)
 
-from game.bots import make_bot, run_shift
-from game.sim.simulation import Simulation
+from game.bots import make_bot, run_shift  # noqa: E402
+from game.sim.simulation import Simulation  # noqa: E402
+
+SIZES = (200, 2_000, 20_000)
+BOTS = ("none", "balanced")
 
 
 def best_of(repeat: int, fn) -> float:
@@ -31,35 +44,72 @@ def best_of(repeat: int, fn) -> float:
     return best
 
 
-def measure(residents: int, bot: str | None, repeat: int) -> dict:
+def one_shift(residents: int, bot: str) -> tuple[float, float, int]:
+    """(wall s, CPU s, ticks) of one shift, world built beforehand."""
     scenario = synthetic_scenario(residents)
-
-    def shift() -> None:
-        sim = Simulation(scenario, 1)
-        if bot is None:
-            sim.run()
-        else:
-            run_shift(sim, make_bot(bot, 1))
-
     sim = Simulation(scenario, 1)
-    tick = best_of(repeat, lambda: [sim.step() for _ in range(200)]) / 200
-    return {"residents": residents, "bot": bot or "none", "shift_s": round(best_of(repeat, shift), 4),
-            "tick_ms": round(tick * 1000, 4)}
+    ticks = 0
+    step = sim.step
+
+    def counted() -> None:
+        nonlocal ticks
+        ticks += 1
+        step()
+
+    sim.step = counted  # type: ignore[method-assign]
+    wall, cpu = time.perf_counter(), time.process_time()
+    if bot == "none":
+        sim.run()
+    else:
+        run_shift(sim, make_bot(bot, 1))
+    return time.perf_counter() - wall, time.process_time() - cpu, ticks
+
+
+def measure_here(residents: int, bot: str, repeat: int) -> dict:
+    runs = [one_shift(residents, bot) for _ in range(repeat)]
+    wall, cpu, ticks = min(runs, key=lambda r: r[1])
+    return {"residents": residents, "bot": bot, "shift_s": round(wall, 3), "shift_cpu_s": round(cpu, 3),
+            "tick_ms": round(cpu / ticks * 1000, 4),
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+
+
+def measure(residents: int, bot: str, repeat: int) -> dict:
+    """One size in a fresh process, so the peak memory is that size's alone."""
+    out = subprocess.run([sys.executable, __file__, "--one", str(residents), bot, "--repeat", str(repeat)],
+                         check=True, capture_output=True, text=True, env=os.environ.copy())
+    return json.loads(out.stdout)
+
+
+def ratios(rows: list[dict]) -> dict[str, float]:
+    cpu = {(r["residents"], r["bot"]): r["shift_cpu_s"] for r in rows}
+    out = {}
+    for bot in BOTS:
+        for small, big in itertools.pairwise(SIZES):
+            if (small, bot) in cpu and (big, bot) in cpu:
+                out[f"{bot} {small}->{big}"] = round(cpu[(big, bot)] / cpu[(small, bot)], 2)
+    return out
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="shifts per size below 20,000 (20,000: one)")
+    parser.add_argument("--largest", type=int, default=SIZES[-1], help="skip sizes above this")
+    parser.add_argument("--one", nargs=2, metavar=("RESIDENTS", "BOT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    rows = [measure(n, bot, args.repeat) for n in (200, 2000) for bot in (None, "balanced")]
-    if args.json:
-        print(json.dumps({"benchmark": "sim", "rows": rows}))
-    else:
-        print(f"{'residents':>9} {'bot':>9} {'8h shift':>9} {'per tick':>10}")
-        for r in rows:
-            print(f"{r['residents']:>9} {r['bot']:>9} {r['shift_s']:>8.3f}s {r['tick_ms']:>8.3f}ms")
-    return 0
+    if args.one:
+        print(json.dumps(measure_here(int(args.one[0]), args.one[1], args.repeat)))
+        return 0
+    rows = [measure(n, bot, args.repeat if n < 20_000 else 1)
+            for n in SIZES if n <= args.largest for bot in BOTS]
+    return emit({"benchmark": "sim", "rows": rows, "cpu_ratios": ratios(rows)}, args.json, table)
+
+
+def table(result: dict) -> list[str]:
+    lines = [f"{'residents':>9} {'bot':>9} {'shift':>8} {'shift CPU':>10} {'per tick':>10} {'peak':>7}"]
+    lines += [f"{r['residents']:>9} {r['bot']:>9} {r['shift_s']:>7.3f}s {r['shift_cpu_s']:>9.3f}s "
+              f"{r['tick_ms']:>8.3f}ms {r['peak_mb']:>4} MB" for r in result["rows"]]
+    return lines + [f"  cost {name}: {value}x" for name, value in result["cpu_ratios"].items()]
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ seconds (caches filling) are reported apart from the steady state.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import sys
@@ -24,10 +23,12 @@ from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np
 import pygame
+from output import emit, key_values
 
 from game.app import art
 from game.scenario.model import GameMap
@@ -179,13 +180,7 @@ def main() -> int:
     parser.add_argument("--frames", type=int, default=900)
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = parser.parse_args()
-    result = run(max(WARMUP_FRAMES + 2, args.frames))
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:>16}  {value}")
-    return 0
+    return emit(run(max(WARMUP_FRAMES + 2, args.frames)), args.json, key_values)
 
 
 if __name__ == "__main__":

@@ -30,28 +30,39 @@ HOUSES_PER_STREET_SIDE = 12  # houses along one side of a street module
 LOT = 3  # tiles per house lot
 
 
-def _street_rows(width: int) -> list[str]:
+def _street_rows(width: int, houses: int) -> list[str]:
     """One street module: houses+porches, sidewalk, road x2, sidewalk, porches+houses."""
     def porch_row() -> str:
-        row = "".join("HPH" for _ in range(HOUSES_PER_STREET_SIDE))
+        row = "".join("HPH" for _ in range(houses))
         return row + "SS=="[: width - len(row)].ljust(width - len(row), "=")
 
     def house_row() -> str:
-        row = "H" * (LOT * HOUSES_PER_STREET_SIDE)
+        row = "H" * (LOT * houses)
         return row + "SS==".ljust(width - len(row), "=")
 
     return [house_row(), porch_row(), "." * width, "#" * width, "#" * width, "." * width,
             porch_row(), house_row()]
 
 
-def synthetic_scenario(residents: int, seed: int = 1, shift_minutes: int = 480) -> Scenario:
-    width = LOT * HOUSES_PER_STREET_SIDE + 4
-    households_per_street = 2 * HOUSES_PER_STREET_SIDE
-    per_household = 2
-    streets = max(1, -(-residents // (households_per_street * per_household)))
+def synthetic_scenario(residents: int, seed: int = 1, shift_minutes: int = 480,
+                       per_household: int = 2, size: tuple[int, int] | None = None) -> Scenario:
+    """``per_household`` residents share each porch: more of them packs a crowd onto fewer streets.
+
+    ``size`` (tiles, at least 40 x 8) fixes the map instead: as many streets as fit, as long as
+    the width allows, park along the bottom; residents are shared among its porches.
+    """
+    houses = HOUSES_PER_STREET_SIDE if size is None else (size[0] - 4) // LOT
+    width = LOT * houses + 4 if size is None else size[0]
+    households_per_street = 2 * houses
+    if size is None:
+        streets = max(1, -(-residents // (households_per_street * per_household)))
+    else:
+        streets = size[1] // 8
     rows: list[str] = []
     for _ in range(streets):
-        rows += _street_rows(width)
+        rows += _street_rows(width, houses)
+    if size is not None:
+        rows += ["=" * width] * (size[1] - len(rows))
     # A north-south road on the west edge joins the streets; the car starts on it.
     rows = ["#" + r[1:] if i % 8 not in (3, 4) else r for i, r in enumerate(rows)]
     rows[3] = "C" + rows[3][1:]
@@ -67,7 +78,7 @@ def synthetic_scenario(residents: int, seed: int = 1, shift_minutes: int = 480) 
                 places.append(Place(f"porch-{x}-{y}", (x, y), "porch", f"House {x},{y}"))
     porch_count = len(places)
     for s in range(streets):
-        places.append(Place(f"shop-{s}", (LOT * HOUSES_PER_STREET_SIDE, 8 * s + 1), "shop",
+        places.append(Place(f"shop-{s}", (LOT * houses, 8 * s + 1), "shop",
                             f"Shop {s}"))
         places.append(Place(f"park-{s}", (width - 1, 8 * s + 6), "park", f"Park {s}"))
     people: list[Resident] = []

@@ -215,9 +215,50 @@ def test_people_turn_to_face_the_officer() -> None:
     assert art.person_sprite(look, 0.01)[0] is east  # quantised to the same octant, cached
 
 
+def test_a_crowd_drawn_in_bulk_is_the_picture_of_drawing_each_person_in_turn() -> None:
+    rng = np.random.default_rng(3)
+    n = 60
+    looks = [art.PersonLook.for_resident(f"bulk-{i % 45}") for i in range(n)] + [art.PersonLook.officer()]
+    x, y = rng.uniform(0, 300, n + 1), rng.uniform(0, 200, n + 1)
+    y[5] = y[6]  # a tie: the one given first is drawn first
+    facing = rng.uniform(-math.pi, math.pi, n + 1)
+    trust = np.append(rng.uniform(-5, 105, n), np.nan)  # out of range is clamped; NaN: no ring
+    phase = np.where(rng.random(n + 1) < 0.5, rng.random(n + 1), 0.0)
+    who = rng.permutation(n + 1)[:50]
+    crowd = art.Crowd(looks)
+    for _ in range(20):  # a few frames: walk frames are drawn a few per frame, standing ones first
+        bulk = pygame.Surface((300, 200))
+        crowd.draw(bulk, who, x[who], y[who], facing[who], trust[who], phase[who], 1.25, WARM)
+    one_by_one = pygame.Surface((300, 200))
+    art.draw_crowd(one_by_one, [((x[i], y[i]), looks[i], float(facing[i]),
+                                 None if np.isnan(trust[i]) else float(trust[i]), float(phase[i]), 1.25)
+                                for i in who.tolist()], WARM)
+    assert pygame.image.tobytes(bulk, "RGB") == pygame.image.tobytes(one_by_one, "RGB")
+
+
+def test_a_crowd_setting_off_at_once_gets_its_strides_over_a_few_frames() -> None:
+    looks = [art.PersonLook.for_resident(f"crowd-{i}") for i in range(30)]
+    crowd = art.Crowd(looks)
+    who, x, y = np.arange(30), np.arange(30) * 10.0, np.full(30, 50.0)
+    facing, trust, stride = np.zeros(30), np.full(30, 50.0), np.full(30, 0.3)
+
+    def frame() -> bytes:
+        surface = pygame.Surface((320, 100))
+        crowd.draw(surface, who, x, y, facing, trust, stride, 1.0)
+        return pygame.image.tobytes(surface, "RGB")
+
+    expected = pygame.Surface((320, 100))
+    art.draw_crowd(expected, [((x[i], y[i]), looks[i], 0.0, 50.0, 0.3, 1.0) for i in range(30)])
+    crowd.draw(pygame.Surface((320, 100)), who, x, y, facing, trust, np.zeros(30), 1.0)  # all standing
+    first = frame()
+    frames = [frame() for _ in range(30 // people.NEW_POSES_PER_FRAME + 1)]
+    assert first != pygame.image.tobytes(expected, "RGB")  # the frame did not stall drawing 30 strides
+    assert frames[-1] == pygame.image.tobytes(expected, "RGB")
+
+
 def test_prewarm_builds_every_facing_and_step_ahead_of_need() -> None:
     look = art.PersonLook.for_resident("prewarm-only")
-    assert list(art.prewarm([look], scale=1.5)) == [look] * 4
+    assert list(art.prewarm([look], scale=1.5)) == [look] * 32  # one step per sprite
     before = dict(people._sprites)
     for k in range(8):
         for phase in (0.0, 0.25, 0.5, 0.75):

@@ -18,6 +18,7 @@ from game.app.art.lighting import (
     streetlight_strength,
 )
 from game.app.art.people import (
+    Crowd,
     PersonLook,
     draw_crowd,
     draw_person,
@@ -31,6 +32,7 @@ from game.app.art.tiles import render_map, render_minimap, streetlight_positions
 from game.app.art.vehicles import car_sprite, draw_light_glow, draw_patrol_car, light_state
 
 __all__ = [
+    "Crowd",
     "FloatingText",
     "PersonLook",
     "apply_daylight",

@@ -1,6 +1,6 @@
 """The ground layer: textured lawn, asphalt and paving, then kerbs, lane marks and crossings.
 
-Textures are built with numpy in one pass over the whole map (a few
+Textures are built with numpy a band of the map at a time (a few
 milliseconds), never per pixel in Python; details on top are ordinary
 ``pygame.draw`` calls at the supersampled working size.
 """
@@ -18,6 +18,7 @@ from game.app.art.painter import Painter
 from game.app.ui.palette import RGB, Palette
 
 GRASS_GROUND = frozenset({"yard", "park", "house", "porch"})
+BASE_BAND_TILES = 8  # columns of tiles whose ground is computed at once (memory, not looks)
 
 
 def _ground_colour(kind: str, palette: Palette) -> RGB:
@@ -40,11 +41,19 @@ def _texture_strength(kind: str) -> float:
 
 
 def _smooth_noise(rng: np.random.Generator, size: tuple[int, int], cells: tuple[int, int]) -> np.ndarray:
-    """Value noise in -1..1 of shape (width, height): random cells, smoothly up-scaled."""
+    """Value noise as bytes, shape (width, height): random cells, smoothly up-scaled.
+
+    Bytes, not floats: the map-sized array is a quarter of the size, and
+    ``_noise_values`` turns a band of it into -1..1 when it is used.
+    """
     coarse = (rng.random((cells[0] + 1, cells[1] + 1)) * 255).astype(np.uint8)
     small = pygame.surfarray.make_surface(np.repeat(coarse[..., None], 3, axis=2))
     big = pygame.transform.smoothscale(small, size)
-    return pygame.surfarray.pixels_red(big).astype(np.float32) / 127.5 - 1.0
+    return pygame.surfarray.array_red(big)
+
+
+def _noise_values(noise: np.ndarray) -> np.ndarray:
+    return noise.astype(np.float32) / 127.5 - 1.0
 
 
 def paint_base(p: Painter, seed: int, base_px: int) -> None:
@@ -52,7 +61,9 @@ def paint_base(p: Painter, seed: int, base_px: int) -> None:
 
     Computed at ``base_px`` pixels per tile (a fraction of the working size) and
     scaled up: the noise is soft anyway, and the numpy work shrinks with the
-    square of the ratio. Fine detail comes later from the grain pass.
+    square of the ratio. Fine detail comes later from the grain pass. The
+    per-pixel work runs BASE_BAND_TILES columns of tiles at a time, so its
+    memory follows the band rather than the map (the same pixels either way).
     """
     g, t = p.grid, base_px
     kinds = [[g.kind(x, y) or "yard" for y in range(g.height)] for x in range(g.width)]
@@ -61,25 +72,35 @@ def paint_base(p: Painter, seed: int, base_px: int) -> None:
         return np.repeat(np.repeat(np.array(values, dtype), t, 0), t, 1)
 
     size = (g.width * t, g.height * t)
-    rgb = per_pixel([[_ground_colour(k, p.palette) for k in col] for col in kinds])
-    amp = per_pixel([[_texture_strength(k) for k in col] for col in kinds])
-    grassy = per_pixel([[k in GRASS_GROUND for k in col] for col in kinds])
-    paved = per_pixel([[k in ("sidewalk", "shop", "school", "church") for k in col] for col in kinds])
     rng = np.random.default_rng(seed)
     fine = _smooth_noise(rng, size, (g.width * 4, g.height * 4))
     broad = _smooth_noise(rng, size, (max(1, g.width // 2), max(1, g.height // 2)))
     # Paving slabs half a tile across, each a shade lighter or darker.
     half = -(-t // 2)
     slabs = rng.uniform(-0.035, 0.035, (g.width * 2, g.height * 2)).astype(np.float32)
-    slab_px = np.repeat(np.repeat(slabs, half, 0), half, 1)[: size[0], : size[1]]
-    light = 1.0 + amp * (0.65 * fine + 0.35 * broad) + slab_px * paved
-    rgb *= light[..., None]
-    # Sun-dried patches: lawns drift toward straw where the broad noise is high.
-    dry = np.clip(broad - 0.25, 0.0, 1.0) * 0.55 * grassy
+    slab_rows = np.arange(size[1]) // half
     straw = np.asarray(p.palette.grass_light, np.float32)
-    rgb += (straw - rgb) * dry[..., None]
-    small = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8))
-    p.surface.blit(pygame.transform.scale(small, p.surface.get_size()), (0, 0))
+    out_w, out_h = p.surface.get_size()
+    exact = out_w % size[0] == 0  # whole output pixels per base pixel: bands scale up seamlessly
+    band = BASE_BAND_TILES if exact else g.width
+    for first in range(0, g.width, band):
+        cols = kinds[first: first + band]
+        x0, x1 = first * t, (first + len(cols)) * t
+        rgb = per_pixel([[_ground_colour(k, p.palette) for k in col] for col in cols])
+        amp = per_pixel([[_texture_strength(k) for k in col] for col in cols])
+        grassy = per_pixel([[k in GRASS_GROUND for k in col] for col in cols])
+        paved = per_pixel([[k in ("sidewalk", "shop", "school", "church") for k in col] for col in cols])
+        slab_px = slabs[np.arange(x0, x1) // half][:, slab_rows]
+        broad_band = _noise_values(broad[x0:x1])
+        light = 1.0 + amp * (0.65 * _noise_values(fine[x0:x1]) + 0.35 * broad_band) + slab_px * paved
+        rgb *= light[..., None]
+        # Sun-dried patches: lawns drift toward straw where the broad noise is high.
+        dry = np.clip(broad_band - 0.25, 0.0, 1.0) * 0.55 * grassy
+        rgb += (straw - rgb) * dry[..., None]
+        small = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8))
+        scale = out_w // size[0] if exact else 0
+        target = (x1 * scale - x0 * scale, out_h) if exact else (out_w, out_h)
+        p.surface.blit(pygame.transform.scale(small, target), (x0 * scale, 0))
 
 
 def paint_sidewalks(p: Painter) -> None:

@@ -19,6 +19,9 @@ from game.app.ui.palette import Palette
 # Late-afternoon sun in the west: shadows fall to the east and a little south.
 SHADOW_OFFSET = (0.2, 0.1)  # tiles, for a building; lower things scale this down
 
+SHADOW_BAND = 256  # quarter-size columns of shadow scaled back up at once (memory, not looks)
+SHADOW_MARGIN = 4  # quarter-size columns either side of a band, scaled and dropped: no seams
+
 LAYER_FLAT = -1  # porches, paths, flower beds: drawn before shadows so shadows fall across them
 LAYER_FENCE = 1
 LAYER_BUILDING = 2
@@ -97,13 +100,31 @@ class Painter:
         for prop in props:
             if prop.shadow is not None:
                 prop.shadow(self)
-        # Blur at quarter size: shadows are soft anyway, and this is the slowest step.
-        w, h = self.shadows.get_size()
-        small = pygame.transform.smoothscale(self.shadows, (max(1, w // 4), max(1, h // 4)))
-        small = pygame.transform.gaussian_blur(small, max(1, self.t // 96))
-        blurred = pygame.transform.smoothscale(small, (w, h))
-        blurred.set_alpha(self.palette.shadow[3])
-        self.surface.blit(blurred, (0, 0))
+        self._lay_shadows()
         for prop in props:
             if prop.layer != LAYER_FLAT:
                 prop.draw(self)
+
+    def _lay_shadows(self) -> None:
+        """Soften the shadow layer and lay it on the map, then let the layer go.
+
+        The blur runs at quarter size (shadows are soft anyway, and this is the
+        slowest step); scaling back up goes a band of SHADOW_BAND quarter-size
+        columns at a time, each with a margin it then drops so that bands meet
+        without a seam, so no second map-sized layer is ever held.
+        """
+        w, h = self.shadows.get_size()
+        small = pygame.transform.smoothscale(self.shadows, (max(1, w // 4), max(1, h // 4)))
+        self.shadows = pygame.Surface((1, 1), pygame.SRCALPHA)  # cast: the map-sized layer can go
+        small = pygame.transform.gaussian_blur(small, max(1, self.t // 96))
+        sw = small.get_width()
+        kx = w / sw  # full-size pixels per quarter-size pixel
+        for first in range(0, sw, SHADOW_BAND):
+            last = min(sw, first + SHADOW_BAND)
+            lo, hi = max(0, first - SHADOW_MARGIN), min(sw, last + SHADOW_MARGIN)
+            x0, x1, left = round(first * kx), round(last * kx), round(lo * kx)
+            source = small.subsurface(pygame.Rect(lo, 0, hi - lo, small.get_height()))
+            band = pygame.transform.smoothscale(source, (round(hi * kx) - left, h))
+            band = band.subsurface(pygame.Rect(x0 - left, 0, x1 - x0, h))
+            band.set_alpha(self.palette.shadow[3])
+            self.surface.blit(band, (x0, 0))

@@ -87,42 +87,57 @@ def walk_frame(walking_phase: float) -> int:
 
 
 _sprites: dict[tuple, tuple[pygame.Surface, tuple[int, int]]] = {}
+NEW_POSES_PER_FRAME = 4  # see Crowd
+PREWARM_SHARE = 0.75  # of MAX_CACHED: ahead-of-need drawing stops there, leaving room for real need
+
+
+def quantised(scale: float) -> float:
+    """Sprites exist in quarter steps of scale: the step a requested scale is drawn at."""
+    return max(0.25, round(scale * 4) / 4)
 
 
 def person_sprite(
     look: PersonLook, facing: float | Sequence[float], scale: float = 1.0, walking_phase: float = 0.0
 ) -> tuple[pygame.Surface, tuple[int, int]]:
-    """The cached sprite and the offset from the ground point to its top-left corner.
+    """The cached sprite and the offset from the ground point to its top-left corner."""
+    return _pose_sprite(look, octant(facing), walk_frame(walking_phase), quantised(scale))
 
-    Use this directly to batch many people into one ``Surface.fblits`` call.
-    """
-    q = max(0.25, round(scale * 4) / 4)
-    key = (look, octant(facing), walk_frame(walking_phase), q)
+
+def _pose_sprite(look: PersonLook, direction: int, frame: int, q: float
+                 ) -> tuple[pygame.Surface, tuple[int, int]]:
+    key = (look, direction, frame, q)
     hit = _sprites.get(key)
     if hit is None:
         if len(_sprites) >= MAX_CACHED:
             _sprites.clear()
-        hit = _render_person(look, key[1], key[2], q)
+        hit = _render_person(look, direction, frame, q)
         _sprites[key] = hit
     return hit
 
 
 def prewarm(looks: Iterable[PersonLook], scale: float = 1.0) -> Iterator[PersonLook]:
-    """Build sprites ahead of need, one look at a time, so a scene can spread the work over frames.
+    """Build sprites ahead of need, one at a time, so a scene can spread the work over frames.
 
     Standing poses in all eight facings come first for every look, then the
-    walk frames. Advance it while a frame has time to spare::
+    walk frames; it yields the look after each sprite (one sprite is about half
+    a millisecond, a look's eight facings would overrun a frame's spare time).
+    Advance it while a frame has time to spare::
 
         for _ in warmer:
             if time.perf_counter() > deadline:
                 break
+
+    It stops once the cache is mostly full: a crowd of thousands has more poses
+    than the cache holds, and drawing them all would only evict the ones on screen.
     """
-    looks = list(looks)
+    looks = list(dict.fromkeys(looks))  # residents who look alike share sprites
     for frame in range(WALK_FRAMES):
         for look in looks:
+            if len(_sprites) >= MAX_CACHED * PREWARM_SHARE:
+                return
             for direction in range(DIRECTIONS):
                 person_sprite(look, direction * math.tau / DIRECTIONS, scale, frame / WALK_FRAMES)
-            yield look
+                yield look
 
 
 def draw_person(
@@ -143,11 +158,12 @@ def draw_person(
 
 
 # (ground_xy, look, facing, trust or None, walking_phase, scale)
-Crowd = Iterable[tuple[Sequence[float], PersonLook, float | Sequence[float], float | None, float, float]]
+CrowdItems = Iterable[tuple[Sequence[float], PersonLook, float | Sequence[float], float | None, float, float]]
 
 
-def draw_crowd(surface: pygame.Surface, people: Crowd, palette: Palette = WARM) -> None:
-    """Draw many people in two batched blits: all trust rings, then all figures, nearest last.
+def draw_crowd(surface: pygame.Surface, people: CrowdItems, palette: Palette = WARM) -> None:
+    """Draw a few people, each at any scale, in two batched blits: all trust rings, then all
+    figures, nearest last. For a whole neighborhood at one scale, ``Crowd`` does the same in numpy.
 
     Each item is ``(ground_xy, look, facing, trust or None, walking_phase, scale)``;
     ``None`` trust draws no ring (the officer). Same picture as calling
@@ -163,6 +179,93 @@ def draw_crowd(surface: pygame.Surface, people: Crowd, palette: Palette = WARM) 
         figures.append((sprite, (x + ox, y + oy)))
     surface.fblits(rings)
     surface.fblits(figures)
+
+
+class Crowd:
+    """A fixed cast of people drawn together: poses picked with numpy, two batched blits a frame.
+
+    The cast is the looks given once (every resident and the officer); a frame
+    passes arrays of who is where. The picture is that of ``draw_trust_ring``
+    for everyone and then ``draw_person`` in order of y, with a few numpy
+    operations instead of Python per person: every pose of every look at the
+    current scale sits in one table indexed by look, facing and walk frame.
+
+    A pose not drawn yet costs about half a millisecond, so at most
+    NEW_POSES_PER_FRAME are drawn per frame; until theirs is ready, walkers
+    show their standing pose (a stride appears a frame or two late, which
+    nobody sees, rather than the frame stalling when many set off at once).
+    """
+
+    def __init__(self, looks: Sequence[PersonLook]) -> None:
+        unique = list(dict.fromkeys(looks))
+        position = {look: k for k, look in enumerate(unique)}
+        self._looks = unique
+        self._cast = np.array([position[look] for look in looks], dtype=np.int64)
+        self._at: tuple[float, str] = (0.0, "")  # (scale step, palette) the tables were made for
+        self._figures: list[pygame.Surface | None] = []
+        self._drawn = 0  # poses in the table: it starts again past MAX_CACHED, like the cache
+        self._rings: list[pygame.Surface] = []
+        self._offsets = ((0, 0), (0, 0))  # ground point to sprite corner: figures, rings
+
+    def _tables_for(self, q: float, palette: Palette) -> None:
+        if self._at == (q, palette.name) and self._drawn < MAX_CACHED:
+            return
+        self._at, self._drawn = (q, palette.name), 0
+        self._figures = [None] * (len(self._looks) * DIRECTIONS * WALK_FRAMES)
+        self._rings = [trust_ring_sprite(b * RING_STEP, palette, q)[0] for b in range(RING_BUCKETS + 1)]
+        figure_offset = _pose_sprite(self._looks[0], 0, 0, q)[1] if self._looks else (0, 0)
+        self._offsets = (figure_offset, trust_ring_sprite(0.0, palette, q)[1])
+
+    def draw(self, surface: pygame.Surface, who: np.ndarray, x: np.ndarray, y: np.ndarray,
+             facing: np.ndarray, trust: np.ndarray, phase: np.ndarray, scale: float,
+             palette: Palette = WARM) -> None:
+        """``who`` indexes the cast; ground points ``x``, ``y`` in pixels; ``facing`` in radians;
+        ``trust`` 0..100 or NaN for no ring (the officer); ``phase`` the walking phase."""
+        q = quantised(scale)
+        self._tables_for(q, palette)
+        order = np.argsort(y, kind="stable")  # nearest last, ties in the order given
+        look = self._cast[who[order]]
+        direction = np.rint(facing[order] / (math.tau / DIRECTIONS)).astype(np.int64) % DIRECTIONS
+        frame = ((phase[order] % 1.0) * WALK_FRAMES).astype(np.int64) % WALK_FRAMES
+        gx = np.floor(x[order] + 0.5).astype(np.int64)
+        gy = np.floor(y[order] + 0.5).astype(np.int64)
+        (fx, fy), (rx, ry) = self._offsets
+        trust = trust[order]
+        ringed = ~np.isnan(trust)
+        buckets = (np.clip(trust[ringed], 0.0, 100.0) // RING_STEP).astype(np.int64).tolist()
+        rings = [self._rings[b] for b in buckets]
+        surface.fblits(list(zip(rings, zip((gx[ringed] + rx).tolist(), (gy[ringed] + ry).tolist(),
+                                           strict=True), strict=True)))
+        poses = ((look * DIRECTIONS + direction) * WALK_FRAMES + frame).tolist()
+        figures = [self._figures[p] for p in poses]
+        if None in figures:
+            figures = self._complete(poses, figures, q)
+        surface.fblits(list(zip(figures, zip((gx + fx).tolist(), (gy + fy).tolist(), strict=True),
+                                strict=True)))
+
+    def _complete(self, poses: list[int], figures: list[pygame.Surface | None], q: float
+                  ) -> list[pygame.Surface]:
+        """Fill the gaps: new poses within the frame's budget, else the standing pose."""
+        budget = NEW_POSES_PER_FRAME
+        done: list[pygame.Surface] = []
+        for pose, figure in zip(poses, figures, strict=True):
+            if figure is None:
+                standing = pose - pose % WALK_FRAMES
+                ready = self._figures[standing]
+                if budget > 0 or ready is None:
+                    budget -= 1
+                    figure = self._figure(pose if budget >= 0 else standing, q)
+                else:
+                    figure = ready
+            done.append(figure)
+        return done
+
+    def _figure(self, pose: int, q: float) -> pygame.Surface:
+        look, rest = divmod(pose, DIRECTIONS * WALK_FRAMES)
+        direction, frame = divmod(rest, WALK_FRAMES)
+        sprite = self._figures[pose] = _pose_sprite(self._looks[look], direction, frame, q)[0]
+        self._drawn += 1
+        return sprite
 
 
 # --- figure drawing ------------------------------------------------------------------
@@ -406,6 +509,8 @@ def _long_hair(pen: _Pen, look: PersonLook, fx: float, fy: float, bob: float, be
 
 RING_A, RING_B = 9.5, 4.2  # ellipse radii at scale 1, pixels
 RING_WIDTH = 2.0  # pixels
+RING_STEP = 5  # trust points per ring sprite: finer steps would not show at ring size
+RING_BUCKETS = 100 // RING_STEP  # the last bucket is trust exactly 100: a closed ring
 _rings: dict[tuple, tuple[pygame.Surface, tuple[int, int]]] = {}
 
 
@@ -417,12 +522,13 @@ def trust_band(trust: float) -> int:
 def trust_ring_sprite(
     trust: float, palette: Palette = WARM, scale: float = 1.0
 ) -> tuple[pygame.Surface, tuple[int, int]]:
-    q = max(0.25, round(scale * 4) / 4)
-    bucket = int(max(0.0, min(100.0, trust)) // 5)
+    q = quantised(scale)
+    bucket = int(max(0.0, min(100.0, trust)) // RING_STEP)
     key = (bucket, palette.name, q)
     hit = _rings.get(key)
     if hit is None:
-        hit = _render_ring(bucket * 5 + 2.5 if bucket < 20 else 100.0, palette, q)
+        hit = _render_ring(bucket * RING_STEP + RING_STEP / 2 if bucket < RING_BUCKETS else 100.0,
+                           palette, q)
         _rings[key] = hit
     return hit
 

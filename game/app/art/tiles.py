@@ -76,6 +76,7 @@ def _paint(game_map: GameMap, tile_px: int, palette: Palette,
     shadows = pygame.Surface(size, pygame.SRCALPHA)
     shadows.fill((*palette.shadow[:3], 0))
     p = Painter(pygame.Surface(size), shadows, grid, palette, t, signs=signs)
+    del shadows  # the painter lets the map-sized layer go once the shadows are laid
     paint_base(p, _seed(game_map), max(4, tile_px // 2))
     paint_roads(p, road_marks(grid))
     paint_sidewalks(p)

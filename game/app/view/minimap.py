@@ -6,6 +6,7 @@ dots. Clicking it sends the officer there, like clicking the big map.
 
 from __future__ import annotations
 
+import numpy as np
 import pygame
 
 from game.app.art import render_minimap
@@ -20,7 +21,6 @@ class Minimap:
         self._image: pygame.Surface | None = None
         self._key: tuple = ()
         self.rect = pygame.Rect(0, 0, 0, 0)
-        self._dot: pygame.Surface | None = None  # one resident on the minimap
 
     def _picture(self, size: tuple[int, int]) -> pygame.Surface:
         palette = self.app.palette
@@ -44,6 +44,19 @@ class Minimap:
         return (round(r.x + (x + 0.5) / self.sim.grid.width * r.w),
                 round(r.y + (y + 0.5) / self.sim.grid.height * r.h))
 
+    def _draw_residents(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """A 2x2 pixel dot per resident, written straight into the pixels: no Python per dot."""
+        sim = self.sim
+        pos = sim.people.pos
+        xs = (rect.x + (pos[:, 0] + 0.5) / sim.grid.width * rect.w).astype(np.int64)
+        ys = (rect.y + (pos[:, 1] + 0.5) / sim.grid.height * rect.h).astype(np.int64)
+        xs, ys = np.concatenate([xs, xs + 1, xs, xs + 1]), np.concatenate([ys, ys, ys + 1, ys + 1])
+        w, h = surface.get_size()
+        inside = (xs >= 0) & (xs < w) & (ys >= 0) & (ys < h)
+        pixels = pygame.surfarray.pixels2d(surface)
+        pixels[xs[inside], ys[inside]] = surface.map_rgb(self.app.palette.text)
+        del pixels  # unlocks the surface
+
     def draw(self, surface: pygame.Surface, rect: pygame.Rect,
              view: tuple[float, float, float, float]) -> None:
         """``view`` is the camera's (left, top, width, height) in tiles."""
@@ -52,13 +65,7 @@ class Minimap:
             return
         palette, sim = self.app.palette, self.sim
         surface.blit(self._picture(rect.size), rect)
-        if self._dot is None:
-            self._dot = pygame.Surface((2, 2))
-        self._dot.fill(palette.text)
-        pos = sim.people.pos
-        xs = (rect.x + (pos[:, 0] + 0.5) / sim.grid.width * rect.w).astype(int).tolist()
-        ys = (rect.y + (pos[:, 1] + 0.5) / sim.grid.height * rect.h).astype(int).tolist()
-        surface.fblits([(self._dot, xy) for xy in zip(xs, ys, strict=True)])
+        self._draw_residents(surface, rect)
         for state in sim.active_calls():
             px, py = sim.places[state.call.place].at
             pygame.draw.circle(surface, palette.priority[state.call.priority - 1], self._point(px, py), 5, 2)

@@ -1,8 +1,10 @@
 """The neighborhood on screen: the painted map through the camera, and everyone on it.
 
-The static map is painted once (``render_map``) at BASE_TILE pixels per tile
-and rescaled once per zoom level, so a frame is a single blit of the visible
-window plus one batch of cached sprites. Positions come interpolated from the
+The static map is painted once (``render_map``) at BASE_TILE pixels per tile;
+other zoom levels are rescaled from it in chunks of CHUNK_TILES, only those
+near the camera and only a few screens' worth kept, so zooming in on a big
+map costs memory in proportion to the screen, not the map. A frame is a
+batch of map blits plus one batch of cached sprites. Positions come interpolated from the
 ShiftRunner so people glide between simulation ticks, and the light follows
 the shift clock. Nothing here changes the simulation: the view reads ``sim``
 and the runner's smoothed positions only.
@@ -16,9 +18,9 @@ import numpy as np
 import pygame
 
 from game.app.art import (
+    Crowd,
     apply_daylight,
     draw_call_marker,
-    draw_crowd,
     draw_name_tag,
     draw_patrol_car,
     draw_place_highlight,
@@ -42,7 +44,9 @@ FACE_RADIUS = 3.0  # tiles: residents this close turn toward an officer on foot
 HOVER_RADIUS = 0.6  # tiles: how close the pointer must be to pick a resident
 STRIDES_PER_SECOND = 1.6  # walk cycles per real second
 ROUTE_DOT = 0.08  # tiles, radius of the dots that show where the officer is heading
-SCALED_KEEP = 3  # zoom levels of the map kept in memory
+CHUNK_TILES = 16  # tiles per side of a rescaled piece of the map
+CHUNK_MARGIN = 1  # tiles rescaled around a chunk and cut off, so its edges match its neighbours'
+CHUNK_SCREENS = 4  # rescaled chunks kept, in screens' worth of pixels (scrolling back costs nothing)
 LAMP_RADIUS = 1.5  # tiles lit around a street lamp
 
 
@@ -50,30 +54,61 @@ class WorldView:
     def __init__(self, app: App, sim: Simulation) -> None:
         self.app = app
         self.sim = sim
-        self._scaled: dict[tuple[int, str], pygame.Surface] = {}
+        self._chunks: dict[tuple[int, str, tuple[int, int]], pygame.Surface] = {}  # oldest first
         self._car_path: tuple[tuple, list[tuple[int, int]]] = ((), [])
         self._lamps = [(x / BASE_TILE, y / BASE_TILE)
                        for x, y in streetlight_positions(sim.scenario.map, BASE_TILE)]
-        self._looks = [look_of(r.id) for r in sim.residents]
+        self._crowd = Crowd([*(look_of(r.id) for r in sim.residents), OFFICER])  # the officer last
         self._places_by_tile = {p.at: p.id for p in sim.scenario.places}
         self.people_xy = sim.people.pos.copy()  # last drawn positions, for hover picking
 
     # --- the map -------------------------------------------------------------------
-    def map_surface(self, tile_px: int, palette: Palette) -> pygame.Surface:
-        key = (tile_px, palette.name)
-        surface = self._scaled.get(key)
-        if surface is None:
-            shops = {p.at: p.name for p in self.sim.scenario.places if p.kind == "shop"}
-            base = render_map(self.sim.scenario.map, BASE_TILE, palette, signs=shops)
-            if tile_px == BASE_TILE:
-                surface = base
-            else:
-                size = (self.sim.grid.width * tile_px, self.sim.grid.height * tile_px)
-                surface = pygame.transform.smoothscale(base, size)
-            if len(self._scaled) >= SCALED_KEEP:
-                self._scaled.pop(next(iter(self._scaled)))
-            self._scaled[key] = surface
-        return surface
+    def _base_map(self, palette: Palette) -> pygame.Surface:
+        shops = {p.at: p.name for p in self.sim.scenario.places if p.kind == "shop"}
+        return render_map(self.sim.scenario.map, BASE_TILE, palette, signs=shops)
+
+    def _draw_map(self, surface: pygame.Surface, camera: Camera, palette: Palette) -> None:
+        base = self._base_map(palette)
+        t = camera.tile_px
+        ox, oy = (int(v) for v in camera.origin)  # as blit places a float position: toward zero
+        if t == BASE_TILE:
+            surface.blit(base, (ox, oy))
+            return
+        w, h = surface.get_size()
+        step = CHUNK_TILES * t
+        first_x, first_y = max(0, -ox // step), max(0, -oy // step)
+        last_x = min((self.sim.grid.width - 1) // CHUNK_TILES, (w - ox) // step)
+        last_y = min((self.sim.grid.height - 1) // CHUNK_TILES, (h - oy) // step)
+        pieces = [(self._chunk(base, (cx, cy), t, palette.name), (ox + cx * step, oy + cy * step))
+                  for cy in range(first_y, last_y + 1) for cx in range(first_x, last_x + 1)]
+        surface.fblits(pieces)
+        self._forget_chunks(CHUNK_SCREENS * w * h)
+
+    def _chunk(self, base: pygame.Surface, chunk: tuple[int, int], tile_px: int, palette: str
+               ) -> pygame.Surface:
+        """One CHUNK_TILES square of the map at ``tile_px``, rescaled with a margin for matching edges."""
+        key = (tile_px, palette, chunk)
+        piece = self._chunks.pop(key, None)
+        if piece is None:
+            gw, gh = self.sim.grid.width, self.sim.grid.height
+            x0, y0 = chunk[0] * CHUNK_TILES, chunk[1] * CHUNK_TILES
+            x1, y1 = min(gw, x0 + CHUNK_TILES), min(gh, y0 + CHUNK_TILES)
+            mx0, my0 = max(0, x0 - CHUNK_MARGIN), max(0, y0 - CHUNK_MARGIN)
+            mx1, my1 = min(gw, x1 + CHUNK_MARGIN), min(gh, y1 + CHUNK_MARGIN)
+            source = base.subsurface(pygame.Rect(mx0 * BASE_TILE, my0 * BASE_TILE,
+                                                 (mx1 - mx0) * BASE_TILE, (my1 - my0) * BASE_TILE))
+            scaled = pygame.transform.smoothscale(source, ((mx1 - mx0) * tile_px, (my1 - my0) * tile_px))
+            piece = scaled.subsurface(pygame.Rect((x0 - mx0) * tile_px, (y0 - my0) * tile_px,
+                                                  (x1 - x0) * tile_px, (y1 - y0) * tile_px)).copy()
+        self._chunks[key] = piece  # most recently used last
+        return piece
+
+    def _forget_chunks(self, pixels: int) -> None:
+        """Drop the least recently drawn chunks beyond ``pixels`` in all."""
+        kept = sum(p.get_width() * p.get_height() for p in self._chunks.values())
+        while kept > pixels and len(self._chunks) > 1:
+            old = self._chunks.pop(next(iter(self._chunks)))
+            kept -= old.get_width() * old.get_height()
 
     # --- picking ---------------------------------------------------------------------
     def place_at(self, camera: Camera, pos: tuple[int, int]) -> str | None:
@@ -111,7 +146,7 @@ class WorldView:
         steady = self.app.settings.reduced_motion  # no flashing bar, pulsing rings or bobbing pins
         pulse = 0.0 if steady else clock  # the clock that drives markers and highlights
         surface.fill(palette.grass_dark)
-        surface.blit(self.map_surface(camera.tile_px, palette), camera.origin)
+        self._draw_map(surface, camera, palette)
         self._draw_events(surface, camera, pulse)
         self._draw_routes(surface, camera)
         people = runner.people_positions()
@@ -209,20 +244,19 @@ class WorldView:
             turn = (dx * dx + dy * dy <= FACE_RADIUS ** 2) & ~sim.people.moving
             heading[turn] = np.arctan2(dy[turn], dx[turn])
         stride = clock * STRIDES_PER_SECOND
-        trust, moving, looks = sim.trust.trust.tolist(), sim.people.moving.tolist(), self._looks
-        xs, ys, headings = sx.tolist(), sy.tolist(), heading.tolist()
-        crowd = [
-            ((xs[i], ys[i]), looks[i], headings[i], trust[i],
-             (stride + i * 0.37) % 1.0 if moving[i] else 0.0, scale)
-            for i in np.flatnonzero(on_screen).tolist()
-        ]
+        who = np.flatnonzero(on_screen)
+        xs, ys = sx[who], sy[who]
+        phase = np.where(sim.people.moving[who], (stride + who * 0.37) % 1.0, 0.0)
+        facing, trust = heading[who], sim.trust.trust[who]
         if not o.in_car:
-            phase = stride % 1.0 if o.route else 0.0
-            crowd.append((camera.to_screen(*officer), OFFICER, o.heading, None, phase, scale))
-        draw_crowd(surface, crowd, self.app.palette)
+            (ax, ay), n = camera.to_screen(*officer), len(people)
+            who, xs, ys = np.append(who, n), np.append(xs, ax), np.append(ys, ay)
+            facing, trust = np.append(facing, o.heading), np.append(trust, np.nan)
+            phase = np.append(phase, stride % 1.0 if o.route else 0.0)
+        self._crowd.draw(surface, who, xs, ys, facing, trust, phase, scale, self.app.palette)
         for i in {i for i in (hover, selected) if i is not None}:
             if on_screen[i]:
-                ring = pygame.Rect(round(xs[i]) - t // 2, round(ys[i]) - t // 5, t, t * 2 // 5)
+                ring = pygame.Rect(round(sx[i]) - t // 2, round(sy[i]) - t // 5, t, t * 2 // 5)
                 pygame.draw.ellipse(surface, self.app.palette.highlight, ring, 2)
 
     def draw_pointers(self, surface: pygame.Surface, camera: Camera, view: pygame.Rect,

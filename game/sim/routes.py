@@ -1,0 +1,215 @@
+"""Breadth-first route search that only goes as far as the trips need, shared by every run on one map.
+
+A search tree rooted at one tile grows a layer at a time (numpy over the whole
+layer) and stops as soon as the tile asked about is reached; a later, longer
+trip resumes it. A resident walking to the park on their street therefore
+costs a search of the few streets around it, not of the whole map, and the
+search is kept as one byte per tile of a band around the root (the direction
+of the step back), not as a full-map array per destination.
+
+The order in which a layer's new tiles are found is exactly the order of a
+first-in-first-out queue that tries west, east, north, south from each tile,
+so equally short routes are broken the same way as that queue breaks them.
+
+Trees depend only on the map, so they are kept per map (``for_map``) and every
+simulation of the same map, whatever its seed, reuses them: a tree is the
+same however far it has grown, so sharing never changes a route.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+import numpy as np
+
+Tile = tuple[int, int]  # (x, y)
+
+UNREACHED = -1
+ROOT = 4
+STEP_BACK = np.array([1, 0, 3, 2], dtype=np.int8)  # west<->east, north<->south
+FIRST_BAND = 16  # storage rows either side of the root a new tree starts with
+MAPS_KEPT = 4  # maps whose searches stay cached (a balance sweep alternates a few scenarios)
+
+
+class NoPath(Exception):
+    """No route between two tiles on the given layer."""
+
+
+class Layout:
+    """One passability layer stored flat with a closed border, long side as storage rows.
+
+    The border means a step never needs a bounds check; making the map's long
+    side the storage rows means a band of rows around a root is narrow.
+    """
+
+    def __init__(self, passable: np.ndarray) -> None:
+        height, width = passable.shape
+        self.by_rows = height >= width
+        grid = passable if self.by_rows else passable.T
+        self.rows: int = int(grid.shape[0]) + 2
+        self.stride: int = int(grid.shape[1]) + 2
+        padded = np.zeros((self.rows, self.stride), dtype=bool)
+        padded[1:-1, 1:-1] = grid
+        self.open = padded.ravel()
+        across, along = (1, self.stride) if self.by_rows else (self.stride, 1)
+        # The search's order of steps: west, east, north, south.
+        self.steps = np.array([-across, across, -along, along], dtype=np.int64)
+
+    def index(self, tile: Tile) -> int:
+        x, y = tile
+        return (y + 1) * self.stride + x + 1 if self.by_rows else (x + 1) * self.stride + y + 1
+
+    def indices(self, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        across, along = (xs, ys) if self.by_rows else (ys, xs)
+        flat: np.ndarray = (along.astype(np.int64) + 1) * self.stride + across.astype(np.int64) + 1
+        return flat
+
+    def tiles(self, indices: np.ndarray) -> list[Tile]:
+        rows, cols = np.divmod(indices - self.stride - 1, self.stride)
+        xs, ys = (cols, rows) if self.by_rows else (rows, cols)
+        return list(zip(xs.tolist(), ys.tolist(), strict=True))
+
+    def spread(self, frontier: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Open tiles one step from ``frontier`` and the step taken, in queue order (repeats kept)."""
+        reached = (frontier[:, None] + self.steps).ravel()
+        step = np.tile(np.arange(4, dtype=np.int8), len(frontier))
+        keep = self.open[reached]
+        return reached[keep], step[keep]
+
+
+def first_arrivals(reached: np.ndarray, step: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each tile once, by the first way it was reached, in the order first reached."""
+    _, first = np.unique(reached, return_index=True)
+    first.sort()
+    return reached[first], step[first]
+
+
+class SearchTree:
+    """Shortest routes from every tile to one root, found as far out as has been asked."""
+
+    def __init__(self, layout: Layout, root: Tile) -> None:
+        self._layout = layout
+        start = layout.index(root)
+        self._root_row = start // layout.stride
+        self._band = (0, 0)  # storage rows [first, last) held in self._back
+        self._back = np.empty(0, dtype=np.int8)
+        self._grow_band(FIRST_BAND)
+        self._back[start - self._band[0] * layout.stride] = ROOT
+        self._frontier = np.array([start], dtype=np.int64)
+        self._depth = 0
+
+    def _grow_band(self, reach: int) -> None:
+        """Hold rows up to ``reach`` from the root (every tile within ``reach`` steps lies there)."""
+        lay = self._layout
+        first = max(0, self._root_row - reach)
+        last = min(lay.rows, self._root_row + reach + 1)
+        back = np.full((last - first) * lay.stride, UNREACHED, dtype=np.int8)
+        old_first, old_last = self._band
+        if old_last > old_first:
+            at = (old_first - first) * lay.stride
+            back[at: at + self._back.size] = self._back
+        self._back, self._band = back, (first, last)
+
+    def _step_back(self, index: int) -> int:
+        """The step code stored for a tile: UNREACHED if the search has not reached it yet."""
+        first, last = self._band
+        if not first * self._layout.stride <= index < last * self._layout.stride:
+            return UNREACHED
+        return int(self._back[index - first * self._layout.stride])
+
+    def _expand(self) -> None:
+        """Add the next breadth-first layer."""
+        lay = self._layout
+        reach = self._depth + 1
+        if (self._band[0] > max(0, self._root_row - reach)
+                or self._band[1] < min(lay.rows, self._root_row + reach + 1)):
+            self._grow_band(2 * reach)
+        reached, step = lay.spread(self._frontier)
+        local = reached - self._band[0] * lay.stride
+        fresh = self._back[local] == UNREACHED
+        reached, step = first_arrivals(reached[fresh], step[fresh])
+        self._back[reached - self._band[0] * lay.stride] = STEP_BACK[step]
+        self._frontier = reached
+        self._depth += 1
+
+    def path_from(self, start: Tile) -> list[Tile]:
+        """Tiles from ``start`` to the root, both included."""
+        lay = self._layout
+        index = lay.index(start)
+        code = self._step_back(index)
+        while code == UNREACHED:
+            if not self._frontier.size:
+                raise NoPath(f"no route from {start}")
+            self._expand()
+            code = self._step_back(index)
+        offset = self._band[0] * lay.stride
+        back, steps = self._back, lay.steps.tolist()
+        local = index - offset
+        path = [local]
+        while code != ROOT:
+            local += steps[code]
+            code = back[local]
+            path.append(local)
+        return lay.tiles(np.array(path) + offset)
+
+
+def nearest_open(passable: np.ndarray) -> np.ndarray:
+    """For every tile (flat, row-major), the flat index of the nearest open tile.
+
+    Ties go to the open tile first in row-major order, spreading west, east,
+    north, south: a multi-source breadth-first search over the whole map.
+    """
+    width = passable.shape[1]
+    everywhere = Layout(np.ones(passable.shape, dtype=bool))
+    sources = np.flatnonzero(passable.ravel())  # row-major map order: the queue's order
+    frontier = everywhere.indices(sources % width, sources // width)
+    label = np.full(everywhere.open.size, -1, dtype=np.int64)
+    label[frontier] = sources
+    while frontier.size:
+        reached, step = everywhere.spread(frontier)
+        fresh = label[reached] == -1
+        reached, step = first_arrivals(reached[fresh], step[fresh])
+        label[reached] = label[reached - everywhere.steps[step]]
+        frontier = reached
+    inner = label.reshape(everywhere.rows, everywhere.stride)[1:-1, 1:-1]
+    table: np.ndarray = (inner if everywhere.by_rows else inner.T).ravel().copy()
+    return table
+
+
+class MapRoutes:
+    """Every search made on one map: a tree per (layer, root) and the nearest-open-tile tables."""
+
+    def __init__(self, layers: dict[str, np.ndarray]) -> None:
+        self._passable = {name: p.copy() for name, p in layers.items()}
+        self._layouts = {name: Layout(p) for name, p in layers.items()}
+        self._trees: dict[tuple[str, Tile], SearchTree] = {}
+        self._nearest: dict[str, np.ndarray] = {}
+
+    def tree(self, layer: str, root: Tile) -> SearchTree:
+        tree = self._trees.get((layer, root))
+        if tree is None:
+            tree = self._trees[(layer, root)] = SearchTree(self._layouts[layer], root)
+        return tree
+
+    def nearest(self, layer: str) -> np.ndarray:
+        table = self._nearest.get(layer)
+        if table is None:
+            table = self._nearest[layer] = nearest_open(self._passable[layer])
+        return table
+
+
+_MAPS: OrderedDict[bytes, MapRoutes] = OrderedDict()
+
+
+def for_map(layers: dict[str, np.ndarray]) -> MapRoutes:
+    """The searches of the map with these passability layers, shared by every caller."""
+    h, w = next(iter(layers.values())).shape
+    key = b"".join([np.array([h, w]).tobytes()] + [name.encode() + p.tobytes() for name, p in
+                                                     sorted(layers.items())])
+    routes = _MAPS.get(key)
+    if routes is None:
+        routes = _MAPS[key] = MapRoutes(layers)
+        while len(_MAPS) > MAPS_KEPT:
+            _MAPS.popitem(last=False)
+    _MAPS.move_to_end(key)
+    return routes
