@@ -80,12 +80,35 @@ class CallDebrief:
     window_minutes: float | None  # None when the scenario no longer has the call
     response_minutes: float | None  # None when the officer never got there
     in_time: bool
+    status: str = "resolved"  # resolved, unresolved, escalated, cleared, missed
+    text: str = ""  # what dispatch said
 
     @property
     def outcome(self) -> str:
-        if self.in_time:
-            return "in time"
-        return "late" if self.response_minutes is not None else "not reached"
+        """In words: "in time, resolved", "late, nobody saw anything", "never reached: it got worse"."""
+        if self.response_minutes is None:
+            return NOT_REACHED.get(self.status, "not reached")
+        timing = "in time" if self.in_time else "late"
+        return f"{timing}, {'resolved' if self.status == 'resolved' else 'nobody saw anything'}"
+
+
+NOT_REACHED = {
+    "escalated": "never reached: it got worse",
+    "cleared": "never reached: another unit cleared it",
+    "missed": "never reached",
+    "waiting": "still waiting",
+}
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """One part of the score, the trainee's and par's side by side."""
+
+    label: str
+    value: float  # 0..1
+    weight: float
+    detail: str
+    par: float | None  # par's value for the same part, when par was played
 
 
 @dataclass(frozen=True)
@@ -110,6 +133,8 @@ class Debrief:
     breaches: tuple[str, ...]
     questions: tuple[str, ...]  # the scenario's debrief questions
     tips: tuple[Tip, ...]
+    score_lines: tuple[ScoreLine, ...] = ()
+    par_score: float | None = None  # the best bot on the same scenario and seed
 
     @property
     def foot_share(self) -> float | None:
@@ -118,8 +143,11 @@ class Debrief:
 
 
 def build_debrief(results: ShiftResults, ledger: Sequence[TrustChange],
-                  scenario: Scenario) -> Debrief:
-    """Everything the debrief shows, from a shift's results, its trust ledger and its scenario."""
+                  scenario: Scenario, par: ShiftResults | None = None) -> Debrief:
+    """Everything the debrief shows, from a shift's results, its trust ledger and its scenario.
+
+    ``par`` is the best bot's results on the same scenario and seed, shown beside each part.
+    """
     residents = tuple(_resident(i, outcome, ledger, results.residents, scenario)
                       for i, outcome in enumerate(results.residents))
     calls = tuple(_call(c, scenario) for c in results.calls)
@@ -129,8 +157,15 @@ def build_debrief(results: ShiftResults, ledger: Sequence[TrustChange],
         car_minutes=results.car_minutes, stories_heard=results.stories_heard,
         residents=residents, calls=calls, objectives=results.objectives,
         breaches=results.breaches, questions=scenario.debrief,
-        tips=next_time(results, ledger, calls),
+        tips=next_time(results, ledger, calls), score_lines=score_lines(results, par),
+        par_score=None if par is None else par.score,
     )
+
+
+def score_lines(results: ShiftResults, par: ShiftResults | None) -> tuple[ScoreLine, ...]:
+    theirs = {} if par is None else {p.key: p.value for p in par.score_parts}
+    return tuple(ScoreLine(p.label, p.value, p.weight, p.detail, theirs.get(p.key))
+                 for p in results.score_parts)
 
 
 def _resident(i: int, outcome: ResidentOutcome, ledger: Sequence[TrustChange],
@@ -162,10 +197,9 @@ def _name(index: int, everyone: Sequence[ResidentOutcome]) -> str:
 
 def _call(call: CallOutcome, scenario: Scenario) -> CallDebrief:
     place = scenario.places_by_id.get(call.place)
-    spec = next((c for c in scenario.calls if c.id == call.id), None)
     return CallDebrief(
         call.id, call.priority, place.name if place else call.place, scenario.shift.clock(call.at),
-        call.at, spec.window_minutes if spec else None, call.response_minutes, call.in_time,
+        call.at, call.window_minutes, call.response_minutes, call.in_time, call.status, call.text,
     )
 
 

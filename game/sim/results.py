@@ -46,6 +46,8 @@ class CallOutcome:
     minutes_late: float = 0.0
     credit: float = 1.0  # toward the response score: 1 in time, partial late, 0 never
     kind: str = ""
+    window_minutes: float | None = None
+    text: str = ""  # what dispatch said
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,8 @@ class ShiftResults:
 def _outcome(s: CallState, tuning: Tuning) -> CallOutcome:
     credit = (1.0 if s.in_time else lateness_credit(s.minutes_late, tuning)) if s.reached else 0.0
     return CallOutcome(s.call.id, s.call.priority, s.call.place, s.call.at, s.response_minutes,
-                       s.in_time, s.status.value, s.minutes_late, credit, s.call.kind)
+                       s.in_time, s.status.value, s.minutes_late, credit, s.call.kind,
+                       s.call.window_minutes, s.call.text)
 
 
 def build_results(state: ShiftState, presence: Presence, trust_start: float,

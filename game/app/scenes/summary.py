@@ -16,6 +16,7 @@ from game.app.context import App
 from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, Scroller, draw_mark, draw_more_hint, draw_text, pad
+from game.bots.par import par_results
 from game.report.debrief import CallDebrief, Debrief, build_debrief
 from game.scenario.model import Scenario
 from game.sim.simulation import Simulation
@@ -62,7 +63,9 @@ class SummaryScene(Scene):
         self.scenario = scenario
         self.sim = sim
         self.results = sim.results()
-        self.debrief = build_debrief(self.results, sim.ledger(), scenario)
+        # Par: the best bot on the same street and seed, played headless now (a fraction of a second).
+        self.par = par_results(scenario, sim.seed)
+        self.debrief = build_debrief(self.results, sim.ledger(), scenario, self.par)
         self.changes = changes(self.debrief)
         self.saved = app.recorder.finish()  # None when nothing is kept (kiosk mode)
         self.menu = Menu([Button("again", "Play again"), Button("picker", "Another neighborhood"),
@@ -96,7 +99,7 @@ class SummaryScene(Scene):
         head_h = text.line_height("title") + text.line_height("body") + p
         heading = text.fit(f"End of shift · {self.scenario.title}", "title", w // 2)
         draw_text(surface, text, heading, "title", palette.text, (p, p // 2))
-        score = f"Score {r.score:.0f} / 100"
+        score = f"Score {r.score:.0f} / 100   ·   par {self.par.score:.0f}"
         draw_text(surface, text, score, "title", palette.accent, (w - p, p // 2), "topright")
         change = r.trust - r.trust_start
         trust_line = (f"Neighborhood trust from {r.trust_start:.0f} to {r.trust:.0f} ({change:+.1f})"
@@ -142,10 +145,9 @@ class SummaryScene(Scene):
         chart = pygame.Rect(x, y, width, CHART_HEIGHT)
         self._draw_chart(surface, chart)
         y = chart.bottom + text.line_height("small") + 6
-        y = self._heading(surface, "Objectives", x, y)
-        if not r.objectives:
-            y = self._wrapped(surface, f"No objectives: the score is the final trust, {r.score:.0f}.", x, y,
-                              width, palette.text)
+        y = self._draw_score(surface, x, y, width) + 6
+        if r.objectives:
+            y = self._heading(surface, "Objectives", x, y)
         for o in r.objectives:
             mark = pygame.Rect(x, y + 3, text.line_height("small") - 6, text.line_height("small") - 6)
             draw_mark(surface, mark, o.met, palette)
@@ -168,6 +170,32 @@ class SummaryScene(Scene):
             colour = palette.text_dim if self.saved.session_id is not None else palette.trust_mid
             y = self._wrapped(surface, self.saved.message, x, y, width, colour)
         return y
+
+    def _draw_score(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
+        """Each part of the score as a bar, par's mark on it, and what earned it."""
+        text, palette = self.app.text, self.app.palette
+        y = self._heading(surface, f"How the score was made (par {self.par.score:.0f}: the "
+                          "best bot on this street and seed)", x, y)
+        line_h = text.line_height("small")
+        label_w = min(width // 3, round(170 * text.scale))
+        bar_w = max(40, width - label_w - round(60 * text.scale))
+        for part in self.debrief.score_lines:
+            draw_text(surface, text, text.fit(part.label, "small", label_w - 6), "small", palette.text,
+                      (x, y))
+            bar = pygame.Rect(x + label_w, y + line_h // 4, bar_w, line_h // 2)
+            self.app.panels.draw(surface, bar, (*palette.panel_edge, 140), None, radius=3)
+            filled = bar.copy()
+            filled.w = max(2, round(bar.w * part.value))
+            self.app.panels.draw(surface, filled, (*palette.accent, 255), None, radius=3)
+            if part.par is not None:
+                px = bar.x + round(bar.w * part.par)
+                pygame.draw.line(surface, palette.text, (px, bar.y - 3), (px, bar.bottom + 3), 2)
+            draw_text(surface, text, f"{part.value * 100:.0f}%", "small", palette.text,
+                      (bar.right + 6, y))
+            y = self._wrapped(surface, f"{part.detail} · counts ×{part.weight:g}", x + label_w, y + line_h,
+                              width - label_w, palette.text_dim)
+        return self._wrapped(surface, "The upright line across each bar is par.", x, y, width,
+                             palette.text_dim)
 
     def _draw_right(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
         palette = self.app.palette
