@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
+from typing import Any
 
 import numpy as np
 
@@ -311,7 +312,7 @@ class Strategy:
     build: Callable[[int], Bot]
 
 
-def _member(name: str, about: str, cls: type[Bot], **params: object) -> Strategy:
+def _member(name: str, about: str, cls: Callable[..., Bot], **params: Any) -> Strategy:
     return Strategy(name, about, partial(cls, **params))
 
 
