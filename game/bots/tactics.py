@@ -142,18 +142,18 @@ def crowd_sizes(pts: np.ndarray, radius: float) -> np.ndarray:
     """For each point, how many points (itself included) lie within ``radius``."""
     axis = int(np.ptp(pts[:, 1]) > np.ptp(pts[:, 0]))
     order = np.argsort(pts[:, axis], kind="stable")
-    key = pts[order, axis]
+    xs, ys = pts[order, 0], pts[order, 1]
+    key = ys if axis else xs
     band = radius * (1 + BAND_SLACK) + BAND_SLACK
     lo = np.searchsorted(key, key - band, side="left")
     hi = np.searchsorted(key, key + band, side="right")
     counts = hi - lo
     rows = np.repeat(np.arange(len(pts)), counts)
-    starts = np.cumsum(counts) - counts
-    cols = lo[rows] + np.arange(int(counts.sum())) - starts[rows]
-    a, b = pts[order[rows]], pts[order[cols]]
-    dx, dy = a[:, 0] - b[:, 0], a[:, 1] - b[:, 1]
-    near = dx * dx + dy * dy <= radius ** 2
-    return np.bincount(order[rows[near]], minlength=len(pts))
+    cols = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts - lo, counts)
+    dx, dy = xs[rows] - xs[cols], ys[rows] - ys[cols]
+    crowd = np.empty(len(pts), dtype=np.int64)
+    crowd[order] = np.bincount(rows[dx * dx + dy * dy <= radius ** 2], minlength=len(pts))
+    return crowd
 
 
 def media_decision(sim: Simulation) -> act.SocialMedia | None:
