@@ -16,12 +16,13 @@ import sys
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from game.bots.batch import cores_available, play_many
 from game.commands.balance import play_family
 from game.scenario import load_scenario
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def largest_shipped():
