@@ -15,7 +15,6 @@ import game.sim.actions as act
 from game.bots import BOTS, make_bot, run_shift
 from game.bots.strategies import FAMILY
 from game.bots.tactics import crowd_sizes
-from game.sim.conversation import CAR_WINDOW
 from game.sim.simulation import Simulation
 
 SEED = 4
@@ -84,7 +83,7 @@ def test_greeting_spammer_greets_everyone_before_anyone_twice_and_from_the_car()
         assert greeted.get(talk.resident, 0) == floor, talk
         greeted[talk.resident] = greeted.get(talk.resident, 0) + 1
     assert max(greeted.values()) >= 2  # round after round
-    assert any(CAR_WINDOW in change.cause for change in sim.ledger())
+    assert any(change.through_car_window for change in sim.ledger())
 
 
 def test_a_tighter_leash_keeps_the_officer_nearer_the_car():
