@@ -24,8 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.bots.batch import cores_available, play_many
+from game.bots.batch import play_many
 from game.commands.balance import play_family
+from game.commands.simulate import cores_available
 from game.scenario import load_scenario
 
 REPO = Path(__file__).resolve().parent.parent

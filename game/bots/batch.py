@@ -11,7 +11,6 @@ one after another.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -25,14 +24,6 @@ Play = tuple[str, int]  # (bot name, seed)
 Progress = Callable[[int, int], None]  # (shifts done, shifts in all)
 
 _scenario: Scenario | None = None  # the scenario a worker process plays, set as it starts
-
-
-def cores_available() -> int:
-    """The cores this process may run on (the default for ``--jobs``)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def play_one(scenario: Scenario, bot: str, seed: int) -> ShiftResults:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from contextlib import nullcontext
 from datetime import datetime, timezone
@@ -32,13 +33,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def cores_available() -> int:
+    """The cores this process may run on (the default for ``--jobs``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 def add_jobs_argument(parser: argparse.ArgumentParser) -> None:
     """``--jobs N``, shared with `balance`: shifts at once, one process each."""
-    from game.bots.batch import cores_available
-
     parser.add_argument("--jobs", type=int, default=cores_available(),
                         help="shifts to play at once, one process each (default: the cores "
-                             "available, here %(default)s); results are the same for any N")
+                             "available, here %(default)s); the results are the same whatever the number")
 
 
 def check_jobs(jobs: int) -> None:
