@@ -22,6 +22,7 @@ COMMANDS: tuple[str, ...] = (
     "new",
     "schema",
     "simulate",
+    "balance",
     "replay",
     "report",
     "sessions",

@@ -12,6 +12,9 @@ from game.sim.simulation import Simulation
 
 # Which conversation to have first, and whether to keep having it.
 TOPIC_ORDER = ("follow_up", "story", "listen", "porch", "greet")
+MAX_SPOT_CANDIDATES = 400  # residents considered when choosing where to park
+BAND_SLACK = 1e-9  # relative: the sweep's band keeps every pair the exact test might accept
+REACH_SLACK = 0.01  # tiles: the vector pre-filter keeps anyone the exact test might accept
 
 
 def best_choice(sim: Simulation) -> act.Choose | None:
@@ -59,19 +62,98 @@ def worth_visiting(sim: Simulation, i: int) -> bool:
     return times.get("porch", 0) == 0 and sim.people.is_home(i)
 
 
-def resident_to_visit(sim: Simulation, centre: tuple[float, float] | None = None,
+class TalkedTo:
+    """The residents the officer has talked to this shift, read from the sim's action log.
+
+    Only a ``Talk`` changes what the officer has done with a resident, so
+    everyone else still has a hello waiting: the bots test the few talked-to
+    residents one by one and the rest as one array, instead of every resident
+    every tick. Reading the log (not the bot's own actions) keeps this right
+    when a bot takes over a shift a person began.
+    """
+
+    def __init__(self) -> None:
+        self.indices: set[int] = set()
+        self._read = 0  # entries of the action log already read
+
+    def update(self, sim: Simulation) -> set[int]:
+        log = sim.action_log
+        for _, action in log[self._read:]:
+            if isinstance(action, act.Talk) and action.resident in sim.index:
+                self.indices.add(sim.index[action.resident])
+        self._read = len(log)
+        return self.indices
+
+    def worth_visiting(self, sim: Simulation) -> np.ndarray:
+        """``worth_visiting`` for every resident at once, as a boolean array."""
+        worth = np.ones(len(sim.residents), dtype=bool)
+        for i in self.update(sim):
+            worth[i] = worth_visiting(sim, i)
+        return worth
+
+    def times(self, sim: Simulation, topic: str) -> np.ndarray:
+        """How often each resident has had ``topic`` this shift."""
+        counts = np.zeros(len(sim.residents), dtype=np.int64)
+        for i in self.update(sim):
+            counts[i] = sim.known[i].times.get(topic, 0)
+        return counts
+
+
+def within_talking_distance(sim: Simulation) -> list[int]:
+    """Residents the officer can talk to now, in resident order.
+
+    One vector test over everyone with a little slack, then the sim's own
+    ``can_reach`` on the few left, so the answer is exactly the sim's.
+    """
+    reach = sim.talk.reach() + REACH_SLACK
+    near = np.flatnonzero(sim.people.distance2(sim.officer.x, sim.officer.y) <= reach ** 2)
+    return [int(i) for i in near if sim.can_reach(int(i))]
+
+
+def resident_to_visit(sim: Simulation, worth: np.ndarray, centre: tuple[float, float] | None = None,
                       leash: float = math.inf) -> str | None:
-    """The closest resident worth talking to (within ``leash`` of ``centre``, if given)."""
+    """The closest resident in ``worth`` (within ``leash`` of ``centre``, if given); ties: first."""
     pos = sim.people.pos
     dist = np.hypot(pos[:, 0] - sim.officer.x, pos[:, 1] - sim.officer.y)
     if centre is not None:
         dist = np.where(np.hypot(pos[:, 0] - centre[0], pos[:, 1] - centre[1]) <= leash, dist, np.inf)
-    for i in np.argsort(dist, kind="stable"):
-        if not np.isfinite(dist[i]):
-            return None
-        if worth_visiting(sim, int(i)):
-            return sim.residents[int(i)].id
-    return None
+    dist = np.where(worth, dist, np.inf)
+    i = int(np.argmin(dist)) if len(dist) else 0
+    return sim.residents[i].id if len(dist) and np.isfinite(dist[i]) else None
+
+
+def busiest_spot(sim: Simulation, points: np.ndarray, radius: float) -> tuple[int, int] | None:
+    """Road tile nearest the point with the most ``points`` within ``radius``; ties: the first.
+
+    Only the first ``MAX_SPOT_CANDIDATES`` points count. Pairs are compared
+    only within a band along the points' longer axis (a sorted sweep), not
+    as a full pairwise matrix; each pair's distance is the same sum as the
+    matrix's, so the crowd counts are too.
+    """
+    if not len(points):
+        return None
+    pts = points[:MAX_SPOT_CANDIDATES]
+    crowd = crowd_sizes(pts, radius)
+    x, y = pts[int(np.argmax(crowd))]
+    return sim.grid.nearest((round(float(x)), round(float(y))), "drive")
+
+
+def crowd_sizes(pts: np.ndarray, radius: float) -> np.ndarray:
+    """For each point, how many points (itself included) lie within ``radius``."""
+    axis = int(np.ptp(pts[:, 1]) > np.ptp(pts[:, 0]))
+    order = np.argsort(pts[:, axis], kind="stable")
+    xs, ys = pts[order, 0], pts[order, 1]
+    key = ys if axis else xs
+    band = radius * (1 + BAND_SLACK) + BAND_SLACK
+    lo = np.searchsorted(key, key - band, side="left")
+    hi = np.searchsorted(key, key + band, side="right")
+    counts = hi - lo
+    rows = np.repeat(np.arange(len(pts)), counts)
+    cols = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts - lo, counts)
+    dx, dy = xs[rows] - xs[cols], ys[rows] - ys[cols]
+    crowd = np.empty(len(pts), dtype=np.int64)
+    crowd[order] = np.bincount(rows[dx * dx + dy * dy <= radius ** 2], minlength=len(pts))
+    return crowd
 
 
 def media_decision(sim: Simulation) -> act.SocialMedia | None:

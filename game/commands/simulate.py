@@ -1,9 +1,10 @@
-"""`simulate SCENARIO --bot NAME --seed N --runs K [--json] [--save]`: bots play shifts headless."""
+"""`simulate SCENARIO --bot NAME --seed N --runs K [--json] [--save] [--jobs J]`: headless bot shifts."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from contextlib import nullcontext
 from datetime import datetime, timezone
@@ -18,7 +19,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("scenario", help="scenario YAML file")
     parser.add_argument("--bot", default="balanced",
-                        help="strategy: car, walk, balanced or random (default: balanced)")
+                        help="strategy: car, walk, balanced, random or another member of the "
+                             "family `balance` plays (default: balanced)")
     parser.add_argument("--seed", type=int, default=None,
                         help="first seed (default: the scenario's own seed)")
     parser.add_argument("--runs", type=int, default=1, help="how many shifts (default: 1)")
@@ -26,29 +28,56 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="print exactly one JSON object on stdout")
     parser.add_argument("--save", action="store_true",
                         help="save each run as a session (replay and report it later); each run "
-                             "gets its session_id")
+                             "gets its session_id (saved runs play one at a time)")
+    add_jobs_argument(parser)
     parser.set_defaults(run=run)
 
 
+def cores_available() -> int:
+    """The cores this process may run on (the default for ``--jobs``)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def add_jobs_argument(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``, shared with `balance`: shifts at once, one process each."""
+    parser.add_argument("--jobs", type=int, default=cores_available(),
+                        help="shifts to play at once, one process each (default: the cores "
+                             "available, here %(default)s); the results are the same whatever the number")
+
+
+def check_jobs(jobs: int) -> None:
+    from game.errors import UserError
+
+    if jobs < 1:
+        raise UserError(f"--jobs must be at least 1 (got {jobs})")
+
+
 def simulate_runs(scenario, bot_name: str, first_seed: int, runs: int,
-                  progress=None, store=None) -> list[dict[str, Any]]:
-    """Play ``runs`` shifts and return each run's summary figures.
+                  progress=None, store=None, jobs: int = 1) -> list[dict[str, Any]]:
+    """Play ``runs`` shifts, ``jobs`` at a time, and return each run's summary figures.
 
     With a ``SessionStore`` as ``store``, each run is saved and its figures
-    carry its ``session_id``.
+    carry its ``session_id``; saving needs the whole shift, so those runs
+    play one after another in this process.
     """
     from game.bots import make_bot, run_shift
+    from game.bots.batch import play_many
     from game.sim.simulation import Simulation
 
+    if store is None:
+        plays = [(bot_name, first_seed + k) for k in range(runs)]
+        return [r.summary() for r in play_many(scenario, plays, jobs, progress)]
     out = []
     for k in range(runs):
         seed = first_seed + k
         started = datetime.now(timezone.utc)
         sim = run_shift(Simulation(scenario, seed), make_bot(bot_name, seed))
         figures = sim.results().summary()
-        if store is not None:
-            figures["session_id"] = store.save(sim, bot=bot_name, started_at=started,
-                                               settings={"command": "simulate"})
+        figures["session_id"] = store.save(sim, bot=bot_name, started_at=started,
+                                           settings={"command": "simulate"})
         out.append(figures)
         if progress is not None:
             progress(k + 1, runs)
@@ -85,12 +114,13 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"unknown bot {args.bot!r} (known bots: {', '.join(BOTS)})")
     if args.runs < 1:
         raise UserError("--runs must be at least 1")
+    check_jobs(args.jobs)
     scenario = load_scenario(args.scenario)
     first_seed = scenario.seed if args.seed is None else args.seed
     show_progress = args.runs > 1 and sys.stderr.isatty()
     with SessionStore.open() if args.save else nullcontext() as store:
         runs = simulate_runs(scenario, args.bot, first_seed, args.runs,
-                             _progress if show_progress else None, store)
+                             _progress if show_progress else None, store, args.jobs)
     if args.json:
         print(json.dumps({"scenario": scenario.id, "bot": args.bot, "runs": runs}))
     else:

@@ -1,0 +1,23 @@
+"""Par: what the project's best bot makes of the trainee's own shift.
+
+At a shift's end the trainee's figures stand beside par's: the same scenario
+and seed, so the same residents, schedules and calls, played headless by the
+best bot. Par depends only on (scenario, seed), never on what the trainee
+did, so it can be computed at any time and cached by that pair.
+"""
+
+from __future__ import annotations
+
+from game.bots.batch import play_one
+from game.bots.strategies import BALANCED
+from game.scenario.model import Scenario
+from game.sim.results import ShiftResults
+
+# The best bot: tests/integration/test_balance.py holds it to score at least as well as car and walk
+# on every shipped scenario.
+PAR_BOT = BALANCED.name
+
+
+def par_results(scenario: Scenario, seed: int) -> ShiftResults:
+    """The figures the best bot ends the shift of ``scenario`` with ``seed`` on."""
+    return play_one(scenario, PAR_BOT, seed)

@@ -1,0 +1,258 @@
+"""`balance SCENARIO [--seeds N] [--seed S] [--json] [--jobs J]`: is the shift still a dilemma?
+
+For instructors and scenario designers: the whole strategy family plays the
+scenario over N seeds, and the table shows what each strategy trades for
+what. Below it, the flags name what a designer must fix: a strategy best on
+every measure (the choice is solved), a score that saturates, ignoring calls
+paying better than answering them, seeds that change nothing.
+
+The figures come from ``ShiftResults`` through ``MEASURES`` only: a new
+figure is one more line there, and the table, the JSON and the "best on
+every measure" check all pick it up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from game.sim.results import ShiftResults
+
+SCORE_MAX = 100.0  # the score's ceiling (ShiftResults.score runs 0..100)
+SATURATION_SHARE = 0.05  # of all runs: more at the ceiling than this and the score can't rank play
+TIE = 1e-9  # figures closer than this are equal
+NEGLIGIBLE = 1.0  # in a figure's own unit: a seed-to-seed spread under this changes nothing one sees
+
+
+def _share(part: int, whole: int) -> float | None:
+    return 100.0 * part / whole if whole else None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure of a shift: where it comes from in ``ShiftResults`` and which way is better."""
+
+    key: str  # in the JSON
+    label: str  # the table's column
+    read: Callable[[ShiftResults], float | None]  # None: no such figure this shift (no calls)
+    higher_is_better: bool
+    unit: str = ""
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("trust", "trust", lambda r: r.trust, True),
+    Measure("mean_response_minutes", "response", lambda r: r.mean_response_minutes, False, "m"),
+    Measure("calls_in_time_pct", "in time", lambda r: _share(r.calls_in_time, r.calls_total),
+            True, "%"),
+    Measure("calls_reached_pct", "reached",
+            lambda r: _share(sum(c.response_minutes is not None for c in r.calls), r.calls_total),
+            True, "%"),
+    Measure("safety", "safety", lambda r: r.safety, True),
+    Measure("score", "score", lambda r: r.score, True),
+)
+SCORE = next(m for m in MEASURES if m.key == "score")
+
+
+class FlagKind(Enum):
+    DOMINANT = "dominant strategy"
+    SATURATED = "score saturates"
+    IGNORING_PAYS = "ignoring calls pays"
+    SEEDS_IRRELEVANT = "seeds change nothing"
+
+
+@dataclass(frozen=True)
+class Flag:
+    kind: FlagKind
+    text: str
+
+
+@dataclass(frozen=True)
+class StrategyRow:
+    """One strategy over every seed: its runs and their means."""
+
+    name: str
+    about: str
+    runs: tuple[ShiftResults, ...]
+
+    def mean(self, measure: Measure) -> float | None:
+        values = [v for r in self.runs if (v := measure.read(r)) is not None]
+        return statistics.fmean(values) if values else None
+
+    def spread(self, measure: Measure) -> float:
+        values = [v for r in self.runs if (v := measure.read(r)) is not None]
+        return max(values) - min(values) if values else 0.0
+
+    def seeds_change_nothing(self) -> bool:
+        """No figure moves by a whole unit (a trust point, a minute, a percent) from seed to seed."""
+        return all(self.spread(m) < NEGLIGIBLE for m in MEASURES)
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    from game.commands.simulate import add_jobs_argument
+
+    parser = subparsers.add_parser(
+        "balance", help="play the whole strategy family and flag what a designer must fix",
+        description="Play every strategy of the bot family (car only, walk only, leashes of 0-20 "
+                    "tiles, call policies, porch camping, greeting spam) over N seeds of SCENARIO "
+                    "and print the trade-off table and the flags. Progress goes to stderr.",
+    )
+    parser.add_argument("scenario", help="scenario YAML file")
+    parser.add_argument("--seeds", type=int, default=10, help="seeds per strategy (default: 10)")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="first seed (default: the scenario's own seed)")
+    parser.add_argument("--json", action="store_true",
+                        help="print exactly one JSON object on stdout")
+    add_jobs_argument(parser)
+    parser.set_defaults(run=run)
+
+
+def play_family(scenario, seeds: Sequence[int], jobs: int, progress=None) -> list[StrategyRow]:
+    """Every family member over every seed, grouped by strategy in the family's order."""
+    from game.bots.batch import play_many
+    from game.bots.strategies import FAMILY
+
+    plays = [(s.name, seed) for s in FAMILY for seed in seeds]
+    results = play_many(scenario, plays, jobs, progress)
+    n = len(seeds)
+    return [StrategyRow(s.name, s.about, tuple(results[k * n:(k + 1) * n]))
+            for k, s in enumerate(FAMILY)]
+
+
+def _better(measure: Measure, a: float | None, b: float | None) -> bool:
+    """Whether ``a`` is at least as good as ``b`` (having no figure is worst)."""
+    if b is None:
+        return True
+    if a is None:
+        return False
+    return a >= b - TIE if measure.higher_is_better else a <= b + TIE
+
+
+def flags(rows: Sequence[StrategyRow]) -> list[Flag]:
+    from game.bots.strategies import BALANCED, NO_CALLS
+
+    found = []
+    compared = [m for m in MEASURES if any(row.mean(m) is not None for row in rows)]
+    for row in rows:
+        if all(_better(m, row.mean(m), other.mean(m)) for m in compared for other in rows):
+            found.append(Flag(FlagKind.DOMINANT,
+                              f"{row.name} is best (or tied) on every measure: the choice is solved; "
+                              "give every strategy something to lose"))
+    runs = [r for row in rows for r in row.runs]
+    top = sum(r.score >= SCORE_MAX - TIE for r in runs)
+    if top > SATURATION_SHARE * len(runs):
+        found.append(Flag(FlagKind.SATURATED,
+                          f"{top} of {len(runs)} runs score {SCORE_MAX:g}: the score cannot tell good "
+                          f"play from great (at most {SATURATION_SHARE:.0%} should)"))
+    by_name = {row.name: row for row in rows}
+    ignoring, answering = by_name[NO_CALLS.name].mean(SCORE), by_name[BALANCED.name].mean(SCORE)
+    if ignoring is not None and answering is not None and ignoring > answering + TIE:
+        found.append(Flag(FlagKind.IGNORING_PAYS,
+                          f"{NO_CALLS.name} scores {ignoring:.1f}, above {BALANCED.name}'s "
+                          f"{answering:.1f}: ignoring calls must cost more than answering them"))
+    if len(rows[0].runs) > 1:
+        same = [row.name for row in rows if row.seeds_change_nothing()]
+        if same:
+            who = "every strategy" if len(same) == len(rows) else ", ".join(same)
+            found.append(Flag(FlagKind.SEEDS_IRRELEVANT,
+                              f"no figure moves by {NEGLIGIBLE:g} from seed to seed for {who}: a "
+                              "shift that can be memorised; let the seed draw what happens"))
+    return found
+
+
+def _cell(measure: Measure, value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}{measure.unit}"
+
+
+def table(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
+          found: Sequence[Flag]) -> str:
+    best = max((row.mean(SCORE) or 0.0) for row in rows)
+    name_width = max(len(row.name) for row in rows)
+    labels = ["strategy", *(m.label for m in MEASURES), "spread", "to best"]
+    widths = [name_width, *(max(len(label), 7) for label in labels[1:])]
+
+    def line(cells: Sequence[str]) -> str:
+        return " ".join([cells[0].ljust(widths[0])]
+                        + [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)])
+
+    lines = [f"{scenario_id} · {len(rows)} strategies × {len(seeds)} seeds "
+             f"({seeds[0]}-{seeds[-1]}): means over seeds; spread: the score's range over seeds; "
+             "to best: mean score against the best strategy's", line(labels)]
+    for row in rows:
+        lines.append(line([row.name, *(_cell(m, row.mean(m)) for m in MEASURES),
+                           f"{row.spread(SCORE):.1f}", f"{(row.mean(SCORE) or 0.0) - best:.1f}"]))
+    lines.append("")
+    lines += [f"  {row.name:<{name_width}}  {row.about}" for row in rows]
+    lines.append("")
+    if found:
+        lines.append(f"{len(found)} thing(s) to fix:")
+        lines += [f"  ! {flag.kind.value}: {flag.text}" for flag in found]
+    else:
+        lines.append("Nothing to fix: no strategy wins everywhere, the score does not saturate, "
+                     "ignoring calls does not pay, and the seed matters.")
+    return "\n".join(lines)
+
+
+def to_json(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
+            found: Sequence[Flag]) -> dict[str, Any]:
+    best = max((row.mean(SCORE) or 0.0) for row in rows)
+
+    def rounded(value: float | None) -> float | None:
+        return None if value is None else round(value, 2)
+
+    return {
+        "scenario": scenario_id,
+        "seeds": list(seeds),
+        "strategies": [
+            {"name": row.name, "about": row.about,
+             "mean": {m.key: rounded(row.mean(m)) for m in MEASURES},
+             "score_spread": rounded(row.spread(SCORE)),
+             "to_best": rounded((row.mean(SCORE) or 0.0) - best),
+             "runs": [{"seed": r.seed, **{m.key: rounded(m.read(r)) for m in MEASURES}}
+                      for r in row.runs]}
+            for row in rows
+        ],
+        "flags": [{"kind": flag.kind.name.lower(), "text": flag.text} for flag in found],
+    }
+
+
+class _Progress:
+    """Shifts done, on stderr: one updating line on a terminal, a line per tenth elsewhere."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.said = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        tenth = 10 * done // total
+        if self.tty:
+            print(f"\rbalance: {done}/{total} shifts", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+        elif tenth != self.said:
+            self.said = tenth
+            print(f"balance: {done}/{total} shifts", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.commands.simulate import check_jobs
+    from game.errors import UserError
+    from game.scenario import load_scenario
+
+    if args.seeds < 1:
+        raise UserError(f"--seeds must be at least 1 (got {args.seeds})")
+    check_jobs(args.jobs)
+    scenario = load_scenario(args.scenario)
+    first = scenario.seed if args.seed is None else args.seed
+    seeds = list(range(first, first + args.seeds))
+    rows = play_family(scenario, seeds, args.jobs, _Progress())
+    found = flags(rows)
+    if args.json:
+        print(json.dumps(to_json(scenario.id, seeds, rows, found)))
+    else:
+        print(table(scenario.id, seeds, rows, found))
+    return 0

@@ -1,0 +1,101 @@
+"""`balance` as an instructor runs it, and `--jobs` giving the same answer on any number of cores."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from game.bots.strategies import FAMILY
+from game.cli import main
+
+FIRST_DAY = Path(__file__).resolve().parents[2] / "scenarios" / "first-day.yaml"
+MEASURE_KEYS = {"trust", "mean_response_minutes", "calls_in_time_pct", "calls_reached_pct", "safety",
+                "score"}
+FLAG_KINDS = {"dominant", "saturated", "ignoring_pays", "seeds_irrelevant"}
+
+
+def balance_json(capsys, *args: str) -> dict:
+    assert main(["balance", str(FIRST_DAY), "--seeds", "2", "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_lists_the_whole_family_with_every_figure(capsys):
+    out = balance_json(capsys, "--seed", "7", "--jobs", "1")
+    assert out["scenario"] == "first-day" and out["seeds"] == [7, 8]
+    assert [s["name"] for s in out["strategies"]] == [s.name for s in FAMILY]
+    best = max(s["mean"]["score"] for s in out["strategies"])
+    for strategy in out["strategies"]:
+        assert set(strategy["mean"]) == MEASURE_KEYS
+        assert [r["seed"] for r in strategy["runs"]] == [7, 8]
+        assert strategy["to_best"] == pytest.approx(strategy["mean"]["score"] - best, abs=0.011)
+        assert strategy["to_best"] <= 0 and strategy["score_spread"] >= 0
+    assert {f["kind"] for f in out["flags"]} <= FLAG_KINDS
+    assert all(f["text"] for f in out["flags"])
+
+
+def test_table_shows_every_strategy_the_columns_and_a_verdict(capsys):
+    assert main(["balance", str(FIRST_DAY), "--seeds", "2", "--jobs", "1"]) == 0
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert lines[0].startswith("first-day · 11 strategies × 2 seeds")
+    assert re.search(r"trust +response +in time +reached +safety +score +spread +to best", lines[1])
+    assert all(any(line.startswith(s.name + " ") for line in lines) for s in FAMILY)
+    assert "thing(s) to fix" in captured.out or "Nothing to fix" in captured.out
+    assert "22/22 shifts" in captured.err  # progress goes to stderr, never into the table
+    assert "shifts" not in captured.out
+
+
+def test_a_score_met_by_anyone_is_flagged_as_saturated(tmp_path, capsys):
+    text = FIRST_DAY.read_text()
+    start, end = text.index("objectives:"), text.index("# One block of Alder Street")
+    easy = tmp_path / "easy.yaml"
+    easy.write_text(text[:start] + "objectives:\n  - {id: any, text: Show up, "
+                    "check: {trust_at_least: 0}, weight: 1}\n\n" + text[end:])
+    assert main(["balance", str(easy), "--seeds", "2", "--jobs", "1"]) == 0
+    assert "score saturates: 22 of 22 runs score 100" in capsys.readouterr().out
+
+
+def test_balance_json_is_identical_on_two_processes(capsys):
+    assert balance_json(capsys, "--jobs", "2") == balance_json(capsys, "--jobs", "1")
+
+
+def test_simulate_json_is_byte_identical_on_two_processes(capsys):
+    args = ["simulate", str(FIRST_DAY), "--bot", "balanced", "--runs", "4", "--json"]
+    assert main([*args, "--jobs", "1"]) == 0
+    serial = capsys.readouterr().out
+    assert main([*args, "--jobs", "2"]) == 0
+    assert capsys.readouterr().out == serial
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--seeds", "0"], "--seeds must be at least 1"),
+    (["--jobs", "0"], "--jobs must be at least 1"),
+])
+def test_invalid_options_exit_2_with_one_clear_line(args, message, capsys):
+    assert main(["balance", str(FIRST_DAY), *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_a_seed_count_that_is_not_a_number_exits_2(capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["balance", str(FIRST_DAY), "--seeds", "many"])
+    assert exited.value.code == 2
+    assert "invalid int value: 'many'" in capsys.readouterr().err
+
+
+def test_invalid_scenario_prints_the_validators_message(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("format: 1\nid: Bad Id\n")
+    assert main(["balance", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.yaml:2:5" in err and "Traceback" not in err
+
+
+def test_simulate_rejects_zero_jobs(capsys):
+    assert main(["simulate", str(FIRST_DAY), "--jobs", "0"]) == 2
+    assert "--jobs must be at least 1" in capsys.readouterr().err
+

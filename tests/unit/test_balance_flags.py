@@ -1,0 +1,75 @@
+"""What `balance` tells a designer to fix, from the family's figures."""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+
+from builders import street_scenario
+
+from game.bots.par import par_results
+from game.bots.strategies import FAMILY
+from game.commands.balance import MEASURES, FlagKind, StrategyRow, flags
+from game.sim.results import ShiftResults
+
+
+@cache
+def a_result() -> ShiftResults:
+    return par_results(street_scenario(), 1)
+
+
+def run(seed: int, **figures: float) -> ShiftResults:
+    base = dict(trust=50.0, safety=60.0, score=60.0, mean_response_minutes=3.0)
+    return dataclasses.replace(a_result(), seed=seed, **(base | figures))
+
+
+def family(**special: list[ShiftResults]) -> list[StrategyRow]:
+    """Every member trading trust for score, two seeds apart on every figure; some overridden."""
+    rows = []
+    for k, s in enumerate(FAMILY):
+        ordinary = [run(1, trust=40.0 + k, score=70.0 - k),
+                    run(2, trust=45.0 + k, score=78.0 - k, safety=65.0, mean_response_minutes=5.0)]
+        rows.append(StrategyRow(s.name, s.about, tuple(special.get(s.name.replace("-", "_"),
+                                                                    ordinary))))
+    return rows
+
+
+def kinds(rows: list[StrategyRow]) -> set[FlagKind]:
+    return {f.kind for f in flags(rows)}
+
+
+def test_an_ordinary_family_raises_nothing():
+    assert flags(family()) == []
+
+
+def test_a_strategy_best_on_every_measure_is_named():
+    star = [run(s, trust=99.0, score=90.0 + s, safety=99.0, mean_response_minutes=0.5)
+            for s in (1, 2)]
+    found = flags(family(walk=star))
+    assert [f.kind for f in found] == [FlagKind.DOMINANT]
+    assert found[0].text.startswith("walk ")
+
+
+def test_more_than_five_percent_of_runs_at_the_ceiling_saturates():
+    # 22 runs: one at 100 is 4.5% (fine), two are 9% (too many).
+    one = family(car=[run(1, score=100.0), run(2, score=40.0)])
+    two = family(car=[run(1, score=100.0), run(2, score=100.0)])
+    assert FlagKind.SATURATED not in kinds(one)
+    assert FlagKind.SATURATED in kinds(two)
+
+
+def test_ignoring_calls_scoring_above_answering_them_is_flagged():
+    ignoring = [run(1, score=80.0), run(2, score=88.0, trust=41.0)]
+    assert FlagKind.IGNORING_PAYS in kinds(family(no_calls=ignoring))
+
+
+def test_seeds_that_move_no_figure_by_a_unit_are_flagged_by_strategy():
+    same = [run(1, trust=50.0), run(2, trust=50.4, score=60.5)]
+    found = [f for f in flags(family(leash_5=same)) if f.kind is FlagKind.SEEDS_IRRELEVANT]
+    assert len(found) == 1 and "leash-5" in found[0].text and "leash-2" not in found[0].text
+
+
+def test_every_measure_reads_a_number_or_none_from_real_results():
+    for measure in MEASURES:
+        value = measure.read(a_result())
+        assert value is None or isinstance(value, float | int)
