@@ -27,12 +27,19 @@ def best_choice(sim: Simulation) -> act.Choose | None:
 
 
 def worthwhile_topic(sim: Simulation, rid: str) -> act.Talk | None:
-    """The best conversation to have with a resident now, skipping the ones worn thin."""
+    """The best conversation to have with a resident now, skipping the ones worn thin.
+
+    A careful officer never presses: a topic that could backfire (they do not
+    know the officer well enough for it yet) waits, and a story they are not
+    ready to tell is not asked for.
+    """
     i = sim.index[rid]
     known = sim.known[i]
     resident = sim.residents[i]
     for option in sorted(sim.talk_options(rid), key=lambda o: TOPIC_ORDER.index(o.topic)):
-        if not option.available:
+        if not option.available or sim.talk.backfire_chance(i, option.topic) > 0:
+            continue
+        if option.topic == "story" and known.next_story(resident, sim.trust.familiarity[i]) is None:
             continue
         times = known.times.get(option.topic, 0)
         if option.topic == "listen" and times > len(resident.concerns):
@@ -52,6 +59,8 @@ def follow_up_place(sim: Simulation) -> tuple[int, int] | None:
 def worth_visiting(sim: Simulation, i: int) -> bool:
     """A cheap test of whether ``worthwhile_topic`` would find anything (no menu building)."""
     known, resident = sim.known[i], sim.residents[i]
+    if known.refusing(sim.time):
+        return False
     times = known.times
     if known.followable() or times.get("greet", 0) == 0:
         return True
