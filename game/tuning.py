@@ -44,7 +44,7 @@ class Tuning:
     # a bad one by gain · asymmetry · q: receptiveness is 1 at the reference first
     # contact (openness 0.5, a stranger), so there a bad contact weighs `asymmetry`
     # times a good one, more with closed strangers and less with open friends.
-    gain: float = 2.5  # trust points per unit of quality in a good reference contact
+    gain: float = 2.0  # trust points per unit of quality in a good reference contact
     # Skogan (2006), "Asymmetry in the impact of encounters with police" (Policing &
     # Society 16:2): bad contacts weigh about 4 to 14 times more than good ones. 8 sits
     # mid-band; receptiveness keeps every openness and familiarity within 2-20x.
@@ -135,10 +135,13 @@ class Tuning:
     # Weisburd et al. 2022, PNAS 119:e2118780119; Tyler & Fagan 2008: legitimacy → reporting).
     # Whether a resident reports a problem, or helps at a call: a logistic in their trust
     # (plus familiarity_help_points × familiarity when helping), centred on *_trust_mid.
+    # Witnesses do not wait (Spelman & Brown 1981, "Calling the Police": on-scene results fall
+    # off with response time): the chance of help is × exp(-response minutes / this).
     report_trust_mid: float = 45.0  # trust points: an even chance of calling it in
     help_trust_mid: float = 50.0  # trust points: an even chance of helping on scene
     cooperation_spread: float = 8.0  # trust points: the logistic's scale (smaller = sharper)
-    familiarity_help_points: float = 25.0  # knowing the officer counts as this much trust, at f = 1
+    familiarity_help_points: float = 40.0  # knowing the officer counts as this much trust, at f = 1
+    witness_patience_minutes: float = 6.0
     witness_radius: float = 5.0  # tiles: who is near enough to a call's place to see or help
     scene_minutes_helped: float = 2.0  # on scene when people help
     scene_minutes_alone: float = 6.0  # on scene when nobody saw anything
@@ -154,9 +157,9 @@ class Tuning:
     score_resolved: float = 1.5  # calls resolved
     score_safety: float = 1.5  # perceived safety gained
     score_policy: float = 1.0  # no policy breaches
-    score_follow_through: float = 1.0  # concerns heard that were reported back on
+    score_follow_through: float = 1.0  # the street's worries the officer heard and reported back on
     score_objectives: float = 2.0  # the scenario's own named goals, with partial credit
-    score_trust_scale: float = 6.0  # trust points of gain that earn about 73% of the trust part
+    score_trust_scale: float = 8.0  # trust points of gain that earn about 73% of the trust part
     score_safety_scale: float = 8.0  # safety points of gain that earn about 73% of the safety part
     score_breach_share: float = 0.5  # each breach keeps this share of the policy part
     score_priority_weight: float = 2.0  # a call counts this much more per priority level up

@@ -175,7 +175,9 @@ class Dispatch:
             present.append(call.caller)
         model = state.trust
         standing = model.trust[present] + t.familiarity_help_points * model.familiarity[present]
-        chances = cooperation(standing, t.help_trust_mid, t.cooperation_spread)
+        # Witnesses drift away while nobody comes (Spelman & Brown 1981): the slower, the fewer.
+        stayed = math.exp(-(call.response_minutes or 0.0) / t.witness_patience_minutes)
+        chances = cooperation(standing, t.help_trust_mid, t.cooperation_spread) * stayed
         call.helped_by = tuple(i for i, chance in zip(present, chances, strict=True)
                                if state.rng.random() < chance)
         late = " (late)" if call.late else ""

@@ -120,7 +120,9 @@ def build_results(state: ShiftState, presence: Presence, trust_start: float,
     followed = sum(len(k.concerns_done) for k in state.known)
     parts = score_parts(t, trust_gain=trust - trust_start, safety_gain=state.safety - t.safety_start,
                         calls=judged, breaches=len(state.breaches), concerns_heard=heard,
-                        concerns_followed_up=followed, objectives=objectives)
+                        concerns_followed_up=followed,
+                        concerns_on_street=sum(len(r.concerns) for r in state.residents),
+                        objectives=objectives)
     model = state.trust
     residents = tuple(
         ResidentOutcome(r.id, r.name, float(model.start_trust[i]), float(model.trust[i]),

@@ -5,8 +5,8 @@ Each part is a number from 0 to 1 with a plain-words detail, weighted by
 saturates early: trust and safety gains pass through a logistic (half marks
 for no change), response is credited per call and per minute late, so two
 good shifts rarely tie and "100" means every part was excellent at once.
-Parts with nothing to judge (no calls came in, no worries were heard, no
-objectives) drop out and the others share their weight.
+Parts with nothing to judge (no calls came in, nobody on the street has a
+worry, no objectives) drop out and the others share their weight.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def evaluate_objectives(
 
 def score_parts(
     tuning: Tuning, *, trust_gain: float, safety_gain: float, calls: Sequence[CallJudgement],
-    breaches: int, concerns_heard: int, concerns_followed_up: int,
+    breaches: int, concerns_heard: int, concerns_followed_up: int, concerns_on_street: int,
     objectives: Sequence[ObjectiveResult],
 ) -> tuple[ScorePart, ...]:
     t = tuning
@@ -111,10 +111,11 @@ def score_parts(
                                f"{in_time} of {len(calls)} in time, late ones with partial credit"))
         parts.append(ScorePart("resolved", "Calls resolved", resolved, t.score_resolved,
                                f"{sum(c.resolved for c in calls)} of {len(calls)} resolved"))
-    if concerns_heard:
-        parts.append(ScorePart("follow_through", "Follow-through", concerns_followed_up / concerns_heard,
-                               t.score_follow_through,
-                               f"reported back on {concerns_followed_up} of {concerns_heard} worries"))
+    if concerns_on_street:
+        parts.append(ScorePart("follow_through", "Worries addressed",
+                               concerns_followed_up / concerns_on_street, t.score_follow_through,
+                               f"reported back on {concerns_followed_up} of the street's "
+                               f"{concerns_on_street} worries (heard {concerns_heard})"))
     if objectives:
         total = sum(o.weight for o in objectives)
         value = sum(o.weight * o.credit for o in objectives) / total

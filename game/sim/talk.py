@@ -146,6 +146,7 @@ class Talk:
             quality *= t.repeat_damping ** known.times.get(a.topic, 0)
         known.times[a.topic] = known.times.get(a.topic, 0) + 1
         in_car, rushed = state.officer.in_car, state.priority_one_waiting()
+        self.settle()  # the last talk is over (the officer is free): it counts before this one
         if state.rng.random() < self.backfire_chance(i, a.topic):
             self._backfire(i, a.topic, in_car)
             return
@@ -200,6 +201,7 @@ class Talk:
         quality, minutes = topic_quality_and_minutes("play", t)
         quality *= t.repeat_damping ** self.play_counts.get(ev.id, 0)
         self.play_counts[ev.id] = self.play_counts.get(ev.id, 0) + 1
+        self.settle()
         self.conversation = Conversation("play", tuple(state.near_place(ev.place)), quality,
                                          Source(SourceKind.PLAY, ev.id), state.time, minutes)
         state.occupy(minutes, Doing.PLAYING)
