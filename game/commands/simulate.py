@@ -9,6 +9,8 @@ from contextlib import nullcontext
 from datetime import datetime, timezone
 from typing import Any
 
+from game.commands import arguments
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -19,7 +21,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("scenario", help="scenario YAML file")
     parser.add_argument("--bot", default="balanced",
                         help="strategy: car, walk, balanced or random (default: balanced)")
-    parser.add_argument("--seed", type=int, default=None,
+    parser.add_argument("--seed", type=arguments.seed, default=None,
                         help="first seed (default: the scenario's own seed)")
     parser.add_argument("--runs", type=int, default=1, help="how many shifts (default: 1)")
     parser.add_argument("--json", action="store_true",
@@ -79,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
     from game.bots import BOTS
     from game.errors import UserError
     from game.scenario import load_scenario
+    from game.scenario.limits import MAX_SEED
     from game.sessions import SessionStore
 
     if args.bot not in BOTS:
@@ -87,6 +90,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--runs must be at least 1")
     scenario = load_scenario(args.scenario)
     first_seed = scenario.seed if args.seed is None else args.seed
+    if first_seed + args.runs - 1 > MAX_SEED:
+        raise UserError(f"--runs {args.runs} from seed {first_seed} would pass the largest seed, "
+                        f"{MAX_SEED}; start lower or run fewer shifts")
     show_progress = args.runs > 1 and sys.stderr.isatty()
     with SessionStore.open() if args.save else nullcontext() as store:
         runs = simulate_runs(scenario, args.bot, first_seed, args.runs,

@@ -196,12 +196,18 @@ class Char(KeyType):
         return {"type": "string", "minLength": 1, "maxLength": 1}
 
 
+def _bound(value: float) -> str:
+    """A bound as an author would write it; whole-number bounds in full (seeds reach 2^63 - 1)."""
+    return str(value) if isinstance(value, int) else f"{value:g}"
+
+
 def _range_words(low: float | None, high: float | None, above: float | None) -> str:
     if low is not None and high is not None:
-        return f"between {low:g} and {high:g}"
+        return f"between {_bound(low)} and {_bound(high)}"
     if above is not None:
-        return f"greater than {above:g}" + ("" if high is None else f" and at most {high:g}")
-    return f"at least {low:g}" if low is not None else f"at most {high:g}"
+        ceiling = "" if high is None else f" and at most {_bound(high)}"
+        return f"greater than {_bound(above)}{ceiling}"
+    return f"at least {_bound(low)}" if low is not None else f"at most {_bound(high)}"  # type: ignore[arg-type]
 
 
 class Number(FieldType):

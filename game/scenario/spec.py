@@ -31,6 +31,7 @@ from game.scenario.fieldtypes import (
     Row,
     Text,
 )
+from game.scenario.limits import MAX_SEED
 from game.scenario.model import (
     CHOICE_TAGS,
     FORMAT_VERSION,
@@ -303,7 +304,7 @@ SCENARIO = Record(Scenario, [
     Field("title", Text(), "Title shown in the scenario list.", required=True),
     Field("summary", Text(allow_empty=True), "One or two sentences for the briefing."),
     Field("difficulty", Int(1, 3), "1 (gentle) to 3 (hard)."),
-    Field("seed", Int(0), "Random seed for the shift."),
+    Field("seed", Int(0, MAX_SEED), f"Random seed for the shift, 0..{MAX_SEED}."),
     Field("shift", SHIFT, "When the shift starts, how long it lasts and how fast it runs.",
           required=True),
     Field("map", MAP, "The neighborhood as a tile grid.", required=True),
