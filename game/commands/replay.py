@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -53,6 +52,7 @@ def watch(session, scenario, args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore, load_recorded_scenario, replay
+    from game.sessions.recording import to_json
 
     with SessionStore.open() as store:
         session = store.get(args.session)
@@ -69,10 +69,10 @@ def run(args: argparse.Namespace) -> int:
     summary = session.summary
     results = outcome.sim.results()
     if args.json:
-        print(json.dumps({
+        print(to_json({
             "session_id": summary.id, "scenario": summary.scenario_id, "bot": summary.bot,
             **results.summary(), "matches": outcome.matches, "differences": list(outcome.differences),
-        }))
+        }, "replay", compact=False))
     else:
         figures = results.summary()
         response = figures["mean_response_minutes"]

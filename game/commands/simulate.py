@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from contextlib import nullcontext
 from datetime import datetime, timezone
@@ -83,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from game.scenario import load_scenario
     from game.scenario.limits import MAX_SEED
     from game.sessions import SessionStore
+    from game.sessions.recording import to_json
 
     if args.bot not in BOTS:
         raise UserError(f"unknown bot {args.bot!r} (known bots: {', '.join(BOTS)})")
@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
         runs = simulate_runs(scenario, args.bot, first_seed, args.runs,
                              _progress if show_progress else None, store)
     if args.json:
-        print(json.dumps({"scenario": scenario.id, "bot": args.bot, "runs": runs}))
+        print(to_json({"scenario": scenario.id, "bot": args.bot, "runs": runs}, "simulate",
+                      compact=False))
     else:
         print(_table(scenario.id, args.bot, runs))
         if args.save:

@@ -27,3 +27,8 @@ MAX_RESIDENTS = 300
 MAX_PLACES = 1000
 MAX_ENCOUNTER_NODES = 100  # nodes in one encounter
 MAX_LIST_ITEMS = 1000  # calls, events, encounters, ties, objectives, story beats...
+MAX_OBJECTIVE_WEIGHT = 1000.0  # an objective counts at most this many times another
+# A game minute lasts 0.1 .. 60 real seconds: faster, the shift is over in a blink
+# (and a frame would run thousands of steps); slower, nothing moves.
+MIN_SECONDS_PER_MINUTE, MAX_SECONDS_PER_MINUTE = 0.1, 60.0
+MAX_WINDOW_MINUTES = 1440.0  # a call's window is at most a day

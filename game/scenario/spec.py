@@ -31,7 +31,13 @@ from game.scenario.fieldtypes import (
     Row,
     Text,
 )
-from game.scenario.limits import MAX_SEED
+from game.scenario.limits import (
+    MAX_OBJECTIVE_WEIGHT,
+    MAX_SECONDS_PER_MINUTE,
+    MAX_SEED,
+    MAX_WINDOW_MINUTES,
+    MIN_SECONDS_PER_MINUTE,
+)
 from game.scenario.model import (
     CHOICE_TAGS,
     FORMAT_VERSION,
@@ -119,8 +125,8 @@ SHIFT = Record(Shift, [
     Field("start", Clock(in_shift=False), "Clock time the shift starts, HH:MM.", required=True),
     Field("minutes", Int(1, 1439), "Length of the shift in game minutes (under a day).",
           required=True),
-    Field("seconds_per_minute", Number(above=0), "Real seconds per game minute at 1x speed.",
-          default=1.5),
+    Field("seconds_per_minute", Number(MIN_SECONDS_PER_MINUTE, MAX_SECONDS_PER_MINUTE),
+          "Real seconds per game minute at 1x speed.", default=1.5),
 ])
 
 MAP = Record(GameMap, [
@@ -180,7 +186,8 @@ CALL = Record(Call, [
     Field("priority", Int(1, 3), "1 (most urgent) to 3.", required=True),
     Field("kind", Text(), "Kind of call, e.g. disturbance.", required=True),
     Field("text", Text(), "What dispatch says.", required=True),
-    Field("window_minutes", Number(above=0), "Game minutes to arrive in time.", required=True),
+    Field("window_minutes", Number(maximum=MAX_WINDOW_MINUTES, above=0),
+          "Game minutes to arrive in time.", required=True),
 ])
 
 ESCALATION = Record(Escalation, [
@@ -290,7 +297,8 @@ OBJECTIVE = Record(Objective, [
     Field("text", Text(), "The objective as the trainee reads it.", required=True),
     Field("check", OBJECTIVE_CHECK, "How it is scored: exactly one of stories_heard, "
           "calls_in_time, trust_at_least.", required=True),
-    Field("weight", Number(above=0), "Weight in the score."),
+    Field("weight", Number(maximum=MAX_OBJECTIVE_WEIGHT, above=0),
+          f"Weight in the score, up to {MAX_OBJECTIVE_WEIGHT:g}."),
 ])
 
 TUNING = Record(None, [

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import UserError
+from game.scenario.limits import MAX_SEED
 from game.sessions.paths import DB_ENV, default_db_path
 from game.sessions.recording import Recording, decode_heat, encode_heat, to_json
 from game.sessions.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -219,6 +220,9 @@ class SessionStore:
         ``started_at`` is the wall time the shift began, if the caller knows it;
         the end time is read here.
         """
+        if not 0 <= sim.seed <= MAX_SEED:
+            raise SessionStoreError(f"cannot save a shift played on seed {sim.seed}: seeds are "
+                                    f"0..{MAX_SEED}")
         recording = Recording.of(sim)
         scenario = sim.scenario
         source = str(Path(scenario.source).resolve()) if scenario.source else ""

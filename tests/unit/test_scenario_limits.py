@@ -10,7 +10,7 @@ import yaml
 
 import game.cli
 from game.scenario import ScenarioError, load_scenario_text
-from game.scenario.limits import MAX_SEED
+from game.scenario.limits import MAX_OBJECTIVE_WEIGHT, MAX_SEED
 from game.scenario.schema import scenario_schema
 
 MAPLE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "scenarios" / "valid" / "maple.yaml"
@@ -60,3 +60,20 @@ def test_a_bad_seed_argument_is_an_argument_error(command: str, seed: str, capsy
 def test_simulate_runs_may_not_pass_the_largest_seed(capsys) -> None:
     assert game.cli.main(["simulate", str(MAPLE), "--seed", str(MAX_SEED), "--runs", "2"]) == 2
     assert "would pass the largest seed" in capsys.readouterr().err
+
+
+def test_tuning_values_have_upper_bounds() -> None:
+    text = maple_with("tuning: {}", "tuning: {presence_radius: 1.0e+300}")
+    assert problems(text) == [
+        "x.yaml:86:27: tuning.presence_radius: must be greater than 0 and at most 1000, got 1.0e+300"]
+    assert not schema_accepts(text)
+    assert load_scenario_text(maple_with("tuning: {}", "tuning: {presence_radius: 1000}")
+                              ).tuning["presence_radius"] == 1000.0
+
+
+def test_objective_weights_have_an_upper_bound() -> None:
+    text = maple_with("weight: 2}", "weight: 1.0e+308}")
+    (problem,) = problems(text)
+    assert problem.endswith(f"objectives[0].weight: must be greater than 0 and at most "
+                            f"{MAX_OBJECTIVE_WEIGHT:g}, got 1.0e+308")
+    assert not schema_accepts(text)
