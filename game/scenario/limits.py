@@ -21,14 +21,16 @@ MAX_LINE_CHARS = 300  # a choice's words, an objective, a debrief question
 MAX_TEXT_CHARS = 2000  # summaries, stories, concerns, dispatch and encounter texts
 
 # --- the world -------------------------------------------------------------------
-MAX_MAP_SIDE = 200  # tiles per row and rows per map
-MAX_MAP_TILES = 20_000  # width x height
-MAX_RESIDENTS = 300
-MAX_PLACES = 1000
+MAX_MAP_SIDE = 400  # tiles per row and rows per map
+MAX_MAP_TILES = 40_000  # width x height
+MAX_RESIDENTS = 2000
+MAX_PLACES = 4000
 MAX_ENCOUNTER_NODES = 100  # nodes in one encounter
-MAX_LIST_ITEMS = 1000  # calls, events, encounters, ties, objectives, story beats...
+MAX_TIES = 20_000  # word-of-mouth pairs
+MAX_LIST_ITEMS = 5000  # any other list: calls, events, encounters, story beats...
 MAX_OBJECTIVE_WEIGHT = 1000.0  # an objective counts at most this many times another
 # A game minute lasts 0.1 .. 60 real seconds: faster, the shift is over in a blink
 # (and a frame would run thousands of steps); slower, nothing moves.
 MIN_SECONDS_PER_MINUTE, MAX_SECONDS_PER_MINUTE = 0.1, 60.0
 MAX_WINDOW_MINUTES = 1440.0  # a call's window is at most a day
+MAX_ID_CHARS = 64  # ids, policy and encounter-node names

@@ -49,12 +49,41 @@ class Text:
 
     def fit(self, text: str, size: str, width: int) -> str:
         """``text`` shortened with an ellipsis so it fits in ``width`` pixels."""
-        font = self.font(size)
-        if font.size(text)[0] <= width:
-            return text
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        return _fit(text, *self._role(size), width)
+
+
+ELLIPSIS = "…"
+
+
+def _longest_fitting(font: pygame.font.Font, text: str, width: int, suffix: str = "") -> int:
+    """The most leading characters of ``text`` that, followed by ``suffix``, fit in ``width``.
+
+    Galloping then binary search: O(k log k) measurements of at most ~2k characters,
+    where k is the answer, however long ``text`` is. Trimming one character at a
+    time and re-measuring the whole string froze a frame on long titles.
+    """
+    def fits(count: int) -> bool:
+        return font.size(text[:count] + suffix)[0] <= width
+
+    if not text or not fits(1):
+        return 0
+    good = 1
+    while good < len(text) and fits(min(2 * good, len(text))):
+        good = min(2 * good, len(text))
+    bad = min(2 * good, len(text) + 1)  # the first count known not to fit (or past the end)
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        good, bad = (middle, bad) if fits(middle) else (good, middle)
+    return good
+
+
+@lru_cache(maxsize=4096)
+def _fit(text: str, role: str, scale: float, width: int) -> str:
+    """Cached: list rows and HUD labels fit the same strings every frame."""
+    font = fonts.font(role, scale)
+    if _longest_fitting(font, text, width) == len(text):
+        return text
+    return text[:_longest_fitting(font, text, width, ELLIPSIS)].rstrip() + ELLIPSIS
 
 
 @lru_cache(maxsize=4096)
@@ -71,12 +100,11 @@ def _wrap(text: str, role: str, scale: float, width: int) -> tuple[str, ...]:
                 continue
             if line:
                 lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word)
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
+            # Split a word too long for a line, at least one character a line; each
+            # cut measures only about a line's worth of characters.
+            while len(word) > 1 and (cut := _longest_fitting(font, word, width)) < len(word):
+                lines.append(word[:max(1, cut)])
+                word = word[max(1, cut):]
             line = word
         lines.append(line)
     return tuple(lines)
