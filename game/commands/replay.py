@@ -56,9 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
     with SessionStore.open() as store:
         session = store.get(args.session)
-    scenario, warnings = load_recorded_scenario(session.summary)
-    for warning in warnings:
-        print(warning, file=sys.stderr)
+    scenario = load_recorded_scenario(session)
     if args.watch:
         if args.speed <= 0:
             from game.errors import UserError

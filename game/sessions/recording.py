@@ -85,10 +85,6 @@ def encode_heat(heat: np.ndarray) -> bytes:
     return zlib.compress(np.ascontiguousarray(heat, dtype=HEAT_DTYPE).tobytes())
 
 
-def decode_heat(blob: bytes, height: int, width: int) -> np.ndarray:
-    return np.frombuffer(zlib.decompress(blob), dtype=HEAT_DTYPE).reshape(height, width).copy()
-
-
 def _build(cls: type[T], data: dict[str, Any], **typed: Any) -> T:
     """``cls(**data)`` keeping only the fields ``cls`` has, so older or newer rows still load."""
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
