@@ -30,7 +30,6 @@ from game.scenario.limits import MAX_MAP_SIDE, MAX_MAP_TILES, MAX_SEED
 from game.sessions.recording import HEAT_DTYPE
 
 MAX_STORED_TEXT = 100_000  # characters in one recorded text field (names, causes, ids)
-MAX_COORDINATE = 2**31  # an action's tile coordinates (anything larger is not a place)
 
 
 class Damage(ValueError):
@@ -124,7 +123,7 @@ def _as(kind: Any, value: Any, where: str) -> Any:
         item = typing.get_args(kind)[0]
         return [_as(item, part, f"{where}[{k}]") for k, part in enumerate(listing(value, where))]
     if kind is int:
-        return integer(value, where, -MAX_COORDINATE, MAX_COORDINATE)
+        return integer(value, where, -MAX_SEED, MAX_SEED)  # what SQLite and numpy hold
     if kind is float:
         return number(value, where)
     if kind is str:

@@ -114,7 +114,7 @@ def test_a_replay_that_differs_from_its_recording_exits_1(cli, scenario_file: Pa
     conn.execute("UPDATE sessions SET results = ?", (json.dumps(results),))
     conn.commit()
     conn.close()
-    status, out, err = cli("replay", "1")
+    status, _, err = cli("replay", "1")
     assert status == 1
     assert "DIFFERS from the recording" in err
     assert f"results.trust_start: recorded {recorded / 2}, replayed {recorded}" in err
