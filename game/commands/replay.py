@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore, load_recorded_scenario, replay
     from game.sessions.recording import to_json
 
-    with SessionStore.open() as store:
+    with SessionStore.open(read_only_ok=True) as store:
         session = store.get(args.session)
     scenario = load_recorded_scenario(session)
     if args.watch:

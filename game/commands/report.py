@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.scenario and not args.class_view:
         raise UserError("--scenario goes with --class")
     damaged: list[str] = []
-    with SessionStore.open() as store:
+    with SessionStore.open(read_only_ok=True) as store:
         if args.class_view:
             sessions = store.summaries(args.scenario, damaged)
             if not sessions:

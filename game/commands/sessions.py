@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore
 
     damaged: list[str] = []
-    with SessionStore.open() as store:
+    with SessionStore.open(read_only_ok=True) as store:
         rows = store.summaries(args.scenario, damaged)
     if args.json:
         print(json.dumps([s.to_dict() for s in rows]))

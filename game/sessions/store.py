@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import stat
 import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -52,6 +53,9 @@ _REASONS: tuple[tuple[str, str, str], ...] = (
                                           "and you may write there"),
     ("SQLITE_IOERR", "disk I/O error", "reading or writing the disk failed (is it full or gone?)"),
 )
+
+_READ_ONLY = next(reason for name, _, reason in _REASONS if name == "SQLITE_READONLY")
+_CANNOT_OPEN = next(reason for name, _, reason in _REASONS if name == "SQLITE_CANTOPEN")
 
 _SUMMARY_COLUMNS = ("id, scenario_id, scenario_title, scenario_hash, scenario_path, seed, settings, "
                     "trainee, bot, started_at, ended_at, ticks, trust, score, foot_minutes, "
@@ -138,30 +142,68 @@ def _utc(moment: datetime) -> datetime:
 class SessionStore:
     """Open with ``SessionStore.open(path_or_None)``; use as a context manager or ``close()``."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, writable: bool = True) -> None:
         self._conn = conn
         self.path = path
+        self.writable = writable  # False: opened read-only (read-only media or file)
+        self._intact = False  # quick_check passed on this connection
 
     # --- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> SessionStore:
-        """Open (creating and migrating as needed) the database at ``path`` or the default place."""
+    def open(cls, path: str | os.PathLike[str] | None = None, *,
+             read_only_ok: bool = False) -> SessionStore:
+        """Open (creating and migrating as needed) the database at ``path`` or the default place.
+
+        With ``read_only_ok`` (commands that only read) a database that cannot be
+        written, such as one on read-only media, is opened read-only instead.
+        """
         db = default_db_path() if path is None else Path(path)
+        try:
+            info: os.stat_result | None = os.stat(db)
+        except FileNotFoundError:
+            info = None  # created below
+        except OSError as exc:
+            raise SessionStoreError(f"cannot reach the session database {db}: "
+                                    f"{exc.strerror or exc} (set {DB_ENV} to use another file)"
+                                    ) from exc
+        if info is not None and not stat.S_ISREG(info.st_mode):  # /dev/null, a folder, a pipe
+            raise SessionStoreError(f"the session database {db} is not a regular file; set "
+                                    f"{DB_ENV} to a file path")
         try:
             db.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise SessionStoreError(f"cannot create the folder for the session database {db}: "
                                     f"{exc.strerror or exc} (set {DB_ENV} to use another file)"
                                     ) from exc
+        try:
+            return cls._connect(db, writable=True)
+        except SessionStoreError as exc:
+            cause = exc.__cause__
+            if not (read_only_ok and info is not None and isinstance(cause, sqlite3.Error)
+                    and _reason(cause) in (_READ_ONLY, _CANNOT_OPEN)):
+                raise
+        try:
+            return cls._connect(db, writable=False)
+        except SessionStoreError:  # WAL on read-only media: no -shm file can be made beside it
+            return cls._connect(db, writable=False, immutable=True)
+
+    @classmethod
+    def _connect(cls, db: Path, writable: bool, immutable: bool = False) -> SessionStore:
         conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT, isolation_level=None)
+            if writable:
+                conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT, isolation_level=None)
+            else:
+                flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+                conn = sqlite3.connect(f"{db.resolve().as_uri()}?{flags}", uri=True,
+                                       timeout=BUSY_TIMEOUT, isolation_level=None)
             conn.row_factory = sqlite3.Row
-            store = cls(conn, db)
+            store = cls(conn, db, writable)
             store._check_ours()
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=FULL")
-            store._migrate()
+            if writable:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                store._migrate()
             return store
         except BaseException as exc:
             if conn is not None:
@@ -170,6 +212,22 @@ class SessionStore:
                 raise SessionStoreError(f"cannot open the session database {db}: "
                                         f"{_reason(exc)}") from exc
             raise
+
+    def _check_intact(self) -> None:
+        """Before the first write into an existing database: refuse one SQLite finds damaged,
+        and leave it exactly as it is for someone to rescue."""
+        if self._intact:
+            return
+        try:
+            verdict = [row[0] for row in self._conn.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.Error as exc:
+            verdict = [str(exc)]
+        if verdict != ["ok"]:
+            raise SessionStoreError(
+                f"the session database {self.path} is damaged ({verdict[0]}), so nothing was "
+                f"written to it and it was left as it is; copy it somewhere safe and set {DB_ENV} "
+                "to use a new file")
+        self._intact = True
 
     def _pragma(self, name: str) -> int:
         return int(self._conn.execute(f"PRAGMA {name}").fetchone()[0])
@@ -191,6 +249,8 @@ class SessionStore:
     def _migrate(self) -> None:
         if self._pragma("user_version") == SCHEMA_VERSION:
             return
+        if self._pragma("user_version") > 0:
+            self._check_intact()
         with self._transaction():
             version = self._pragma("user_version")  # another process may have migrated meanwhile
             for step in MIGRATIONS[version:]:
@@ -252,6 +312,8 @@ class SessionStore:
         ``started_at`` is the wall time the shift began, if the caller knows it;
         the end time is read here.
         """
+        if not self.writable:
+            raise SessionStoreError(f"cannot save to {self.path}: it was opened read-only")
         if not 0 <= sim.seed <= MAX_SEED:
             raise SessionStoreError(f"cannot save a shift played on seed {sim.seed}: seeds are "
                                     f"0..{MAX_SEED}")
@@ -277,6 +339,7 @@ class SessionStore:
         names = ", ".join(row)
         marks = ", ".join(f":{name}" for name in row)
         try:
+            self._check_intact()
             with self._transaction():
                 if scenario.content:
                     self._conn.execute(
