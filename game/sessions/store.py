@@ -160,8 +160,8 @@ class SessionStore:
         db = default_db_path() if path is None else Path(path)
         try:
             info: os.stat_result | None = os.stat(db)
-        except FileNotFoundError:
-            info = None  # created below
+        except (FileNotFoundError, NotADirectoryError):
+            info = None  # created below (or its folder cannot be, which says so)
         except OSError as exc:
             raise SessionStoreError(f"cannot reach the session database {db}: "
                                     f"{exc.strerror or exc} (set {DB_ENV} to use another file)"
