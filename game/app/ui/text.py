@@ -37,7 +37,7 @@ class Text:
         return self.font(size).get_linesize()
 
     def width(self, text: str, size: str) -> int:
-        return self.font(size).size(text)[0]
+        return fonts.width(text, *self._role(size))
 
     def render(self, text: str, size: str, colour: Sequence[int]) -> pygame.Surface:
         role, scale = self._role(size)
@@ -55,7 +55,7 @@ class Text:
 ELLIPSIS = "…"
 
 
-def _longest_fitting(font: pygame.font.Font, text: str, width: int, suffix: str = "") -> int:
+def _longest_fitting(role: str, scale: float, text: str, width: int, suffix: str = "") -> int:
     """The most leading characters of ``text`` that, followed by ``suffix``, fit in ``width``.
 
     Galloping then binary search: O(k log k) measurements of at most ~2k characters,
@@ -63,7 +63,7 @@ def _longest_fitting(font: pygame.font.Font, text: str, width: int, suffix: str 
     time and re-measuring the whole string froze a frame on long titles.
     """
     def fits(count: int) -> bool:
-        return font.size(text[:count] + suffix)[0] <= width
+        return fonts.width(text[:count] + suffix, role, scale) <= width
 
     if not text or not fits(1):
         return 0
@@ -80,29 +80,27 @@ def _longest_fitting(font: pygame.font.Font, text: str, width: int, suffix: str 
 @lru_cache(maxsize=4096)
 def _fit(text: str, role: str, scale: float, width: int) -> str:
     """Cached: list rows and HUD labels fit the same strings every frame."""
-    font = fonts.font(role, scale)
-    if _longest_fitting(font, text, width) == len(text):
+    if _longest_fitting(role, scale, text, width) == len(text):
         return text
-    return text[:_longest_fitting(font, text, width, ELLIPSIS)].rstrip() + ELLIPSIS
+    return text[:_longest_fitting(role, scale, text, width, ELLIPSIS)].rstrip() + ELLIPSIS
 
 
 @lru_cache(maxsize=4096)
 def _wrap(text: str, role: str, scale: float, width: int) -> tuple[str, ...]:
     """Cached: the HUD wraps the same log lines every frame."""
-    font = fonts.font(role, scale)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split(" "):
             trial = f"{line} {word}" if line else word
-            if font.size(trial)[0] <= width:
+            if fonts.width(trial, role, scale) <= width:
                 line = trial
                 continue
             if line:
                 lines.append(line)
             # Split a word too long for a line, at least one character a line; each
             # cut measures only about a line's worth of characters.
-            while len(word) > 1 and (cut := _longest_fitting(font, word, width)) < len(word):
+            while len(word) > 1 and (cut := _longest_fitting(role, scale, word, width)) < len(word):
                 lines.append(word[:max(1, cut)])
                 word = word[max(1, cut):]
             line = word
