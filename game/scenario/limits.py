@@ -21,10 +21,10 @@ MAX_LINE_CHARS = 300  # a choice's words, an objective, a debrief question
 MAX_TEXT_CHARS = 2000  # summaries, stories, concerns, dispatch and encounter texts
 
 # --- the world -------------------------------------------------------------------
-MAX_MAP_SIDE = 400  # tiles per row and rows per map
-MAX_MAP_TILES = 40_000  # width x height
-MAX_RESIDENTS = 2000
-MAX_PLACES = 4000
+MAX_MAP_SIDE = 200  # tiles per row and rows per map
+MAX_MAP_TILES = 8000  # width x height: drawing the map is most of the first frame
+MAX_RESIDENTS = 1000
+MAX_PLACES = 2000
 MAX_ENCOUNTER_NODES = 100  # nodes in one encounter
 MAX_TIES = 20_000  # word-of-mouth pairs
 MAX_LIST_ITEMS = 5000  # any other list: calls, events, encounters, story beats...
