@@ -23,38 +23,14 @@ import time
 from pathlib import Path
 from types import MappingProxyType
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(REPO))
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+from bench_loader import to_yaml
+from worlds import synthetic_scenario
 
-from bench_loader import to_yaml  # noqa: E402
-from worlds import synthetic_scenario  # noqa: E402
+from game.scenario import limits, load_scenario
+from game.scenario.model import Choice, Encounter, GameMap, Node, Objective, Scenario, StoriesHeard, Trigger
 
-from game.scenario import load_scenario  # noqa: E402
-from game.scenario.limits import (  # noqa: E402
-    MAX_ENCOUNTER_NODES,
-    MAX_LINE_CHARS,
-    MAX_MAP_TILES,
-    MAX_NAME_CHARS,
-    MAX_RESIDENTS,
-    MAX_TEXT_CHARS,
-    MAX_TITLE_CHARS,
-)
-from game.scenario.model import (  # noqa: E402
-    Choice,
-    Encounter,
-    GameMap,
-    Node,
-    Objective,
-    Scenario,
-    StoriesHeard,
-    Trigger,
-)
-
+REPO = Path(__file__).resolve().parents[1]
+HEADLESS = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
 FIRST_FRAME_TARGET_S = 5.0
 FRAME_TARGET_MS = 1000 / 60
 # Longest stories and concerns for this many residents: all of them would pass the 4 MiB file limit.
@@ -80,11 +56,12 @@ def widened(game_map: GameMap, tiles: int) -> GameMap:
 
 def long_encounter(resident: str) -> Encounter:
     """A chain of nodes, each with the longest texts, every node able to end the talk."""
-    names = [f"n{k}" for k in range(MAX_ENCOUNTER_NODES)]
+    names = [f"n{k}" for k in range(limits.MAX_ENCOUNTER_NODES)]
     nodes = {
-        name: Node(name, longest(MAX_TEXT_CHARS), (
-            Choice(longest(MAX_LINE_CHARS), 0.5, ("voice",), names[k + 1] if k + 1 < len(names) else None),
-            Choice(longest(MAX_LINE_CHARS), -0.2, ("dismissal",)),
+        name: Node(name, longest(limits.MAX_TEXT_CHARS), (
+            Choice(longest(limits.MAX_LINE_CHARS), 0.5, ("voice",),
+                   names[k + 1] if k + 1 < len(names) else None),
+            Choice(longest(limits.MAX_LINE_CHARS), -0.2, ("dismissal",)),
         ))
         for k, name in enumerate(names)
     }
@@ -93,24 +70,24 @@ def long_encounter(resident: str) -> Encounter:
 
 
 def scenario_at_limits() -> Scenario:
-    world = synthetic_scenario(MAX_RESIDENTS)
+    world = synthetic_scenario(limits.MAX_RESIDENTS)
     residents = tuple(
         dataclasses.replace(
-            r, name=longest(MAX_NAME_CHARS, f"{r.id} "),
-            story=tuple(dataclasses.replace(b, text=longest(MAX_TEXT_CHARS)) for b in r.story),
-            concerns=tuple(dataclasses.replace(c, text=longest(MAX_TEXT_CHARS)) for c in r.concerns),
-        ) if k < LONG_TEXT_RESIDENTS else dataclasses.replace(r, name=longest(MAX_NAME_CHARS))
+            r, name=longest(limits.MAX_NAME_CHARS, f"{r.id} "),
+            story=tuple(dataclasses.replace(b, text=longest(limits.MAX_TEXT_CHARS)) for b in r.story),
+            concerns=tuple(dataclasses.replace(c, text=longest(limits.MAX_TEXT_CHARS)) for c in r.concerns),
+        ) if k < LONG_TEXT_RESIDENTS else dataclasses.replace(r, name=longest(limits.MAX_NAME_CHARS))
         for k, r in enumerate(world.residents)
     )
-    places = tuple(dataclasses.replace(p, name=longest(MAX_NAME_CHARS, f"{p.id} "))
+    places = tuple(dataclasses.replace(p, name=longest(limits.MAX_NAME_CHARS, f"{p.id} "))
                    for p in world.places)
-    calls = tuple(dataclasses.replace(c, kind=longest(MAX_NAME_CHARS), text=longest(MAX_TEXT_CHARS))
-                  for c in world.calls)
+    calls = tuple(dataclasses.replace(c, kind=longest(limits.MAX_NAME_CHARS),
+                                      text=longest(limits.MAX_TEXT_CHARS)) for c in world.calls)
     return dataclasses.replace(
-        world, title=longest(MAX_TITLE_CHARS), map=widened(world.map, MAX_MAP_TILES),
+        world, title=longest(limits.MAX_TITLE_CHARS), map=widened(world.map, limits.MAX_MAP_TILES),
         residents=residents, places=places, calls=calls,
         encounters=(long_encounter(residents[0].id),),
-        objectives=(Objective("stories", longest(MAX_LINE_CHARS), StoriesHeard(10), 1.0),),
+        objectives=(Objective("stories", longest(limits.MAX_LINE_CHARS), StoriesHeard(10), 1.0),),
     )
 
 
@@ -119,12 +96,14 @@ def first_frame_seconds(path: Path) -> float:
     frame of the play screen (validating the file and drawing the whole map included)."""
     start = time.perf_counter()
     subprocess.run([sys.executable, str(REPO / "run_game.py"), "play", str(path), "--scene", "play",
-                    "--frames", "1"], cwd=REPO, check=True, capture_output=True)
+                    "--frames", "1"], cwd=REPO, check=True, capture_output=True,
+                   env={**os.environ, **HEADLESS})
     return time.perf_counter() - start
 
 
 def frame_times_ms(scenario: Scenario, frames: int) -> list[float]:
     """The whole loop per frame on the play screen, a bot driving at speed 4."""
+    os.environ.update(HEADLESS)
     from game.app.context import LaunchOptions
     from game.app.main import Game
 
@@ -143,6 +122,7 @@ def frame_times_ms(scenario: Scenario, frames: int) -> list[float]:
 def layout_ms(scenario: Scenario) -> tuple[float, float]:
     """Uncached fit + wrap of every text of one encounter node and one resident, in ms,
     and the same for ten times the text (the linearity ratio's numerator)."""
+    os.environ.update(HEADLESS)
     import pygame
 
     from game.app.ui import text as text_module
