@@ -6,10 +6,15 @@ transactions, and WAL mode so the game can write while a ``sessions`` or
 ``COMMIT`` with ``synchronous=FULL``: a game killed mid-save loses only that
 shift, and a saved shift survives the power going out afterwards.
 
-Everything that can go wrong with the file (full disk, read-only folder, a
-database from a newer version, a file that is not ours) becomes a
-``SessionStoreError`` with a sentence the player can act on; the game catches
-it and keeps running.
+Each session keeps the scenario file it was played on (the ``scenarios``
+table, one copy per distinct content), so replay and report never open a path
+read from the database. Every value read back is checked (``checks``): a
+damaged row is "session N is damaged: ..." and the other sessions stay usable.
+
+Everything that can go wrong with the file (full disk, read-only folder or
+media, a database from a newer version, a file that is not ours or is damaged)
+becomes a ``SessionStoreError`` with a sentence the player can act on; the game
+catches it and keeps running. A damaged database is never written to.
 """
 
 from __future__ import annotations
