@@ -14,6 +14,7 @@ change here.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 import math
 import types
@@ -110,8 +111,8 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def _as(kind: Any, value: Any, where: str) -> Any:
-    """``value`` checked against a type hint: int, float, str, bool, ``X | None``,
-    ``tuple[X, ...]`` or a dataclass (checked field by field)."""
+    """``value`` checked against a type hint: int, float, str, bool, an enum (its values),
+    ``X | None``, ``tuple[X, ...]`` or a dataclass (checked field by field)."""
     origin = typing.get_origin(kind)
     if origin in (types.UnionType, typing.Union):
         options = typing.get_args(kind)
@@ -131,6 +132,11 @@ def _as(kind: Any, value: Any, where: str) -> Any:
     if kind is bool:
         if type(value) is not bool:
             raise Damage(f"{where} is {_short(value)}, not true or false")
+        return value
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        if not any(value == member.value for member in kind):
+            raise Damage(f"{where} is {_short(value)}, not one of "
+                         f"{', '.join(str(member.value) for member in kind)}")
         return value
     if dataclasses.is_dataclass(kind):
         return record(kind, value, where)  # type: ignore[arg-type]
