@@ -61,3 +61,12 @@ def test_extreme_tunings_play_whole_shifts_with_finite_figures(tuning, bot, heav
     assert finite_numbers(recording.ledger)
     assert all(math.isfinite(v) for v in recording.foot_heat.ravel())
     to_json(recording.results)  # raises on a non-finite number
+
+
+def test_every_default_lies_inside_its_range() -> None:
+    for name in TUNING_NAMES:
+        minimum, maximum, above = TUNING_LIMITS[name]
+        value = getattr(DEFAULTS, name)
+        assert maximum is not None, f"{name} has no upper bound"
+        assert value <= maximum and (minimum is None or value >= minimum), name
+        assert above is None or value > above, name
