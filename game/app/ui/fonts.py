@@ -6,8 +6,9 @@ no glyphs for (Hebrew, Arabic, Greek, Cyrillic...) draws in DejaVu Sans Bold (th
 shipped in assets/fonts/ with its licence, at the size whose line height
 matches. Right-to-left runs are shaped by HarfBuzz (``Font.set_script`` and
 ``set_direction``, pygame-ce 2.1.4+) and laid out in visual order with a small
-bidi pass: a line is split into right-to-left and left-to-right runs, numbers
-and Latin words inside Hebrew keep their own order. Combining marks are kept to
+bidi pass: a line is split into right-to-left and left-to-right runs (and
+Hebrew apart from Arabic), numbers and Latin words inside Hebrew keep their
+own order. Combining marks are kept to
 a few per character and every rendered line is cut to its line height, so
 stacked marks can never draw over the neighbouring lines.
 
@@ -100,10 +101,11 @@ def _covered(char: str) -> bool:
     return any(low <= code <= high for low, high in _DEFAULT_COVERS)
 
 
-def _script(run: str) -> str:
-    """The ISO 15924 code HarfBuzz shapes a right-to-left run with."""
-    return "Hebr" if any("\u0590" <= char <= "\u05ff" or "\ufb1d" <= char <= "\ufb4f"
-                         for char in run) else "Arab"
+def _script(char: str) -> str | None:
+    """The ISO 15924 code HarfBuzz shapes a right-to-left letter with (None: not one)."""
+    if "\u0590" <= char <= "\u05ff" or "\ufb1d" <= char <= "\ufb4f":
+        return "Hebr"
+    return "Arab" if unicodedata.bidirectional(char) == "AL" else None
 
 
 def _directions(text: str) -> tuple[list[bool], bool]:
@@ -141,17 +143,18 @@ def _runs(text: str, size: int) -> tuple[tuple[str, pygame.font.Font], ...]:
     if all(_covered(char) for char in text):  # Latin: one run in the default font
         return ((text, _font(size)),)
     directions, right_to_left = _directions(text)
-    runs: list[tuple[str, bool]] = []
+    runs: list[tuple[str, bool, str]] = []  # (text, right-to-left, script)
     for char, rtl in zip(text, directions, strict=True):
-        if runs and runs[-1][1] == rtl:
-            runs[-1] = (runs[-1][0] + char, rtl)
+        script = (_script(char) or (runs[-1][2] if runs else "Hebr")) if rtl else "Latn"
+        if runs and runs[-1][1] == rtl and runs[-1][2] == script:
+            runs[-1] = (runs[-1][0] + char, rtl, script)
         else:
-            runs.append((char, rtl))
+            runs.append((char, rtl, script))
     if right_to_left:
         runs.reverse()  # a right-to-left line: its first run sits at the right
-    return tuple((run, _bundled(size, _script(run), True) if rtl
+    return tuple((run, _bundled(size, script, True) if rtl
                   else _font(size) if all(_covered(char) for char in run)
-                  else _bundled(size, "Latn", False)) for run, rtl in runs)
+                  else _bundled(size, "Latn", False)) for run, rtl, script in runs)
 
 
 @lru_cache(maxsize=4096)
