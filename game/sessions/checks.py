@@ -74,9 +74,7 @@ def number(value: Any, where: str, low: float = -math.inf, high: float = math.in
     return float(value)
 
 
-def text(value: Any, where: str, optional: bool = False) -> str | None:
-    if value is None and optional:
-        return None
+def text(value: Any, where: str) -> str:
     if not isinstance(value, str):
         raise Damage(f"{where} is {_short(value)}, not text")
     if len(value) > MAX_STORED_TEXT:
@@ -84,13 +82,19 @@ def text(value: Any, where: str, optional: bool = False) -> str | None:
     return value
 
 
-def moment(value: Any, where: str, optional: bool = False) -> datetime | None:
-    if value is None and optional:
-        return None
+def optional_text(value: Any, where: str) -> str | None:
+    return None if value is None else text(value, where)
+
+
+def moment(value: Any, where: str) -> datetime:
     try:
-        return datetime.fromisoformat(text(value, where))  # type: ignore[arg-type]
+        return datetime.fromisoformat(text(value, where))
     except ValueError:
         raise Damage(f"{where} is {_short(value)}, not a date and time") from None
+
+
+def optional_moment(value: Any, where: str) -> datetime | None:
+    return None if value is None else moment(value, where)
 
 
 def mapping(value: Any, where: str) -> dict[str, Any]:

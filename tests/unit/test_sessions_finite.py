@@ -35,7 +35,7 @@ def test_a_non_finite_heat_map_is_never_recorded(tmp_path: Path) -> None:
     with SessionStore.open(tmp_path / "s.db") as store:
         with pytest.raises(NonFiniteError):
             store.save(sim)
-        assert store.list() == []
+        assert store.summaries() == []
 
 
 def short_shift(seed: int) -> Simulation:
@@ -48,5 +48,5 @@ def test_a_seed_past_the_store_range_is_a_clean_refusal(seed: int, tmp_path: Pat
     with SessionStore.open(tmp_path / "s.db") as store:
         with pytest.raises(SessionStoreError, match=f"seed {seed}: seeds are 0..{MAX_SEED}"):
             store.save(short_shift(seed))
-        assert store.list() == []
+        assert store.summaries() == []
         assert store.get(store.save(short_shift(MAX_SEED))).summary.seed == MAX_SEED
