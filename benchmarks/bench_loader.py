@@ -1,4 +1,4 @@
-"""Scenario load + validate vs a bare YAML parse of the same 2,000-resident file.
+"""Scenario load + validate vs a bare YAML parse of the same file, at the residents limit.
 
 Target (issue 3): ``load_scenario`` (read, safe compose, every check, model
 objects) costs at most 2x ``yaml.load(text, Loader=yaml.CSafeLoader)``, which
@@ -28,6 +28,7 @@ from bench_sim import best_of
 from worlds import synthetic_scenario
 
 from game.scenario import load_scenario
+from game.scenario.limits import MAX_RESIDENTS
 from game.scenario.model import Choice, Encounter, Node, Objective, Scenario, StoriesHeard, Trigger
 
 
@@ -127,7 +128,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--repeat", type=int, default=5, help="best of this many runs")
-    parser.add_argument("--residents", type=int, default=2000)
+    parser.add_argument("--residents", type=int, default=MAX_RESIDENTS)
     args = parser.parse_args()
     result = measure(args.residents, args.repeat)
     if args.json:

@@ -168,8 +168,10 @@ class Tuning:
 TUNING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Tuning))
 
 # Valid range of each constant as (minimum, maximum, exclusive_minimum); None = unbounded.
-# A zero time step or half-life would divide by zero, a negative speed would walk backwards.
-_POSITIVE = (None, None, 0.0)
+# A zero time step or half-life would divide by zero, a negative speed would walk backwards;
+# past 1000 (tiles, minutes, points per contact) a value means nothing in a shift and only
+# risks overflow, so every positive constant stops there.
+_POSITIVE = (None, 1000.0, 0.0)
 _SHARE = (0.0, 1.0, None)
 _QUALITY = (-1.0, 1.0, None)
 TUNING_LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {

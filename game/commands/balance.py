@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from game.commands import arguments
 from game.sim.results import ShiftResults
 
 SCORE_MAX = 100.0  # the score's ceiling (ShiftResults.score runs 0..100)
@@ -104,7 +105,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("scenario", help="scenario YAML file")
     parser.add_argument("--seeds", type=int, default=10, help="seeds per strategy (default: 10)")
-    parser.add_argument("--seed", type=int, default=None,
+    parser.add_argument("--seed", type=arguments.seed, default=None,
                         help="first seed (default: the scenario's own seed)")
     parser.add_argument("--json", action="store_true",
                         help="print exactly one JSON object on stdout")

@@ -6,6 +6,8 @@ import argparse
 import os
 from pathlib import Path
 
+from game.commands import arguments
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -20,7 +22,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="let a bot play through the real interface (menus advance by themselves)")
     parser.add_argument("--bot", default="balanced",
                         help="bot for --autoplay and --scene summary: car, walk, balanced or random")
-    parser.add_argument("--seed", type=int, default=None, help="simulation seed (default: the scenario's)")
+    parser.add_argument("--seed", type=arguments.seed, default=None,
+                        help="simulation seed (default: the scenario's)")
     parser.add_argument("--trainee", default=None, metavar="NAME",
                         help="name kept with the saved sessions (for an instructor's class export)")
     parser.add_argument("--speed", type=float, default=1.0,

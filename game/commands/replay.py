@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -53,12 +52,11 @@ def watch(session, scenario, args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore, load_recorded_scenario, replay
+    from game.sessions.recording import to_json
 
-    with SessionStore.open() as store:
+    with SessionStore.open(read_only_ok=True) as store:
         session = store.get(args.session)
-    scenario, warnings = load_recorded_scenario(session.summary)
-    for warning in warnings:
-        print(warning, file=sys.stderr)
+    scenario = load_recorded_scenario(session)
     if args.watch:
         if args.speed <= 0:
             from game.errors import UserError
@@ -69,10 +67,10 @@ def run(args: argparse.Namespace) -> int:
     summary = session.summary
     results = outcome.sim.results()
     if args.json:
-        print(json.dumps({
+        print(to_json({
             "session_id": summary.id, "scenario": summary.scenario_id, "bot": summary.bot,
             **results.summary(), "matches": outcome.matches, "differences": list(outcome.differences),
-        }))
+        }, "replay", compact=False))
     else:
         figures = results.summary()
         response = figures["mean_response_minutes"]

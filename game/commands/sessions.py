@@ -37,12 +37,15 @@ def run(args: argparse.Namespace) -> int:
     from game.report.csv_export import sessions_csv
     from game.sessions import SessionStore
 
-    with SessionStore.open() as store:
-        rows = store.summaries(args.scenario)
+    damaged: list[str] = []
+    with SessionStore.open(read_only_ok=True) as store:
+        rows = store.summaries(args.scenario, damaged)
     if args.json:
         print(json.dumps([s.to_dict() for s in rows]))
     elif args.csv:
         sys.stdout.write(sessions_csv(rows))
     else:
         print(_table(rows))
-    return 0
+    for message in damaged:  # the listing above leaves them out
+        print(f"frontporch: {message}", file=sys.stderr)
+    return 2 if damaged else 0

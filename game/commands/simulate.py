@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from contextlib import nullcontext
 from datetime import datetime, timezone
 from typing import Any
+
+from game.commands import arguments
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--bot", default="balanced",
                         help="strategy: car, walk, balanced, random or another member of the "
                              "family `balance` plays (default: balanced)")
-    parser.add_argument("--seed", type=int, default=None,
+    parser.add_argument("--seed", type=arguments.seed, default=None,
                         help="first seed (default: the scenario's own seed)")
     parser.add_argument("--runs", type=int, default=1, help="how many shifts (default: 1)")
     parser.add_argument("--json", action="store_true",
@@ -108,7 +109,9 @@ def run(args: argparse.Namespace) -> int:
     from game.bots import BOTS
     from game.errors import UserError
     from game.scenario import load_scenario
+    from game.scenario.limits import MAX_SEED
     from game.sessions import SessionStore
+    from game.sessions.recording import to_json
 
     if args.bot not in BOTS:
         raise UserError(f"unknown bot {args.bot!r} (known bots: {', '.join(BOTS)})")
@@ -117,12 +120,16 @@ def run(args: argparse.Namespace) -> int:
     check_jobs(args.jobs)
     scenario = load_scenario(args.scenario)
     first_seed = scenario.seed if args.seed is None else args.seed
+    if first_seed + args.runs - 1 > MAX_SEED:
+        raise UserError(f"--runs {args.runs} from seed {first_seed} would pass the largest seed, "
+                        f"{MAX_SEED}; start lower or run fewer shifts")
     show_progress = args.runs > 1 and sys.stderr.isatty()
     with SessionStore.open() if args.save else nullcontext() as store:
         runs = simulate_runs(scenario, args.bot, first_seed, args.runs,
                              _progress if show_progress else None, store, args.jobs)
     if args.json:
-        print(json.dumps({"scenario": scenario.id, "bot": args.bot, "runs": runs}))
+        print(to_json({"scenario": scenario.id, "bot": args.bot, "runs": runs}, "simulate",
+                      compact=False))
     else:
         print(_table(scenario.id, args.bot, runs))
         if args.save:

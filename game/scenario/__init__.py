@@ -7,7 +7,8 @@ simulation both import this package.
 from __future__ import annotations
 
 from game.scenario.errors import Diagnostic, ScenarioError
-from game.scenario.loader import load_scenario, load_scenario_text
+from game.scenario.loader import load_scenario, load_scenario_bytes, load_scenario_text
 from game.scenario.yamlnodes import MAX_FILE_BYTES
 
-__all__ = ["MAX_FILE_BYTES", "Diagnostic", "ScenarioError", "load_scenario", "load_scenario_text"]
+__all__ = ["MAX_FILE_BYTES", "Diagnostic", "ScenarioError", "load_scenario", "load_scenario_bytes",
+           "load_scenario_text"]

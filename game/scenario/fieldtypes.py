@@ -26,6 +26,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.scenario.context import Context, FieldPath
 from game.scenario.errors import did_you_mean
+from game.scenario.limits import MAX_ID_CHARS, MAX_LIST_ITEMS, MAX_TEXT_CHARS
 from game.scenario.yamlnodes import (
     BOOL_TAG,
     FLOAT_TAG,
@@ -87,30 +88,57 @@ class KeyType(FieldType):
 # --- scalars ----------------------------------------------------------------------
 
 
-class Text(KeyType):
-    """Free text; blank text is an error unless ``allow_empty`` (then "" is the default)."""
+def _within_length(text: str, limit: int, node: Node, path: FieldPath, ctx: Context) -> bool:
+    if len(text) <= limit:
+        return True
+    ctx.error(node, path, f"is {len(text):,} characters long; the limit is {limit:,}",
+              "shorten it: every text on screen is laid out each frame")
+    return False
 
-    def __init__(self, allow_empty: bool = False) -> None:
-        self.allow_empty = allow_empty
+
+class Text(KeyType):
+    """Free text of at most ``max_chars`` characters; blank text is an error unless
+    ``allow_empty`` (then "" is the default)."""
+
+    def __init__(self, allow_empty: bool = False, max_chars: int = MAX_TEXT_CHARS) -> None:
+        self.allow_empty, self.max_chars = allow_empty, max_chars
 
     def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
-        if self.allow_empty or text.strip():
-            return True
-        ctx.error(node, path, "must not be empty")
-        return False
+        if not (self.allow_empty or text.strip()):
+            ctx.error(node, path, "must not be empty")
+            return False
+        return _within_length(text, self.max_chars, node, path, ctx)
 
     def json_schema(self) -> JSON:
-        return {"type": "string"} if self.allow_empty else {"type": "string", "pattern": r"\S"}
+        schema: JSON = {"type": "string"} if self.allow_empty else {"type": "string", "pattern": r"\S"}
+        return {**schema, "maxLength": self.max_chars}
 
 
 class Grid(Text):
-    """Equal-width lines written as one block of text (``rows: |``), built as a tuple of lines."""
+    """Equal-width lines written as one block of text (``rows: |``), built as a tuple of lines,
+    at most ``max_side`` wide and high and ``max_tiles`` in all."""
+
+    def __init__(self, max_side: int, max_tiles: int) -> None:
+        super().__init__(max_chars=max_tiles + max_side)  # the tiles and a line break a row
+        self.max_side, self.max_tiles = max_side, max_tiles
+
+    def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
+        if text.strip():
+            return True  # the size is checked in tiles, which say more than characters
+        ctx.error(node, path, "must not be empty")
+        return False
 
     def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
         text = super().check(node, path, ctx)
         if text is INVALID:
             return INVALID
         rows = tuple(text.rstrip("\n").split("\n"))
+        widest = max(len(row) for row in rows)
+        if max(widest, len(rows)) > self.max_side or widest * len(rows) > self.max_tiles:
+            ctx.error(node, path, f"the map is {widest}x{len(rows)} tiles; the limit is "
+                      f"{self.max_side} tiles a side and {self.max_tiles:,} tiles in all",
+                      "split the neighborhood into smaller scenarios")
+            return INVALID
         width = len(rows[0])
         ok = True
         for y, row in enumerate(rows):
@@ -133,6 +161,8 @@ class Name(KeyType):
         self.rule = rule  # the pattern in words, for the hint
 
     def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
+        if not _within_length(text, MAX_ID_CHARS, node, path, ctx):
+            return False
         if self._regex.fullmatch(text):
             return True
         suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -141,7 +171,7 @@ class Name(KeyType):
         return False
 
     def json_schema(self) -> JSON:
-        return {"type": "string", "pattern": f"^{self.pattern}$"}
+        return {"type": "string", "pattern": f"^{self.pattern}$", "maxLength": MAX_ID_CHARS}
 
 
 class Ref(KeyType):
@@ -196,12 +226,18 @@ class Char(KeyType):
         return {"type": "string", "minLength": 1, "maxLength": 1}
 
 
+def _bound(value: float) -> str:
+    """A bound as an author would write it; whole-number bounds in full (seeds reach 2^63 - 1)."""
+    return str(value) if isinstance(value, int) else f"{value:g}"
+
+
 def _range_words(low: float | None, high: float | None, above: float | None) -> str:
     if low is not None and high is not None:
-        return f"between {low:g} and {high:g}"
+        return f"between {_bound(low)} and {_bound(high)}"
     if above is not None:
-        return f"greater than {above:g}" + ("" if high is None else f" and at most {high:g}")
-    return f"at least {low:g}" if low is not None else f"at most {high:g}"
+        ceiling = "" if high is None else f" and at most {_bound(high)}"
+        return f"greater than {_bound(above)}{ceiling}"
+    return f"at least {_bound(low)}" if low is not None else f"at most {_bound(high)}"  # type: ignore[arg-type]
 
 
 class Number(FieldType):
@@ -340,6 +376,19 @@ class Clock(FieldType):
 # --- collections --------------------------------------------------------------------
 
 
+def _count_within(count: int, low: int, high: int, nouns: tuple[str, str], node: Node,
+                  path: FieldPath, ctx: Context) -> bool:
+    """``nouns``: the words after "at least N" and after "has N" (``item(s)``, ``items``)."""
+    if count < low:
+        ctx.error(node, path, f"needs at least {low} {nouns[0]}")
+        return False
+    if count > high:
+        ctx.error(node, path, f"has {count:,} {nouns[1]}; the limit is {high:,}",
+                  "split the scenario, or leave out what the shift does not need")
+        return False
+    return True
+
+
 def mapping_pairs(
     node: MappingNode, path: FieldPath, ctx: Context, known: Mapping[str, object] | None
 ) -> dict[str, tuple[Node, Node]]:
@@ -380,18 +429,18 @@ class ListOf(FieldType):
         defines: str | None = None,
         unique: bool = False,  # the items themselves (scalars) may not repeat
         check: Callable[[Context, list[Any], list[Node], FieldPath], bool] | None = None,
+        max_items: int = MAX_LIST_ITEMS,
     ) -> None:
         self.item, self.min_items, self.key, self.defines = item, min_items, key, defines
-        self.unique, self.hook = unique, check
+        self.unique, self.hook, self.max_items = unique, check, max_items
 
     def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
         if node.__class__ is not SequenceNode or node.tag != SEQ_TAG:
             ctx.expected(node, path, "a list")
             return INVALID
         item_nodes = node.value
-        ok = len(item_nodes) >= self.min_items
-        if not ok:
-            ctx.error(node, path, f"needs at least {self.min_items} item(s)")
+        ok = _count_within(len(item_nodes), self.min_items, self.max_items, ("item(s)", "items"),
+                           node, path, ctx)
         first: dict[Any, Node] = {}  # id (or item) -> where it first appeared
         values = []
         for index, item_node in enumerate(item_nodes):
@@ -430,6 +479,7 @@ class ListOf(FieldType):
         schema: JSON = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
+        schema["maxItems"] = self.max_items
         if self.unique:
             schema["uniqueItems"] = True
         return schema
@@ -480,18 +530,17 @@ class MapOf(FieldType):
         local: bool = False,
         key_attr: str | None = None,
         min_items: int = 0,
+        max_items: int = MAX_LIST_ITEMS,
     ) -> None:
         self.key, self.value, self.defines, self.local = key, value, defines, local
-        self.key_attr, self.min_items = key_attr, min_items
+        self.key_attr, self.min_items, self.max_items = key_attr, min_items, max_items
 
     def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
         if node.__class__ is not MappingNode or node.tag != MAP_TAG:
             ctx.expected(node, path, "a mapping")
             return INVALID
         pairs = mapping_pairs(node, path, ctx, None)
-        ok = len(pairs) >= self.min_items
-        if not ok:
-            ctx.error(node, path, f"needs at least {self.min_items} entry")
+        ok = _count_within(len(pairs), self.min_items, self.max_items, ("entry", "entries"), node, path, ctx)
         out = {}
         for key, (key_node, value_node) in pairs.items():
             key_path = (path, key)
@@ -522,6 +571,7 @@ class MapOf(FieldType):
         }
         if self.min_items:
             schema["minProperties"] = self.min_items
+        schema["maxProperties"] = self.max_items
         return schema
 
 

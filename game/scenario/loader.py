@@ -34,6 +34,11 @@ def load_scenario_text(text: str, source: str = "<text>") -> Scenario:
     return _load(data, source)
 
 
+def load_scenario_bytes(data: bytes, source: str) -> Scenario:
+    """Load and validate scenario file bytes kept elsewhere (the session store's copy)."""
+    return _load(data, source)
+
+
 def _load(data: bytes, source: str) -> Scenario:
     text = decode(data, source)
     root = compose(text, source)
@@ -47,7 +52,8 @@ def _load(data: bytes, source: str) -> Scenario:
                   else "start with lines such as 'format: 1', 'id: ...', 'title: ...'"),
         )])
     ctx = Context(text)
-    provenance = {"source": source, "content_hash": hashlib.sha256(data).hexdigest()}
+    provenance = {"source": source, "content_hash": hashlib.sha256(data).hexdigest(),
+                  "content": data}
     try:
         scenario: Scenario = SCENARIO.check(root, ROOT, ctx, provenance)
         ctx.resolve_references()

@@ -295,6 +295,8 @@ class Scenario:
     debrief: tuple[str, ...] = ()
     source: str = ""  # file the scenario came from, for messages
     content_hash: str = ""  # sha256 of the file bytes, for sessions and replay
+    # The file's bytes, so a saved session keeps the very scenario it was played on.
+    content: bytes = field(default=b"", compare=False, repr=False)
 
     @cached_property
     def places_by_id(self) -> Mapping[str, Place]:

@@ -31,6 +31,22 @@ from game.scenario.fieldtypes import (
     Row,
     Text,
 )
+from game.scenario.limits import (
+    MAX_ENCOUNTER_NODES,
+    MAX_LINE_CHARS,
+    MAX_MAP_SIDE,
+    MAX_MAP_TILES,
+    MAX_NAME_CHARS,
+    MAX_OBJECTIVE_WEIGHT,
+    MAX_PLACES,
+    MAX_RESIDENTS,
+    MAX_SECONDS_PER_MINUTE,
+    MAX_SEED,
+    MAX_TIES,
+    MAX_TITLE_CHARS,
+    MAX_WINDOW_MINUTES,
+    MIN_SECONDS_PER_MINUTE,
+)
 from game.scenario.model import (
     CHOICE_TAGS,
     FORMAT_VERSION,
@@ -118,14 +134,14 @@ SHIFT = Record(Shift, [
     Field("start", Clock(in_shift=False), "Clock time the shift starts, HH:MM.", required=True),
     Field("minutes", Int(1, 1439), "Length of the shift in game minutes (under a day).",
           required=True),
-    Field("seconds_per_minute", Number(above=0), "Real seconds per game minute at 1x speed.",
-          default=1.5),
+    Field("seconds_per_minute", Number(MIN_SECONDS_PER_MINUTE, MAX_SECONDS_PER_MINUTE),
+          "Real seconds per game minute at 1x speed.", default=1.5),
 ])
 
 MAP = Record(GameMap, [
     Field("legend", MapOf(Char(), Enum(TILE_KINDS, "tile kind")),
           "One character per tile kind used in rows.", required=True),
-    Field("rows", Grid(), "The map, one text line per row, all the same width "
+    Field("rows", Grid(MAX_MAP_SIDE, MAX_MAP_TILES), "The map, one text line per row, all the same width "
           "(write it as a block: rows: |).", required=True),
 ], check=check_map)
 
@@ -134,7 +150,7 @@ PLACE = Record(Place, [
     Field("at", Row([("column", Int(0)), ("row", Int(0))], build=lambda x, y: (x, y)),
           "[column, row] in the map, 0-based, on a tile of the place's kind.", required=True),
     Field("kind", Enum(PLACE_KINDS, "place kind"), "What the place is.", required=True),
-    Field("name", Text(), "Name shown in the game; defaults to the id in words."),
+    Field("name", Text(max_chars=MAX_NAME_CHARS), "Name shown in the game; defaults to the id in words."),
 ], build=_place, check=check_place)
 
 SCHEDULE_ENTRY = Record(ScheduleEntry, [
@@ -159,7 +175,7 @@ CONCERN = Record(Concern, [
 
 RESIDENT = Record(Resident, [
     Field("id", SLUG, "Unique id of the resident.", required=True),
-    Field("name", Text(), "Full name shown in the game.", required=True),
+    Field("name", Text(max_chars=MAX_NAME_CHARS), "Full name shown in the game.", required=True),
     Field("home", Ref("place"), "Id of the resident's home place.", required=True),
     Field("trust", Number(0, 100), "Trust in the police at the start, 0..100."),
     Field("openness", Number(0, 1), "How fast good contact moves them, 0..1."),
@@ -177,9 +193,10 @@ CALL = Record(Call, [
     Field("at", SHIFT_TIME, "When the call comes in, HH:MM within the shift.", required=True),
     Field("place", Ref("place"), "Id of the place the call is about.", required=True),
     Field("priority", Int(1, 3), "1 (most urgent) to 3.", required=True),
-    Field("kind", Text(), "Kind of call, e.g. disturbance.", required=True),
+    Field("kind", Text(max_chars=MAX_NAME_CHARS), "Kind of call, e.g. disturbance.", required=True),
     Field("text", Text(), "What dispatch says.", required=True),
-    Field("window_minutes", Number(above=0), "Game minutes to arrive in time.", required=True),
+    Field("window_minutes", Number(maximum=MAX_WINDOW_MINUTES, above=0),
+          "Game minutes to arrive in time.", required=True),
 ])
 
 ESCALATION = Record(Escalation, [
@@ -229,7 +246,7 @@ EVENT = Record(Event, [
     Field("from", SHIFT_TIME, "Starts at, HH:MM within the shift.", required=True, attr="start"),
     Field("to", SHIFT_TIME, "Ends at, HH:MM within the shift.", required=True, attr="end"),
     Field("place", Ref("place"), "Id of the place it happens at.", required=True),
-    Field("kind", Text(), "Kind of event, e.g. kids_play.", required=True),
+    Field("kind", Text(max_chars=MAX_NAME_CHARS), "Kind of event, e.g. kids_play.", required=True),
     Field("text", Text(allow_empty=True), "Description shown in the game."),
 ], check=check_span)
 
@@ -248,7 +265,7 @@ TRIGGER = Record(Trigger, [
     requires={"familiarity_at_least": "resident"})
 
 CHOICE = Record(Choice, [
-    Field("say", Text(), "What the officer says or does.", required=True),
+    Field("say", Text(max_chars=MAX_LINE_CHARS), "What the officer says or does.", required=True),
     Field("quality", Number(-1, 1), "Contact quality, -1 (harmful) .. 1 (excellent).",
           required=True),
     Field("tags", ListOf(Enum(CHOICE_TAGS, "tag"), unique=True),
@@ -269,7 +286,8 @@ ENCOUNTER = Record(Encounter, [
     Field("with", ListOf(Ref("resident"), min_items=1, unique=True),
           "Ids of the residents whose trust the choices move.", required=True, attr="with_"),
     Field("start", Ref("node", local=True), "Name of the first node.", required=True),
-    Field("nodes", MapOf(KEY, NODE, defines="node", local=True, key_attr="id", min_items=1),
+    Field("nodes", MapOf(KEY, NODE, defines="node", local=True, key_attr="id", min_items=1,
+                         max_items=MAX_ENCOUNTER_NODES),
           "The conversation: node name -> text and choices.", required=True),
 ], scoped=True, check=check_encounter)
 
@@ -286,10 +304,12 @@ OBJECTIVE_CHECK = Record(None, [
 
 OBJECTIVE = Record(Objective, [
     Field("id", SLUG, "Unique id of the objective.", required=True),
-    Field("text", Text(), "The objective as the trainee reads it.", required=True),
+    Field("text", Text(max_chars=MAX_LINE_CHARS), "The objective as the trainee reads it.",
+          required=True),
     Field("check", OBJECTIVE_CHECK, "How it is scored: exactly one of stories_heard, "
           "calls_in_time, trust_at_least.", required=True),
-    Field("weight", Number(above=0), "Weight in the score."),
+    Field("weight", Number(maximum=MAX_OBJECTIVE_WEIGHT, above=0),
+          f"Weight in the score, up to {MAX_OBJECTIVE_WEIGHT:g}."),
 ])
 
 TUNING = Record(None, [
@@ -300,18 +320,20 @@ TUNING = Record(None, [
 SCENARIO = Record(Scenario, [
     Field("format", Const(FORMAT_VERSION), "Scenario format version.", required=True),
     Field("id", SLUG, "Unique id of the scenario (lowercase slug).", required=True),
-    Field("title", Text(), "Title shown in the scenario list.", required=True),
+    Field("title", Text(max_chars=MAX_TITLE_CHARS), "Title shown in the scenario list.",
+          required=True),
     Field("summary", Text(allow_empty=True), "One or two sentences for the briefing."),
     Field("difficulty", Int(1, 3), "1 (gentle) to 3 (hard)."),
-    Field("seed", Int(0), "Random seed for the shift."),
+    Field("seed", Int(0, MAX_SEED), f"Random seed for the shift, 0..{MAX_SEED}."),
     Field("shift", SHIFT, "When the shift starts, how long it lasts and how fast it runs.",
           required=True),
     Field("map", MAP, "The neighborhood as a tile grid.", required=True),
-    Field("places", ListOf(PLACE, min_items=1, key="id", defines="place"),
+    Field("places", ListOf(PLACE, min_items=1, key="id", defines="place", max_items=MAX_PLACES),
           "Named spots on the map: porches, shops, parks...", required=True),
-    Field("residents", ListOf(RESIDENT, min_items=1, key="id", defines="resident"),
+    Field("residents", ListOf(RESIDENT, min_items=1, key="id", defines="resident",
+                              max_items=MAX_RESIDENTS),
           "The people of the neighborhood (at least one).", required=True),
-    Field("ties", ListOf(TIE, check=check_ties),
+    Field("ties", ListOf(TIE, check=check_ties, max_items=MAX_TIES),
           "Word-of-mouth graph: [resident, resident, weight 0..1], each pair once."),
     Field("calls", ListOf(CALL, key="id", defines="call"), "Calls for service."),
     Field("radio", ListOf(CALL_GENERATOR, key="id"),
@@ -323,5 +345,5 @@ SCENARIO = Record(Scenario, [
     Field("encounters", ListOf(ENCOUNTER, key="id"), "Scripted conversations."),
     Field("objectives", ListOf(OBJECTIVE, key="id"), "What the shift is scored on."),
     Field("tuning", TUNING, "Overrides of trust-model constants (see game/tuning.py)."),
-    Field("debrief", ListOf(Text()), "Questions for the debrief."),
+    Field("debrief", ListOf(Text(max_chars=MAX_LINE_CHARS)), "Questions for the debrief."),
 ], publish=True)

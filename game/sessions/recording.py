@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import zlib
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -32,21 +33,57 @@ def _numpy_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
-def to_json(value: Any) -> str:
-    return json.dumps(value, default=_numpy_default, separators=(",", ":"))
+class NonFiniteError(ValueError):
+    """A NaN or infinity was about to leave the simulation (into JSON or the store).
+
+    Validated scenarios keep every figure finite, so this is a bug; it is raised
+    rather than writing ``NaN`` (invalid JSON) or a row the store cannot read back.
+    """
 
 
-def _plain(value: Any) -> Any:
+def _non_finite_path(value: Any, path: str) -> str | None:
+    """Where the first NaN or infinity sits in a JSON-like value, as ``path[3].field``."""
+    if isinstance(value, (float, np.floating)):
+        return None if math.isfinite(value) else f"{path} = {value}"
+    if isinstance(value, dict):
+        items: Any = ((f"{path}.{key}", item) for key, item in value.items())
+    elif isinstance(value, (list, tuple)):
+        items = ((f"{path}[{index}]", item) for index, item in enumerate(value))
+    else:
+        return None
+    return next((found for where, item in items if (found := _non_finite_path(item, where))), None)
+
+
+def to_json(value: Any, what: str = "value", compact: bool = True) -> str:
+    """JSON (compact for the store, json.dumps' own spacing for the terminal);
+    NonFiniteError, naming the place, instead of writing NaN or Infinity."""
+    separators = (",", ":") if compact else None
+    try:
+        return json.dumps(value, default=_numpy_default, separators=separators, allow_nan=False)
+    except ValueError:
+        raise _not_finite(_non_finite_path(value, what) or what) from None
+
+
+def _not_finite(where: str) -> NonFiniteError:
+    return NonFiniteError(f"{where} is not a finite number; this is a bug in Front Porch "
+                          "(nothing was written)")
+
+
+def _plain(value: Any, what: str) -> Any:
     """The value as it will read back from the store (tuples become lists, numpy becomes Python)."""
-    return json.loads(to_json(value))
+    return json.loads(to_json(value, what))
+
+
+def _finite_heat(heat: np.ndarray, what: str) -> np.ndarray:
+    heat = np.array(heat, dtype=np.float64)
+    if not np.isfinite(heat).all():
+        y, x = np.argwhere(~np.isfinite(heat))[0]
+        raise _not_finite(f"{what}[{y}][{x}] = {heat[y, x]}")
+    return heat
 
 
 def encode_heat(heat: np.ndarray) -> bytes:
     return zlib.compress(np.ascontiguousarray(heat, dtype=HEAT_DTYPE).tobytes())
-
-
-def decode_heat(blob: bytes, height: int, width: int) -> np.ndarray:
-    return np.frombuffer(zlib.decompress(blob), dtype=HEAT_DTYPE).reshape(height, width).copy()
 
 
 def _build(cls: type[T], data: dict[str, Any], **typed: Any) -> T:
@@ -69,12 +106,12 @@ class Recording:
     def of(cls, sim: Simulation) -> Recording:
         return cls(
             ticks=sim.tick,
-            actions=_plain([[tick, action.to_dict()] for tick, action in sim.action_log]),
-            results=_plain(sim.results().to_dict()),
-            ledger=_plain([change.to_dict() for change in sim.ledger()]),
-            history=_plain(sim.history),
-            foot_heat=np.array(sim.foot_heat, dtype=np.float64),
-            car_heat=np.array(sim.car_heat, dtype=np.float64),
+            actions=_plain([[tick, action.to_dict()] for tick, action in sim.action_log], "actions"),
+            results=_plain(sim.results().to_dict(), "results"),
+            ledger=_plain([change.to_dict() for change in sim.ledger()], "ledger"),
+            history=_plain(sim.history, "history"),
+            foot_heat=_finite_heat(sim.foot_heat, "foot_heat"),
+            car_heat=_finite_heat(sim.car_heat, "car_heat"),
         )
 
     def action_log(self) -> list[tuple[int, Action]]:

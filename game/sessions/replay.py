@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 
 from game.errors import UserError
 from game.scenario.model import Scenario
 from game.sessions.recording import Recording
-from game.sessions.store import Session, SessionSummary
+from game.sessions.store import Session
 from game.sim.actions import Action, ActionError
 from game.sim.simulation import Simulation
 
@@ -82,25 +81,44 @@ def replay(session: Session, scenario: Scenario) -> ReplayOutcome:
     return ReplayOutcome(sim, tuple(refused + recorded.differences(Recording.of(sim))))
 
 
-def load_recorded_scenario(summary: SessionSummary) -> tuple[Scenario, list[str]]:
-    """The scenario a session was played on, loaded from its recorded path, plus warnings.
+def load_recorded_scenario(session: Session) -> Scenario:
+    """The scenario ``session`` was played on, from the copy the store keeps with it.
 
-    Missing file → UserError (exit 2). Changed file → a warning: the replay
-    still runs, but need not match.
+    No file is opened: the scenario may have moved, changed or gone since. A
+    copy whose recorded figures do not fit it (a resident or map it does not
+    have) is damage, reported like any other.
     """
-    from game.scenario import load_scenario
+    from game.scenario import ScenarioError, load_scenario_bytes
 
+    summary = session.summary
     where = f"session {summary.id} ({summary.scenario_id})"
-    if not summary.scenario_path:
-        raise UserError(f"{where} was played on a scenario built in code, not loaded from a file, "
-                        "so it cannot be loaded again")
-    path = Path(summary.scenario_path)
-    if not path.is_file():
-        raise UserError(f"{where} was played on {path}, which no longer exists; put the scenario "
-                        "file back there to replay or report it")
-    scenario = load_scenario(str(path))
-    warnings = []
-    if scenario.content_hash != summary.scenario_hash:
-        warnings.append(f"warning: {path} has changed since {where} was played; the replay and "
-                        "report use the file as it is now and may not match the recording")
-    return scenario, warnings
+    if session.scenario is None:
+        how = ("was played on a scenario built in code" if not summary.scenario_path else
+               "was saved before sessions kept their scenario, and its file had changed or gone "
+               "when the session database was upgraded")
+        raise UserError(f"{where} {how}, so it cannot be replayed or reported")
+    label = f"{summary.scenario_path or summary.scenario_id} (as saved with session {summary.id})"
+    try:
+        scenario = load_scenario_bytes(session.scenario, label)
+    except ScenarioError as exc:
+        raise UserError(f"{where}: its scenario no longer passes this version's checks:\n{exc}"
+                        ) from None
+    problem = _mismatch(session.recording, scenario)
+    if problem:
+        raise UserError(f"session {summary.id} is damaged: {problem} (the other sessions are fine)")
+    return scenario
+
+
+def _mismatch(recording: Recording, scenario: Scenario) -> str | None:
+    """What in the recording cannot belong to ``scenario``, if anything."""
+    shape = (scenario.map.height, scenario.map.width)
+    if recording.foot_heat.shape != shape:
+        return f"its heat maps are {recording.foot_heat.shape[1]}x{recording.foot_heat.shape[0]}, " \
+               f"the scenario's map {shape[1]}x{shape[0]}"
+    count = len(scenario.residents)
+    for k, change in enumerate(recording.ledger):
+        for name in ("resident", "via"):
+            index = change.get(name)
+            if index is not None and not 0 <= index < count:
+                return f"ledger[{k}].{name} is {index}, but the scenario has {count} residents"
+    return None

@@ -42,5 +42,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """,
         "CREATE INDEX sessions_by_scenario ON sessions (scenario_id, id)",
     ),
+    (  # 1 -> 2: each session's scenario file kept in the database, once per distinct content,
+       # so replay and report never open a path read from a row. SessionStore fills it for
+       # sessions saved before, from files whose bytes still have the recorded hash.
+        """
+        CREATE TABLE scenarios (
+            hash TEXT PRIMARY KEY,            -- sha256 of content, as in sessions.scenario_hash
+            content BLOB NOT NULL             -- the scenario file's bytes
+        )
+        """,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -84,29 +84,40 @@ def test_unknown_session_exits_2(cli) -> None:
     assert cli("report", "99", "--out", "x")[0] == 2
 
 
-def test_missing_scenario_file_exits_2(cli, scenario_file: Path, tmp_path: Path) -> None:
-    cli("simulate", str(scenario_file), "--save")
-    scenario_file.unlink()
-    status, _, err = cli("replay", "1")
-    assert status == 2 and "no longer exists" in err and str(scenario_file) in err
-    assert cli("report", "1", "--out", str(tmp_path / "r"))[0] == 2
-
-
-def test_changed_scenario_warns_and_a_real_change_exits_1(cli, scenario_file: Path) -> None:
+def test_sessions_replay_and_report_after_their_file_changed_and_went(
+        cli, scenario_file: Path, tmp_path: Path) -> None:
     cli("simulate", str(scenario_file), "--save")
     text = scenario_file.read_text(encoding="utf-8")
-    scenario_file.write_text(text + "\n# a harmless comment\n", encoding="utf-8")
-    status, out, err = cli("replay", "1", "--json")
-    assert status == 0 and "has changed since session 1" in err
-    assert json.loads(out)["matches"] is True
     first = re.search(r"^    trust: (\d+)$", text, re.MULTILINE)  # the first resident's trust
     assert first is not None
-    changed = f"{text[:first.start(1)]}{int(first[1]) // 2}{text[first.end(1):]}"
-    scenario_file.write_text(changed, encoding="utf-8")
-    status, out, err = cli("replay", "1")
+    scenario_file.write_text(f"{text[:first.start(1)]}{int(first[1]) // 2}{text[first.end(1):]}",
+                             encoding="utf-8")
+    cli("simulate", str(scenario_file), "--save")  # a second scenario version, kept beside the first
+    scenario_file.unlink()
+    for session in ("1", "2"):
+        status, out, err = cli("replay", session, "--json")
+        assert (status, err) == (0, "") and json.loads(out)["matches"] is True
+        status, _, err = cli("report", session, "--out", str(tmp_path / f"r{session}"))
+        assert (status, err) == (0, "")
+    conn = sqlite3.connect(tmp_path / "sessions.db")
+    assert conn.execute("SELECT count(*) FROM scenarios").fetchone()[0] == 2
+    conn.close()
+
+
+def test_a_replay_that_differs_from_its_recording_exits_1(cli, scenario_file: Path,
+                                                          tmp_path: Path) -> None:
+    cli("simulate", str(scenario_file), "--save")
+    conn = sqlite3.connect(tmp_path / "sessions.db")
+    results = json.loads(conn.execute("SELECT results FROM sessions").fetchone()[0])
+    recorded = results["trust_start"]
+    results["trust_start"] = recorded / 2
+    conn.execute("UPDATE sessions SET results = ?", (json.dumps(results),))
+    conn.commit()
+    conn.close()
+    status, _, err = cli("replay", "1")
     assert status == 1
-    assert "DIFFERS from the recording" in err and "results.trust:" in err
-    assert f"trust_start: recorded {float(first[1])}, replayed {float(int(first[1]) // 2)}" in err
+    assert "DIFFERS from the recording" in err
+    assert f"results.trust_start: recorded {recorded / 2}, replayed {recorded}" in err
 
 
 def test_report_and_class_report(cli, scenario_file: Path, tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_schema_prints_the_shipped_schema(capsys) -> None:
 def test_schema_check_and_output(tmp_path: Path, capsys) -> None:
     assert run(capsys, "schema", "--check") == (0, f"{SCHEMA_FILE}: up to date\n", "")
     stale = tmp_path / "stale.json"
-    stale.write_text("{}\n")
+    stale.write_text(schema_text().replace("Run it before sharing", "An older schema"))
     status, out, _ = run(capsys, "schema", "--check", str(stale))
     assert status == 2 and "out of date" in out
     assert run(capsys, "schema", "-o", str(stale))[0] == 0

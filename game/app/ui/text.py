@@ -37,7 +37,7 @@ class Text:
         return self.font(size).get_linesize()
 
     def width(self, text: str, size: str) -> int:
-        return self.font(size).size(text)[0]
+        return fonts.width(text, *self._role(size))
 
     def render(self, text: str, size: str, colour: Sequence[int]) -> pygame.Surface:
         role, scale = self._role(size)
@@ -49,34 +49,60 @@ class Text:
 
     def fit(self, text: str, size: str, width: int) -> str:
         """``text`` shortened with an ellipsis so it fits in ``width`` pixels."""
-        font = self.font(size)
-        if font.size(text)[0] <= width:
-            return text
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        return _fit(text, *self._role(size), width)
+
+
+ELLIPSIS = "…"
+
+
+def _longest_fitting(role: str, scale: float, text: str, width: int, suffix: str = "") -> int:
+    """The most leading characters of ``text`` that, followed by ``suffix``, fit in ``width``.
+
+    Galloping then binary search: O(k log k) measurements of at most ~2k characters,
+    where k is the answer, however long ``text`` is. Trimming one character at a
+    time and re-measuring the whole string froze a frame on long titles.
+    """
+    def fits(count: int) -> bool:
+        return fonts.width(text[:count] + suffix, role, scale) <= width
+
+    if not text or not fits(1):
+        return 0
+    good = 1
+    while good < len(text) and fits(min(2 * good, len(text))):
+        good = min(2 * good, len(text))
+    bad = min(2 * good, len(text) + 1)  # the first count known not to fit (or past the end)
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        good, bad = (middle, bad) if fits(middle) else (good, middle)
+    return good
+
+
+@lru_cache(maxsize=4096)
+def _fit(text: str, role: str, scale: float, width: int) -> str:
+    """Cached: list rows and HUD labels fit the same strings every frame."""
+    if _longest_fitting(role, scale, text, width) == len(text):
+        return text
+    return text[:_longest_fitting(role, scale, text, width, ELLIPSIS)].rstrip() + ELLIPSIS
 
 
 @lru_cache(maxsize=4096)
 def _wrap(text: str, role: str, scale: float, width: int) -> tuple[str, ...]:
     """Cached: the HUD wraps the same log lines every frame."""
-    font = fonts.font(role, scale)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split(" "):
             trial = f"{line} {word}" if line else word
-            if font.size(trial)[0] <= width:
+            if fonts.width(trial, role, scale) <= width:
                 line = trial
                 continue
             if line:
                 lines.append(line)
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word)
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
+            # Split a word too long for a line, at least one character a line; each
+            # cut measures only about a line's worth of characters.
+            while len(word) > 1 and (cut := _longest_fitting(role, scale, word, width)) < len(word):
+                lines.append(word[:max(1, cut)])
+                word = word[max(1, cut):]
             line = word
         lines.append(line)
     return tuple(lines)
