@@ -179,7 +179,8 @@ TUNING_LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
 }
 TUNING_LIMITS.update({
     "tick_minutes": (0.01, 5.0, None),  # under 0.01 a shift would take millions of steps
-    "openness_floor": (0.0, 1.0, 0.0), "openness_weight": (0.0, 10.0, 0.0), "spread": _SHARE, "repeat_damping": _SHARE,
+    "openness_floor": (0.0, 1.0, 0.0), "openness_weight": (0.0, 10.0, 0.0),
+    "spread": _SHARE, "repeat_damping": _SHARE,
     "car_window_factor": _SHARE, "car_talk_factor": _SHARE, "rushed_factor": _SHARE,
     "late_priority_scale": _SHARE,
     "talk_saturation_minutes": (0.05, 60.0, None),
@@ -188,7 +189,8 @@ TUNING_LIMITS.update({
     "backfire_trust_from": (0.0, 100.0, None), "report_trust_mid": (0.0, 100.0, None),
     "help_trust_mid": (0.0, 100.0, None), "familiarity_help_points": (0.0, 100.0, None),
     "safety_resolved": (-100.0, 100.0, None), "safety_unresolved": (-100.0, 100.0, None),
-    "safety_missed": (-100.0, 100.0, None), "safety_unreported": (-100.0, 100.0, None), "score_breach_share": _SHARE,
+    "safety_missed": (-100.0, 100.0, None), "safety_unreported": (-100.0, 100.0, None),
+    "score_breach_share": _SHARE,
     "score_priority_weight": (1.0, 10.0, None),
     "resident_speed_spread": (0.0, 0.9, None),  # 1 or more would stop or reverse a walker
     "standing_apart": (0.0, 0.49, None),  # stay within the tile of the place they stand at

@@ -38,7 +38,7 @@ from game.sim.calls import CallState
 from game.sim.queries import heading_to_call, most_urgent_call, travel_to
 from game.sim.simulation import Simulation
 
-BALANCED_LEASH = 10.0  # tiles from the car the balanced officer wanders (under 2 minutes' walk back)
+BALANCED_LEASH = 5.0  # tiles from the car the balanced officer wanders (about a minute's walk back)
 CROWD_SHARE = 0.6  # of the leash: how near residents must be to one another to count as a crowd
 MOVE_SHARE = 0.5  # of the leash: how far the crowd must have moved before the car follows it
 
@@ -322,7 +322,7 @@ BALANCED = _member("balanced", f"walks within {BALANCED_LEASH:g} tiles of the ca
                    LeashBot)
 RANDOM = _member("random", "does random things", RandomBot)
 LEASHES = tuple(_member(f"leash-{leash}", f"walks within {leash} tiles of the car, answers every call",
-                        LeashBot, leash=float(leash)) for leash in (0, 2, 5, 20))
+                        LeashBot, leash=float(leash)) for leash in (0, 2, 10, 20))
 P1_CALLS = _member("p1-calls", "as balanced, but answers priority-1 calls only", LeashBot,
                    calls=Calls.PRIORITY_1)
 NO_CALLS = _member("no-calls", "as balanced, but answers no calls", LeashBot, calls=Calls.NONE)
@@ -331,8 +331,8 @@ PORCH_CAMP = _member("porch-camp", "sits on one porch over and over, answers eve
 GREET_SPAM = _member("greet-spam", "greets everyone again and again, from the car too",
                      GreetingSpammer)
 
-# What `balance` plays, in the order its table lists them (leash 10 with every call is `balanced`).
-FAMILY: tuple[Strategy, ...] = (CAR, WALK, *LEASHES[:3], BALANCED, LEASHES[3], P1_CALLS, NO_CALLS,
+# What `balance` plays, in the order its table lists them (leash 5 with every call is `balanced`).
+FAMILY: tuple[Strategy, ...] = (CAR, WALK, *LEASHES[:2], BALANCED, *LEASHES[2:], P1_CALLS, NO_CALLS,
                                 PORCH_CAMP, GREET_SPAM)
 BOTS: dict[str, Strategy] = {s.name: s for s in (CAR, WALK, BALANCED, RANDOM, *FAMILY)}
 

@@ -195,8 +195,8 @@ class Dispatch:
             minutes = t.scene_minutes_alone
         state.say(FeedEvent.CALL_REACHED, text, at=(px, py), call=spec.id)
         state.officer.route.clear()
-        state.occupy(minutes, Doing.ON_SCENE)
-        state.encounters.fire("call", spec.id)
+        if not state.encounters.fire("call", spec.id):  # a scripted scene is the time on scene
+            state.occupy(minutes, Doing.ON_SCENE)
 
     def _missed(self, call: CallState, text: str) -> None:
         """Never reached: the caller's trust and the street's safety pay the full price."""

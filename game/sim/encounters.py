@@ -34,11 +34,15 @@ class EncounterBook:
         self.open: OpenEncounter | None = None
         self.queue: list[Encounter] = []  # triggered while another was open
 
-    def fire(self, kind: str, target: str) -> None:
+    def fire(self, kind: str, target: str) -> bool:
+        """Queue the encounters waiting on this trigger; whether any was."""
+        queued = False
         for enc in self._by_trigger.get((kind, target), ()):
             if enc.id not in self.done and enc not in self.queue:
                 self.queue.append(enc)
                 self.done.add(enc.id)
+                queued = True
+        return queued
 
     def start_next(self) -> OpenEncounter | None:
         if self.open is None and self.queue:

@@ -44,6 +44,15 @@ class Source:
 WORD_OF_MOUTH = Source(SourceKind.WORD_OF_MOUTH)
 DRIFT = Source(SourceKind.DRIFT)
 
+SHOWN_POINTS = 0.05  # trust points: smaller changes read as nothing and are not shown
+
+
+def points(delta: float) -> str:
+    """Trust points as a trainee reads them: "+4", "-9", and "+0.3" for the small ones
+    (a hello is worth a fraction of a point; "+0" would say it was worth nothing)."""
+    return f"{delta:+.1f}" if abs(delta) < 0.95 else f"{delta:+.0f}"
+
+
 # Added to a cause when shown, so a trainee reads how the contact happened.
 CAR_WINDOW_WORDS = " through the car window"
 RUSHED_WORDS = " (rushed)"

@@ -183,7 +183,6 @@ class Simulation:
             return
         state = self.state
         before = state.time
-        self.talk.settle_if_over()
         self.dispatch.calls_come_in()
         self.movement.step()
         state.people.step(before, state.dt)
@@ -200,6 +199,7 @@ class Simulation:
         state.trust.step(state.dt)
         self.presence.heat()
         state.tick += 1
+        self.talk.settle_if_over()  # a talk that just ended counts now
         if self.finished:
             self.talk.settle()  # the shift ends mid-talk: it counts for the minutes spent
             self.dispatch.end_of_shift()

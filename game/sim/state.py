@@ -20,7 +20,7 @@ from game.sim.conversation import Acquaintance
 from game.sim.encounters import EncounterBook
 from game.sim.feed import Feed, FeedEvent, FeedItem
 from game.sim.grid import Grid
-from game.sim.ledger import PolicyBreach, Source, TrustChange
+from game.sim.ledger import PolicyBreach, Source, TrustChange, points
 from game.sim.officer import Doing, Officer
 from game.sim.radio import draw_calls, radio_rng
 from game.sim.residents import Population
@@ -138,7 +138,7 @@ class ShiftState:
 
     def feed_change(self, change: TrustChange) -> None:
         self.feed.add(FeedItem(change.time, FeedEvent.TRUST,
-                               f"{change.delta:+.0f} trust · {change.label}",
+                               f"{points(change.delta)} trust · {change.label}",
                                resident=change.resident, at=self.resident_pos(change.resident),
                                change=change))
 

@@ -49,11 +49,12 @@ def test_table_shows_every_strategy_the_columns_and_a_verdict(capsys):
 
 
 def test_a_score_met_by_anyone_is_flagged_as_saturated(tmp_path, capsys):
-    text = FIRST_DAY.read_text()
-    start, end = text.index("objectives:"), text.index("# One block of Alder Street")
+    """A street whose score weighs only keeping to policy: every strategy keeps to it."""
+    others = ("trust", "response", "resolved", "safety", "follow_through", "objectives")
+    weights = ", ".join(f"score_{part}: 1.0e-12" for part in others)
     easy = tmp_path / "easy.yaml"
-    easy.write_text(text[:start] + "objectives:\n  - {id: any, text: Show up, "
-                    "check: {trust_at_least: 0}, weight: 1}\n\n" + text[end:])
+    easy.write_text(FIRST_DAY.read_text().replace("tuning: {}",
+                                                  f"tuning: {{{weights}, score_policy: 1000}}"))
     assert main(["balance", str(easy), "--seeds", "2", "--jobs", "1"]) == 0
     assert "score saturates: 22 of 22 runs score 100" in capsys.readouterr().out
 

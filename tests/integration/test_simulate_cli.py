@@ -17,7 +17,11 @@ def test_json_is_exactly_one_object_with_the_documented_fields(capsys):
     assert [r["seed"] for r in out["runs"]] == [5, 6]
     for run in out["runs"]:
         assert set(run) == {"seed", "trust", "mean_response_minutes", "calls_total", "calls_in_time",
-                            "stories_heard", "score"}
+                            "stories_heard", "score", "safety", "calls_resolved", "calls_unreported",
+                            "score_parts"}
+        assert set(run["score_parts"]) <= {"trust", "response", "resolved", "safety", "policy",
+                                           "follow_through", "objectives"}
+        assert all(0 <= value <= 1 for value in run["score_parts"].values())
         assert 0 <= run["trust"] <= 100 and 0 <= run["score"] <= 100
 
 

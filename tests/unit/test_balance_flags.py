@@ -65,8 +65,8 @@ def test_ignoring_calls_scoring_above_answering_them_is_flagged():
 
 def test_seeds_that_move_no_figure_by_a_unit_are_flagged_by_strategy():
     same = [run(1, trust=50.0), run(2, trust=50.4, score=60.5)]
-    found = [f for f in flags(family(leash_5=same)) if f.kind is FlagKind.SEEDS_IRRELEVANT]
-    assert len(found) == 1 and "leash-5" in found[0].text and "leash-2" not in found[0].text
+    found = [f for f in flags(family(leash_10=same)) if f.kind is FlagKind.SEEDS_IRRELEVANT]
+    assert len(found) == 1 and "leash-10" in found[0].text and "leash-2" not in found[0].text
 
 
 def test_every_measure_reads_a_number_or_none_from_real_results():

@@ -37,7 +37,7 @@ def priority(sim: Simulation, call_id: str) -> int:
 
 def test_the_four_original_bots_keep_their_names_and_balance_plays_the_family():
     assert list(BOTS)[:4] == ["car", "walk", "balanced", "random"]
-    assert {s.name for s in FAMILY} >= {"car", "walk", "balanced", "leash-0", "leash-2", "leash-5",
+    assert {s.name for s in FAMILY} >= {"car", "walk", "balanced", "leash-0", "leash-2", "leash-10",
                                         "leash-20", "p1-calls", "no-calls", "porch-camp",
                                         "greet-spam"}
     assert "random" not in {s.name for s in FAMILY}

@@ -11,6 +11,13 @@ from game.report.porch_story import direct_contacts, featured_resident, porch_st
 from game.sim.simulation import Simulation
 
 
+def talk(sim: Simulation, topic: str) -> None:
+    """A whole conversation with r0, until it has settled."""
+    sim.apply(act.Talk("r0", topic))
+    while sim.busy or sim.talk.conversation is not None:
+        sim.step()
+
+
 def walk_up(sim: Simulation, i: int) -> None:
     x, y = sim.resident_pos(i)
     sim.apply(act.WalkTo(round(x), round(y)))
@@ -21,25 +28,19 @@ def walk_up(sim: Simulation, i: int) -> None:
 @pytest.fixture
 def met() -> tuple[Simulation, int]:
     """Resident 0 greeted through the car window, then visited on foot twice."""
-    sim = Simulation(street_scenario(), seed=3)
+    sim = Simulation(street_scenario(tuning={"backfire_chance": 0.0}), seed=3)
     i = 0
     x, y = sim.resident_pos(i)
     sim.apply(act.DriveTo(round(x), round(y) + 2))
     while sim.officer.route:
         sim.step()
-    sim.apply(act.Talk("r0", "greet"))
-    while sim.busy:
-        sim.step()
+    talk(sim, "greet")
     sim.apply(act.GetOut())
     while sim.busy:
         sim.step()
     walk_up(sim, i)
-    sim.apply(act.Talk("r0", "listen"))
-    while sim.busy:
-        sim.step()
-    sim.apply(act.Talk("r0", "porch"))
-    while sim.busy:
-        sim.step()
+    talk(sim, "listen")
+    talk(sim, "porch")
     return sim, i
 
 

@@ -67,7 +67,7 @@ def test_mostly_in_the_car_with_few_stories_says_walk() -> None:
 
 
 def test_late_priority_one_call_says_keep_the_car_near(scenario: Scenario) -> None:
-    r = results(calls=(CallOutcome("c1", 1, "shop", 40, 14.0, False),))
+    r = results(calls=(CallOutcome("c1", 1, "shop", 40, 14.0, False, window_minutes=6.0),))
     tips = build_debrief(r, [], scenario).tips
     assert titles(tips) == ["Keep the car within reach when calls are likely"]
     assert "16:40 call at Corner shop was reached after 14 min (window 6 min)" in tips[0].why

@@ -18,6 +18,7 @@ import pygame
 from game.app.art.common import mix, optimised, px, shade
 from game.app.ui.fonts import clamp_text_scale, font
 from game.app.ui.palette import RGB, WARM, Palette, readable_on
+from game.sim.ledger import points
 
 TONES = ("good", "bad", "info")
 _CACHE_SIZE = 256
@@ -55,10 +56,9 @@ class FloatingText:
     @classmethod
     def trust_change(cls, delta: float, reason: str, x: float, y: float, start: float) -> FloatingText:
         """'+4 trust · listened' or '−9 trust · late to the call' (a real minus sign)."""
-        amount = round(abs(delta))
-        sign = "+" if delta >= 0 else "\u2212"
+        figure = points(delta).replace("-", "\u2212")
         tone = "good" if delta > 0 else "bad" if delta < 0 else "info"
-        text = f"{sign}{amount} trust · {reason}" if reason else f"{sign}{amount} trust"
+        text = f"{figure} trust · {reason}" if reason else f"{figure} trust"
         return cls(text, x, y, tone, start)
 
     def progress(self, now: float) -> float:

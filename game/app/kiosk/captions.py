@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from game.sim.conversation import TAG_WORDS, TOPIC_CAUSE
 from game.sim.feed import FeedEvent, FeedItem, FeedKind
+from game.sim.ledger import points
 from game.sim.officer import Doing
 from game.sim.simulation import Simulation
 
@@ -99,7 +100,7 @@ def trust_caption(sim: Simulation, item: FeedItem) -> Caption | None:
         key = change.cause if change.cause in WHY or not change.tags else TAG_WORDS[change.tags[0]]
         why = WHY.get(key, ANSWER_WHY)
     delta = change.delta
-    figure = f"{delta:+.0f}".replace("-", "\u2212")  # rounded as in the log, with a real minus
+    figure = points(delta).replace("-", "\u2212")  # rounded as in the log, with a real minus
     headline = f"{figure} trust · {change.label}"
     return Caption(headline, why, TONE_GOOD if delta > 0 else TONE_BAD, key, _who(sim, item))
 

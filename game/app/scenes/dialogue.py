@@ -115,7 +115,8 @@ class DialogueScene(Scene):
         if self.resident is not None:
             rid = sim.residents[self.resident].id
             for o in sim.talk_options(rid):
-                options.append(Option(o.label, act.Talk(rid, o.topic, o.concern), o.available, o.reason))
+                options.append(Option(o.label, act.Talk(rid, o.topic, o.concern), o.available,
+                                      o.reason or o.hint))
         for ev in sim.events_here()[:1]:
             if ev.kind == "kids_play":
                 times = sim.play_counts.get(ev.id, 0)

@@ -21,6 +21,7 @@ from game.app.view.minimap import Minimap
 from game.app.view.sprites import portrait, ring_icon
 from game.sim.calls import CallState
 from game.sim.feed import FeedItem
+from game.sim.ledger import SHOWN_POINTS
 from game.sim.queries import heading_to_call, travel_to
 from game.sim.simulation import Simulation
 from game.tuning import METRES_PER_TILE, TRUSTING_FROM, WARY_FROM
@@ -85,8 +86,8 @@ def layout(size: tuple[int, int], text: Text, map_tiles: tuple[int, int], bar_ro
 
 
 def noticeable(item: FeedItem) -> bool:
-    """Everything but trust changes that round to nothing ("+0 trust" only confuses)."""
-    return item.delta is None or round(item.delta) != 0
+    """Everything but trust changes too small to read ("+0.0 trust" only confuses)."""
+    return item.delta is None or abs(item.delta) >= SHOWN_POINTS
 
 
 def trust_words(trust: float) -> str:
