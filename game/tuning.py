@@ -141,7 +141,7 @@ class Tuning:
     help_trust_mid: float = 50.0  # trust points: an even chance of helping on scene
     cooperation_spread: float = 8.0  # trust points: the logistic's scale (smaller = sharper)
     familiarity_help_points: float = 40.0  # knowing the officer counts as this much trust, at f = 1
-    witness_patience_minutes: float = 6.0
+    witness_patience_minutes: float = 3.0
     witness_radius: float = 5.0  # tiles: who is near enough to a call's place to see or help
     scene_minutes_helped: float = 2.0  # on scene when people help
     scene_minutes_alone: float = 6.0  # on scene when nobody saw anything

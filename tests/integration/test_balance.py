@@ -1,56 +1,117 @@
-"""Research-grounded balance, checked with bots on every shipped scenario (docs/trust-model.md).
+"""The dilemma, checked with the bot family on every shipped scenario (docs/trust-model.md).
 
-Walking ends with clearly more neighborhood trust than driving; driving answers
-calls faster and reaches at least as many in time; a balanced beat scores at
-least as well as either. If the model cannot show this, fix the model.
+The research directions: walking ends with clearly more neighborhood trust than
+driving; driving answers calls faster; a balanced beat scores best. And the
+choice must stay a choice: no saturated score, seeds that matter, ignoring
+calls never pays, the best leash is neither 0 nor unlimited, staying in the
+car costs at least ten points. If the model cannot show this, fix the model.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from game.commands.simulate import simulate_runs
+from game.bots.batch import play_many
 from game.scenario import load_scenario
+from game.sim.results import ShiftResults
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
-SEEDS = 4
+SEEDS = range(100, 110)  # ten seeds, as the balance checks are specified
+STRATEGIES = ("car", "walk", "balanced", "random", "leash-0", "leash-10", "leash-20", "no-calls")
 WALK_TRUST_MARGIN = 5.0  # points of neighborhood trust
+CAR_SCORE_MARGIN = 10.0  # points of score under the best strategy
+MAX_SATURATED_SHARE = 0.05  # runs at the maximum score
+MIN_SEED_SPREAD = 5.0  # points of score between the balanced bot's best and worst seed
 
 
 @cache
-def runs(path: Path, bot: str) -> list[dict]:
-    return simulate_runs(load_scenario(path), bot, first_seed=100, runs=SEEDS)
+def runs(path: Path) -> dict[str, list[ShiftResults]]:
+    """Every strategy over every seed, played once per scenario on all the cores there are."""
+    plays = [(bot, seed) for bot in STRATEGIES for seed in SEEDS]
+    results = play_many(load_scenario(path), plays, jobs=os.cpu_count() or 1)
+    return {bot: results[k * len(SEEDS):(k + 1) * len(SEEDS)] for k, bot in enumerate(STRATEGIES)}
 
 
-def mean(path: Path, bot: str, key: str) -> float:
-    values = [r[key] for r in runs(path, bot)]
-    values = [v for v in values if v is not None]
-    return statistics.fmean(values) if values else float("inf")
+def mean(path: Path, bot: str, figure: str) -> float:
+    values = [getattr(r, figure) for r in runs(path)[bot]]
+    present = [v for v in values if v is not None]
+    return statistics.fmean(present) if present else float("inf")
+
+
+def priority_one_missed(path: Path, bot: str) -> float:
+    """Priority-1 windows missed per shift, on average."""
+    return statistics.fmean(sum(1 for c in r.calls if c.priority == 1 and not c.in_time)
+                            for r in runs(path)[bot])
+
+
+def has_radio(path: Path) -> bool:
+    return bool(load_scenario(path).radio)
+
+
+shipped = pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
 
 
 def test_scenarios_are_shipped():
     assert len(SCENARIOS) >= 4
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+@shipped
 def test_walking_builds_more_trust_than_driving(path):
     assert mean(path, "walk", "trust") >= mean(path, "car", "trust") + WALK_TRUST_MARGIN
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+@shipped
 def test_driving_answers_calls_faster(path):
-    if not load_scenario(path).calls:
-        pytest.skip("no calls in this scenario")
     assert mean(path, "car", "mean_response_minutes") < mean(path, "walk", "mean_response_minutes")
-    assert mean(path, "car", "calls_in_time") >= mean(path, "walk", "calls_in_time")
 
 
-@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
+@shipped
 def test_balanced_scores_at_least_as_well_as_either(path):
     balanced = mean(path, "balanced", "score")
     assert balanced >= mean(path, "car", "score")
     assert balanced >= mean(path, "walk", "score")
+
+
+@shipped
+def test_staying_in_the_car_costs_at_least_ten_points(path):
+    best = max(mean(path, bot, "score") for bot in STRATEGIES)
+    assert mean(path, "car", "score") <= best - CAR_SCORE_MARGIN
+
+
+@shipped
+def test_the_best_leash_is_neither_zero_nor_unlimited(path):
+    leashes = {"leash-0": 0, "balanced": 5, "leash-10": 10, "leash-20": 20, "walk": None}
+    best = max(leashes, key=lambda bot: mean(path, bot, "score"))
+    assert leashes[best] not in (0, None), best
+
+
+@shipped
+def test_ignoring_calls_scores_below_answering_them(path):
+    assert mean(path, "no-calls", "score") < mean(path, "balanced", "score")
+    assert mean(path, "no-calls", "safety") < mean(path, "balanced", "safety")
+
+
+@shipped
+def test_walking_misses_a_priority_one_window_where_the_car_reaches_them_all(path):
+    if priority_one_missed(path, "car") > 0:
+        pytest.skip("the car misses some itself here")
+    assert priority_one_missed(path, "walk") > 0
+
+
+@shipped
+def test_the_score_rarely_reaches_its_maximum(path):
+    scores = [r.score for bot in ("car", "walk", "balanced", "random") for r in runs(path)[bot]]
+    assert sum(s >= 100.0 - 1e-9 for s in scores) <= MAX_SATURATED_SHARE * len(scores)
+
+
+@shipped
+def test_seeds_make_different_shifts_where_a_radio_plays(path):
+    if not has_radio(path):
+        pytest.skip("no radio: scripted calls only")
+    scores = [r.score for r in runs(path)["balanced"]]
+    assert max(scores) - min(scores) >= MIN_SEED_SPREAD
