@@ -22,7 +22,8 @@ from game.sim.results import ShiftResults
 
 SCENARIOS = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
 SEEDS = range(100, 110)  # ten seeds, as the balance checks are specified
-STRATEGIES = ("car", "walk", "balanced", "random", "leash-0", "leash-10", "leash-20", "no-calls")
+STRATEGIES = ("car", "walk", "balanced", "random", "leash-0", "leash-10", "leash-20", "no-calls",
+              "porch-camp", "greet-spam")
 WALK_TRUST_MARGIN = 5.0  # points of neighborhood trust
 CAR_SCORE_MARGIN = 10.0  # points of score under the best strategy
 MAX_SATURATED_SHARE = 0.05  # runs at the maximum score
@@ -94,6 +95,12 @@ def test_the_best_leash_is_neither_zero_nor_unlimited(path):
 def test_ignoring_calls_scores_below_answering_them(path):
     assert mean(path, "no-calls", "score") < mean(path, "balanced", "score")
     assert mean(path, "no-calls", "safety") < mean(path, "balanced", "safety")
+
+
+@shipped
+@pytest.mark.parametrize("exploit", ["porch-camp", "greet-spam", "car"])
+def test_porch_camping_greeting_spam_and_car_window_hellos_stay_poor(path, exploit):
+    assert mean(path, exploit, "score") <= mean(path, "balanced", "score") - CAR_SCORE_MARGIN
 
 
 @shipped
