@@ -31,7 +31,7 @@ from game.tuning import Tuning
 
 def cooperation(trust: np.ndarray, mid: float, spread: float) -> np.ndarray:
     """Chance that each resident reports or helps: 1/2 at ``mid`` trust, logistic in trust."""
-    return 1.0 / (1.0 + np.exp(-(trust - mid) / spread))
+    return 1.0 / (1.0 + np.exp(np.clip(-(trust - mid) / spread, -500.0, 500.0)))
 
 
 def lateness_credit(minutes_late: float, tuning: Tuning) -> float:

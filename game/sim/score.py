@@ -50,7 +50,10 @@ class CallJudgement:
 
 def logistic_part(gain: float, scale: float) -> float:
     """0.5 for no change, toward 1 for large gains, toward 0 for large losses."""
-    return 1.0 / (1.0 + math.exp(-gain / scale))
+    x = gain / scale
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    return math.exp(x) / (1.0 + math.exp(x))  # the same, without overflowing for large losses
 
 
 def priority_weight(priority: int, tuning: Tuning) -> float:
