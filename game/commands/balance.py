@@ -54,6 +54,8 @@ MEASURES: tuple[Measure, ...] = (
     Measure("calls_reached_pct", "reached",
             lambda r: _share(sum(c.response_minutes is not None for c in r.calls), r.calls_total),
             True, "%"),
+    Measure("calls_resolved_pct", "resolved", lambda r: _share(r.calls_resolved, r.calls_total),
+            True, "%"),
     Measure("safety", "safety", lambda r: r.safety, True),
     Measure("score", "score", lambda r: r.score, True),
 )

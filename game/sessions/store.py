@@ -452,8 +452,9 @@ def _recording(row: sqlite3.Row) -> Recording:
         if not (isinstance(name, str) and name in ACTION_TYPES):
             raise Damage(f"{where} is an action this version does not know: {name!r:.40}")
         actions.append([tick, {"kind": name, **checks.record(ACTION_TYPES[name], data, where)}])
-    ledger = [checks.record(TrustChange, entry, f"ledger[{k}]") for k, entry in
-              enumerate(checks.listing(checks.json_value(row["ledger"], "ledger"), "ledger"))]
+    stored = checks.listing(checks.json_value(row["ledger"], "ledger"), "ledger")
+    ledger = [checks.record(TrustChange, TrustChange.upgrade_stored(entry), f"ledger[{k}]")
+              for k, entry in enumerate(stored)]
     results = checks.json_value(row["results"], "results")
     checks.record(ShiftResults, results, "results")
     return Recording(

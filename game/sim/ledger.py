@@ -93,6 +93,27 @@ class TrustChange:
                 "tags": list(self.tags), "via": self.via,
                 "through_car_window": self.through_car_window, "rushed": self.rushed}
 
+    @staticmethod
+    def upgrade_stored(data: Any) -> Any:
+        """A change as the first version stored it — source ``"talk:greet"``, the how in the
+        cause (``"said hello through the car window"``) — in today's form; others unchanged.
+
+        The only place those strings are ever read: they were this module's own formatting.
+        """
+        if not (isinstance(data, dict) and isinstance(data.get("source"), str)):
+            return data
+        kind, _, ident = data["source"].partition(":")
+        known = {k.value: k for k in SourceKind}
+        cause = data.get("cause")
+        out = {**data, "source": {"kind": known[kind].value if kind in known else kind, "id": ident}}
+        if isinstance(cause, str):
+            rushed = cause.endswith(RUSHED_WORDS)
+            cause = cause.removesuffix(RUSHED_WORDS)
+            window = cause.endswith(CAR_WINDOW_WORDS)
+            out.update(cause=cause.removesuffix(CAR_WINDOW_WORDS), through_car_window=window,
+                       rushed=rushed)
+        return out
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TrustChange:
         """Read back ``to_dict`` output; ValueError or KeyError for data that is not a change."""

@@ -12,7 +12,8 @@ from game.bots.strategies import FAMILY
 from game.cli import main
 
 FIRST_DAY = Path(__file__).resolve().parents[2] / "scenarios" / "first-day.yaml"
-MEASURE_KEYS = {"trust", "mean_response_minutes", "calls_in_time_pct", "calls_reached_pct", "safety",
+MEASURE_KEYS = {"trust", "mean_response_minutes", "calls_in_time_pct", "calls_reached_pct",
+                "calls_resolved_pct", "safety",
                 "score"}
 FLAG_KINDS = {"dominant", "saturated", "ignoring_pays", "seeds_irrelevant"}
 
@@ -41,7 +42,7 @@ def test_table_shows_every_strategy_the_columns_and_a_verdict(capsys):
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert lines[0].startswith("first-day · 11 strategies × 2 seeds")
-    assert re.search(r"trust +response +in time +reached +safety +score +spread +to best", lines[1])
+    assert re.search(r"trust +response +in time +reached +resolved +safety +score +spread +to best", lines[1])
     assert all(any(line.startswith(s.name + " ") for line in lines) for s in FAMILY)
     assert "thing(s) to fix" in captured.out or "Nothing to fix" in captured.out
     assert "22/22 shifts" in captured.err  # progress goes to stderr, never into the table

@@ -145,3 +145,16 @@ def test_read_only_database_is_a_clear_error(tmp_path: Path, played: Simulation)
 ])
 def test_default_db_path(platform: str, env: dict[str, str], expected: str) -> None:
     assert default_db_path(env, platform, Path("/home/u")) == Path(expected)
+
+
+def test_a_ledger_stored_by_the_first_version_still_reads() -> None:
+    """Sources were "kind:id" strings and the how was part of the cause; both read back typed."""
+    from game.sim.ledger import Source, SourceKind, TrustChange
+
+    first = {"time": 3.0, "resident": 0, "delta": 0.4, "cause": "said hello through the car window",
+             "source": "talk:greet", "tags": [], "via": None}
+    change = TrustChange.from_dict(TrustChange.upgrade_stored(first))
+    assert change.source == Source(SourceKind.TALK, "greet") and change.through_car_window
+    assert change.cause == "said hello" and change.label == "said hello through the car window"
+    today = change.to_dict()
+    assert TrustChange.upgrade_stored(today) is today
