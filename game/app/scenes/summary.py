@@ -174,8 +174,7 @@ class SummaryScene(Scene):
     def _draw_score(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
         """Each part of the score as a bar, par's mark on it, and what earned it."""
         text, palette = self.app.text, self.app.palette
-        y = self._heading(surface, f"How the score was made (par {self.par.score:.0f}: the "
-                          "best bot on this street and seed)", x, y)
+        y = self._heading(surface, "How the score was made", x, y)
         line_h = text.line_height("small")
         label_w = min(width // 3, round(170 * text.scale))
         bar_w = max(40, width - label_w - round(60 * text.scale))
@@ -194,8 +193,9 @@ class SummaryScene(Scene):
                       (bar.right + 6, y))
             y = self._wrapped(surface, f"{part.detail} · counts ×{part.weight:g}", x + label_w, y + line_h,
                               width - label_w, palette.text_dim)
-        return self._wrapped(surface, "The upright line across each bar is par.", x, y, width,
-                             palette.text_dim)
+        return self._wrapped(surface, f"The upright line across each bar is par: what the best bot "
+                             f"made of this street and seed (score {self.par.score:.0f}).", x, y,
+                             width, palette.text_dim)
 
     def _draw_right(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
         palette = self.app.palette
