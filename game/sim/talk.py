@@ -68,6 +68,7 @@ class Talk:
         self.to_look_into: list[tuple[int, str, Place]] = []  # concerns heard, place not yet visited
         self.play_counts: dict[str, int] = {}  # event id -> times the officer joined the game
         self.conversation: Conversation | None = None
+        self.promises: list[tuple[float, int, str]] = []  # (due, resident, concern): worries heard
 
     # --- queries ----------------------------------------------------------------------
     def resident(self, rid: str) -> int:
@@ -273,6 +274,8 @@ class Talk:
                 known.concerns_heard.append(concern.id)
                 known.concern_heard_at[concern.id] = state.time
                 known.concern_gain[concern.id] = max(0.0, gain)
+                self.promises.append((state.time + state.tuning.follow_up_deadline_minutes, i,
+                                      concern.id))
                 if concern.follow_up is None:
                     known.concerns_checked.add(concern.id)
                 else:
@@ -297,21 +300,20 @@ class Talk:
     def check_promises(self) -> None:
         """A worry not reported back on in time takes back the trust the listening brought."""
         state, t = self.state, self.state.tuning
-        for i, known in enumerate(state.known):
-            for cid, heard_at in known.concern_heard_at.items():
-                if cid in known.concerns_done or cid in known.concerns_let_down:
-                    continue
-                if state.time >= heard_at + t.follow_up_deadline_minutes:
-                    known.concerns_let_down.add(cid)
-                    r = state.residents[i]
-                    owed = known.concern_gain.get(cid, 0.0) * t.unkept_concern_share
-                    change = state.trust.shift_directly(
-                        state.time, i, -owed, "never heard back about their worry",
-                        Source(SourceKind.FOLLOW_THROUGH, cid))
-                    state.feed_change(change)
-                    state.say(FeedEvent.CONCERN_LET_DOWN,
-                              f"{r.name} never heard back about: {concern_of(r, cid).text}",
-                              resident=i, at=state.resident_pos(i))
+        while self.promises and self.promises[0][0] <= state.time:  # heard in order: due in order
+            _, i, cid = self.promises.pop(0)
+            known = state.known[i]
+            if cid in known.concerns_done:
+                continue
+            known.concerns_let_down.add(cid)
+            r = state.residents[i]
+            owed = known.concern_gain.get(cid, 0.0) * t.unkept_concern_share
+            change = state.trust.shift_directly(state.time, i, -owed, "never heard back about their worry",
+                                                Source(SourceKind.FOLLOW_THROUGH, cid))
+            state.feed_change(change)
+            state.say(FeedEvent.CONCERN_LET_DOWN,
+                      f"{r.name} never heard back about: {concern_of(r, cid).text}",
+                      resident=i, at=state.resident_pos(i))
 
     def check_triggers(self) -> None:
         """Encounters that start when the officer on foot reaches an event or a resident."""
