@@ -7,6 +7,7 @@ it shows the shift as it was played without re-running it.
 
 from __future__ import annotations
 
+from game.bots.par import par_results
 from game.report.charts import heat_map, kind_legend, trust_chart
 from game.report.debrief import Debrief, ResidentDebrief, build_debrief
 from game.report.html import Html, join, page, signed, table, tag, tag_words
@@ -19,7 +20,8 @@ FOOT_COLOUR, CAR_COLOUR = "#d55e00", "#0072b2"
 def session_report(session: Session, scenario: Scenario) -> str:
     """The whole page for ``session`` played on ``scenario``."""
     recording = session.recording
-    debrief = build_debrief(recording.shift_results(), recording.trust_changes(), scenario)
+    par = par_results(scenario, session.summary.seed)
+    debrief = build_debrief(recording.shift_results(), recording.trust_changes(), scenario, par)
     summary = session.summary
     kinds = [[scenario.map.kind_at(x, y) for x in range(scenario.map.width)]
              for y in range(scenario.map.height)]
@@ -36,6 +38,7 @@ def session_report(session: Session, scenario: Scenario) -> str:
         f"{debrief.scenario_title} · session {summary.id}",
         tag("header", tag("h1", debrief.scenario_title), tag("p", _meta(summary), cls="meta")),
         _figures(debrief),
+        _section("How the score was made", _score(debrief)),
         _section("What to try next time", tag("ul", join(
             tag("li", tag("b", tip.title), ". ", tip.why) for tip in debrief.tips), cls="tips")),
         _section("Trust over the shift", tag(
@@ -80,7 +83,7 @@ def _figures(d: Debrief) -> Html:
         "div",
         _figure("Neighborhood trust", f"{d.trust_end:.1f}",
                 join([f"from {d.trust_start:.1f} ", signed(d.trust_end - d.trust_start)])),
-        _figure("Score", f"{d.score:.0f}", "of 100"),
+        _figure("Score", f"{d.score:.0f}", "of 100" if d.par_score is None else f"par {d.par_score:.0f}"),
         _figure("Safety", f"{d.safety:.0f}", "of 100"),
         _figure("On foot", f"{d.foot_minutes:.0f} min",
                 "" if share is None else f"{100 * share:.0f}% of the shift"),
@@ -140,9 +143,23 @@ def _calls(d: Debrief) -> Html:
     )
 
 
+def _score(d: Debrief) -> Html:
+    """Each part of the score, what earned it, and par's figure for the same part."""
+    note = tag("p", "The score is the weighted mean of these parts, each from 0 to 100%. Par is "
+                    "what the project's best bot made of the same street and seed.", cls="note")
+    return join([table(
+        ("Part", "You", "Par", "Counts", "What earned it"),
+        ((line.label, f"{100 * line.value:.0f}%",
+          "-" if line.par is None else f"{100 * line.par:.0f}%", f"×{line.weight:g}", line.detail)
+         for line in d.score_lines),
+        numeric=(1, 2, 3),
+    ), note])
+
+
 def _objectives(d: Debrief) -> Html:
     if not d.objectives:
-        return tag("p", "This scenario has no objectives; the score is the final trust.", cls="note")
+        return tag("p", "This scenario has no objectives of its own; the other parts make the score.",
+                   cls="note")
     return tag("ul", join(
         tag("li", tag("span", "✓ met" if o.met else "✗ missed", cls="met" if o.met else "missed"),
             f" — {o.text} ({o.detail})")

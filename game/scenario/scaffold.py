@@ -197,7 +197,7 @@ encounters:
 
 # How the shift is scored: exactly one check each, {stories_heard: N},
 # {calls_in_time: {priority: P, share: 0..1}} or {trust_at_least: 0..100};
-# weight > 0. With no objectives the score is the final neighborhood trust.
+# weight > 0. Objectives are one part of the score, each with partial credit (see the guide).
 objectives:
   - {id: stories, text: Hear two residents' stories, check: {stories_heard: 2}, weight: 1}
   - id: calls
