@@ -179,7 +179,9 @@ TUNING_LIMITS: dict[str, tuple[float | None, float | None, float | None]] = {
 }
 TUNING_LIMITS.update({
     "tick_minutes": (0.01, 5.0, None),  # under 0.01 a shift would take millions of steps
-    "openness_floor": (0.0, 1.0, 0.0), "openness_weight": (0.0, 10.0, 0.0),
+    # Receptiveness divides by these: near 0 a good contact would be worth without limit.
+    "openness_floor": (0.05, 1.0, None), "openness_weight": (0.05, 10.0, None),
+    "cooperation_spread": (0.5, 50.0, None),  # trust points: sharper than a coin flip per half point
     "spread": _SHARE, "repeat_damping": _SHARE,
     "car_window_factor": _SHARE, "car_talk_factor": _SHARE, "rushed_factor": _SHARE,
     "late_priority_scale": _SHARE,
