@@ -83,3 +83,26 @@ def street_scenario(residents_count: int = 8, **overrides) -> Scenario:
     )
     fields.update(overrides)
     return Scenario(**fields)
+
+
+def walk_home_to(sim, i: int = 0) -> None:
+    """Get out of the car and walk to resident ``i``'s home (where they are at the start)."""
+    import game.sim.actions as act
+
+    sim.apply(act.GetOut())
+    sim.run(until_tick=sim.tick + 4)
+    sim.apply(act.WalkTo(*sim.places[sim.residents[i].home].at))
+    while sim.officer.route:
+        sim.step()
+
+
+def have_talk(sim, rid: str, topic: str, concern: str | None = None) -> float:
+    """A whole built-in conversation, until it has settled; the trust it moved."""
+    import game.sim.actions as act
+
+    i = sim.index[rid]
+    before = float(sim.trust.trust[i])
+    sim.apply(act.Talk(rid, topic, concern))
+    while sim.busy or sim.talk.conversation is not None:
+        sim.step()
+    return float(sim.trust.trust[i]) - before

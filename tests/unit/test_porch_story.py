@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from builders import street_scenario
+from builders import have_talk, street_scenario
 
 import game.sim.actions as act
 from game.report.porch_story import direct_contacts, featured_resident, porch_story, short_name
 from game.sim.simulation import Simulation
-
-
-def talk(sim: Simulation, topic: str) -> None:
-    """A whole conversation with r0, until it has settled."""
-    sim.apply(act.Talk("r0", topic))
-    while sim.busy or sim.talk.conversation is not None:
-        sim.step()
 
 
 def walk_up(sim: Simulation, i: int) -> None:
@@ -34,13 +27,13 @@ def met() -> tuple[Simulation, int]:
     sim.apply(act.DriveTo(round(x), round(y) + 2))
     while sim.officer.route:
         sim.step()
-    talk(sim, "greet")
+    have_talk(sim, "r0", "greet")
     sim.apply(act.GetOut())
     while sim.busy:
         sim.step()
     walk_up(sim, i)
-    talk(sim, "listen")
-    talk(sim, "porch")
+    have_talk(sim, "r0", "listen")
+    have_talk(sim, "r0", "porch")
     return sim, i
 
 

@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 import numpy as np
 import pytest
-from builders import street_scenario
+from builders import have_talk, street_scenario, walk_home_to
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,18 +57,8 @@ def porch_gain(minutes: float) -> float:
     sim = Simulation(street_scenario(tuning={"porch_minutes": minutes, "backfire_chance": 0.0,
                                              "familiarity_per_talk_minute": 1e-9,
                                              "presence_per_minute": 1e-9}), 0)
-    sim.apply(act.GetOut())
-    home = sim.places[sim.residents[0].home].at
-    sim.run(until_tick=sim.tick + 4)
-    sim.apply(act.WalkTo(*home))
-    while sim.officer.route:
-        sim.step()
-    i = 0
-    before = float(sim.trust.trust[i])
-    sim.apply(act.Talk("r0", "porch"))
-    while sim.busy or sim.talk.conversation is not None:
-        sim.step()
-    return float(sim.trust.trust[i]) - before
+    walk_home_to(sim)
+    return have_talk(sim, "r0", "porch")
 
 
 def test_mazerolle_2015_a_just_conversation_levels_off_after_about_two_minutes() -> None:
@@ -82,25 +72,14 @@ def test_mazerolle_2015_a_just_conversation_levels_off_after_about_two_minutes()
 def heard_and(followed_up: bool | None) -> float:
     """r0's trust long after a hello and (maybe) hearing a worry: None = never listened."""
     sim = Simulation(street_scenario(tuning={"backfire_chance": 0.0}), 1)
-    sim.apply(act.GetOut())
-    home = sim.places[sim.residents[0].home].at
-    sim.run(until_tick=sim.tick + 4)
-    sim.apply(act.WalkTo(*home))
-    while sim.officer.route:
-        sim.step()
-
-    def talk(topic: str, concern: str | None = None) -> None:
-        sim.apply(act.Talk("r0", topic, concern))
-        while sim.busy or sim.talk.conversation is not None:
-            sim.step()
-
-    talk("greet")
+    walk_home_to(sim)
+    have_talk(sim, "r0", "greet")
     if followed_up is not None:
-        talk("listen")
+        have_talk(sim, "r0", "listen")
         if followed_up:  # the worry has no follow-up errand in this test: report back at once
             sim.talk.to_look_into.clear()
             sim.known[0].concerns_checked.add("c0")
-            talk("follow_up", "c0")
+            have_talk(sim, "r0", "follow_up", "c0")
     deadline = sim.time + sim.tuning.follow_up_deadline_minutes + 1
     while sim.time < deadline:
         sim.step()
@@ -190,12 +169,7 @@ def test_weisburd_2022_people_who_trust_the_police_help_resolve_calls() -> None:
 
 def test_skogan_2006_after_a_bad_contact_they_will_not_talk_for_a_while() -> None:
     sim = Simulation(street_scenario(), 0)
-    sim.apply(act.GetOut())
-    home = sim.places[sim.residents[0].home].at
-    sim.run(until_tick=sim.tick + 4)
-    sim.apply(act.WalkTo(*home))
-    while sim.officer.route:
-        sim.step()
+    walk_home_to(sim)
     sim.state.contact(0, -0.5, "threatened them", CONTACT, refusal="you threatened them")
     options = sim.talk_options("r0")
     assert not any(o.available for o in options)

@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 import pytest
-from builders import street_scenario
+from builders import have_talk, street_scenario
 
 import game.sim.actions as act
 from game.bots import make_bot, run_shift
@@ -31,16 +31,6 @@ def on_foot(seed: int = 0, **tuning: float) -> Simulation:
     while sim.busy:
         sim.step()
     return sim
-
-
-def talk(sim: Simulation, rid: str, topic: str, concern: str | None = None) -> float:
-    """Have a whole conversation; returns the trust it moved once it settled."""
-    i = sim.index[rid]
-    before = sim.trust.trust[i]
-    sim.apply(act.Talk(rid, topic, concern))
-    while sim.busy or sim.talk.conversation is not None:
-        sim.step()
-    return float(sim.trust.trust[i] - before)
 
 
 def test_sim_and_bots_never_import_pygame():
@@ -95,8 +85,8 @@ def test_driving_is_faster_than_walking():
 def test_listening_reveals_a_concern_and_following_it_up_pays_most():
     sim = on_foot()
     i = walk_to_resident(sim, "r0")
-    talk(sim, "r0", "greet")  # a hello first: asking a stranger's worries can backfire
-    listen = talk(sim, "r0", "listen")
+    have_talk(sim, "r0", "greet")  # a hello first: asking a stranger's worries can backfire
+    listen = have_talk(sim, "r0", "listen")
     assert sim.known[i].concerns_heard == ["c0"]
     assert not any(o.topic == "follow_up" for o in sim.talk_options("r0"))
     shop = sim.places["shop"].at
@@ -106,7 +96,7 @@ def test_listening_reveals_a_concern_and_following_it_up_pays_most():
     sim.step()
     assert "c0" in sim.known[i].concerns_checked
     walk_to_resident(sim, "r0")
-    follow = talk(sim, "r0", "follow_up", "c0")
+    follow = have_talk(sim, "r0", "follow_up", "c0")
     assert follow > 0 and sim.trust.ledger[-1].cause == "followed up"
     assert follow > listen > 0 and sim.known[i].concerns_done == {"c0"}
 
@@ -117,17 +107,17 @@ def test_stories_unlock_with_familiarity():
     sim.trust.familiarity[i] = 0.0
     story = next(o for o in sim.talk_options("r0") if o.topic == "story")
     assert story.available and "don't know you well" in story.hint
-    talk(sim, "r0", "story")  # too soon: they change the subject
+    have_talk(sim, "r0", "story")  # too soon: they change the subject
     assert sim.known[i].stories_heard == 0
-    talk(sim, "r0", "porch")  # ten minutes on the porch: familiarity grows
-    talk(sim, "r0", "story")
+    have_talk(sim, "r0", "porch")  # ten minutes on the porch: familiarity grows
+    have_talk(sim, "r0", "story")
     assert sim.known[i].stories_heard == 1 and sim.stories_heard() == 1
 
 
 def test_repeating_the_same_small_talk_is_worth_less():
     sim = on_foot()
     walk_to_resident(sim, "r0")
-    deltas = [talk(sim, "r0", "greet") for _ in range(3)]
+    deltas = [have_talk(sim, "r0", "greet") for _ in range(3)]
     assert deltas[0] > deltas[1] > deltas[2] > 0
 
 
