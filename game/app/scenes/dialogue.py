@@ -15,6 +15,8 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import Scene
+from game.app.scenes.dispatch import call_summary
+from game.app.scenes.guard import InputGuard
 from game.app.scenes.pause import PauseScene
 from game.app.ui.input import command_of
 from game.app.ui.palette import RGB, Palette
@@ -25,6 +27,7 @@ from game.app.view.world_view import event_title
 from game.scenario.model import NEGATIVE_TAGS, Encounter, Event
 from game.sim import actions as act
 from game.sim.feed import FeedItem
+from game.sim.queries import most_urgent_call
 from game.sim.simulation import Simulation
 
 if TYPE_CHECKING:
@@ -34,6 +37,8 @@ NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygam
                pygame.K_8, pygame.K_9)
 REACTION_KINDS = ("trust", "story", "concern", "policy", "info", "call")
 REACTIONS_SHOWN = 6
+SCENE_BEGAN = "A scene began while you were talking"
+ANSWER_FIRST = "Answer first: the call waits until you do."
 
 
 @dataclass(frozen=True)
@@ -50,13 +55,14 @@ class Fit:
 
 @dataclass
 class Option:
-    """One line the trainee can pick: an action, or closing the panel when ``action`` is None."""
+    """One line the trainee can pick: an action, taking a waiting ``call``, or else closing the panel."""
 
     label: str
     action: act.Action | None = None
     enabled: bool = True
     detail: str = ""
     tags: tuple[str, ...] = ()
+    call: str | None = None
     rect: pygame.Rect = field(default_factory=pygame.Rect)
 
 
@@ -66,6 +72,21 @@ def tag_chip(tag: str, palette: Palette) -> tuple[str, RGB]:
     if tag in NEGATIVE_TAGS:
         return f"− {words}", palette.trust_bad
     return f"+ {words}", palette.trust_good
+
+
+def tags_said(tags: tuple[str, ...]) -> str:
+    """The tones of an answer already given, for its feedback: '+ voice  ·  − threat'."""
+    return "  ·  ".join(f"{'−' if t in NEGATIVE_TAGS else '+'} {t.replace('_', ' ')}" for t in tags)
+
+
+def call_options(sim: Simulation) -> list[Option]:
+    """'Take the call' for each waiting call, most urgent first; a scripted scene must be answered
+    first (the simulation takes no other action while one waits)."""
+    waiting = sorted(sim.active_calls(), key=lambda c: (c.call.priority, c.deadline, c.call.id))
+    answering = sim.open_encounter is not None
+    return [Option(f"Take the call: P{c.call.priority} at {sim.places[c.call.place].name}",
+                   enabled=not answering, detail=ANSWER_FIRST if answering else call_summary(sim, c),
+                   call=c.call.id) for c in waiting]
 
 
 def media_options(sim: Simulation, ev: Event) -> list[Option]:
@@ -88,7 +109,9 @@ def media_options(sim: Simulation, ev: Event) -> list[Option]:
 
 
 class DialogueScene(Scene):
-    def __init__(self, app: App, play: PlayScene, resident: int | None) -> None:
+    def __init__(self, app: App, play: PlayScene, resident: int | None, by_itself: str = "") -> None:
+        """``by_itself`` says why the panel opened when the trainee did not open it (it then holds
+        input a moment, so a key meant for the street does not answer it)."""
         self.app = app
         self.play = play
         self.sim = play.sim
@@ -102,15 +125,20 @@ class DialogueScene(Scene):
         self.scroll = 0  # px the choices are scrolled up when they do not all fit
         self.options: list[Option] = []
         self.waited = 0.0
+        self.guard = InputGuard()
+        if by_itself:
+            self.guard.arm(by_itself)
+        self.answered: tuple[str, ...] = ()  # the tones of the last answer, shown once it is given
 
     # --- what can be said -------------------------------------------------------------
     def build_options(self) -> list[Option]:
         sim = self.sim
         opened = sim.open_encounter
         if opened is not None:
-            return [Option(c.say, act.Choose(k), tags=c.tags) for k, c in enumerate(opened.choices)]
+            return [*(Option(c.say, act.Choose(k), tags=c.tags) for k, c in enumerate(opened.choices)),
+                    *call_options(sim)]
         if self.encounter is not None:
-            return [Option("Continue")]
+            return [Option("Continue"), *call_options(sim)]
         options = []
         if self.resident is not None:
             rid = sim.residents[self.resident].id
@@ -124,7 +152,7 @@ class DialogueScene(Scene):
                 options.append(Option("Join the kids' game", act.JoinPlay(), detail=played))
             options += media_options(sim, ev)
         options.append(Option("Walk on"))
-        return options
+        return options + call_options(sim)  # last, so a call coming in never renumbers a line
 
     def choose(self, k: int) -> Scene | None:
         if not 0 <= k < len(self.options) or self.sim.busy:
@@ -133,6 +161,8 @@ class DialogueScene(Scene):
         if not option.enabled:
             self.error = option.detail
             return None
+        if option.call is not None:
+            return self.take_call(option.call)
         if option.action is None:
             return self.close()
         error = self.play.runner.apply(option.action)
@@ -142,8 +172,20 @@ class DialogueScene(Scene):
         else:
             self.error = ""
             self.reactions = []
+            self.answered = option.tags
             self._absorb()  # the reaction shows at once, not a frame later
         return None
+
+    def take_call(self, call_id: str | None) -> Scene | None:
+        """Leave the conversation for a call (R: the most urgent); a scripted scene is answered first."""
+        if most_urgent_call(self.sim) is None:
+            self.error = "No calls are waiting."
+            return None
+        if self.sim.open_encounter is not None:
+            self.error = ANSWER_FIRST
+            return None
+        self.app.audio.play("click")
+        return self.close() if self.play.orders.respond(call_id) else None
 
     def _absorb(self) -> None:
         self.reactions += [i for i in self.play.take_feed() if i.kind in REACTION_KINDS and noticeable(i)]
@@ -154,9 +196,13 @@ class DialogueScene(Scene):
 
     # --- events and time ------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
+        if self.guard.blocks(event):
+            return None
         command = command_of(event, self.app.settings.keys)
         if event.type == pygame.KEYDOWN and event.key in NUMBER_KEYS:
             return self.choose(NUMBER_KEYS.index(event.key))
+        if command == "respond":
+            return self.take_call(None)
         if command == "back" or command == "pause":
             if self.sim.open_encounter is not None or command == "pause":
                 return PauseScene(self.app, self, self.play)
@@ -179,13 +225,21 @@ class DialogueScene(Scene):
 
     def update(self, dt: float) -> Scene | None:
         runner = self.play.runner
+        self.guard.update(dt)
         runner.pass_busy_time(dt)
         self._absorb()
         self.play.animate(dt)
         if self.sim.open_encounter is not None:
-            self.encounter = self.sim.open_encounter.encounter
+            fresh = self.sim.open_encounter.encounter
+            if fresh is not self.encounter:  # a scene replaced what the trainee was reading
+                self.guard.arm(SCENE_BEGAN)
+                self.answered = ()
+            self.encounter = fresh
         if self.sim.finished:
             return self.close()
+        card = self.play.dispatch_card(self)
+        if card is not None:
+            return card
         self.options = self.build_options()
         self.focus = min(self.focus, len(self.options) - 1)
         if self.app.options.autoplay:
@@ -231,6 +285,11 @@ class DialogueScene(Scene):
     def _reaction_lines(self, width: int) -> list[tuple[str, RGB]]:
         sim, text, palette = self.sim, self.app.text, self.app.palette
         out: list[tuple[str, RGB]] = []
+        if self.answered:  # the tones are told after the answer, never before (not a quiz)
+            bad = any(t in NEGATIVE_TAGS for t in self.answered)
+            colour = palette.trust_mid if bad else palette.trust_good
+            out += [(part, colour) for part in text.wrap(f"Your answer: {tags_said(self.answered)}",
+                                                         "small", width)]
         for item in self.reactions[-REACTIONS_SHOWN:]:
             if item.kind == "trust" and item.delta is not None:
                 who = sim.residents[item.resident].name if item.resident is not None else ""
@@ -242,11 +301,15 @@ class DialogueScene(Scene):
             out += [(part, colour) for part in text.wrap(line, "small", width)]
         return out
 
+    def _shown_tags(self, o: Option) -> tuple[str, ...]:
+        """A choice's tones before it is made: only for an instructor who turned them on."""
+        return o.tags if self.app.settings.show_tags else ()
+
     def _option_height(self, o: Option, width: int, size: str) -> int:
         text = self.app.text
         p = pad(text)
         lines = len(text.wrap(f"{9}.  {o.label}", size, width - p))
-        extra = text.line_height("small") + 4 if (o.detail or o.tags) else 0
+        extra = text.line_height("small") + 4 if (o.detail or self._shown_tags(o)) else 0
         return lines * text.line_height(size) + extra + p // 2 + 4
 
     def _fit(self, inner: int, max_h: int, body: str) -> Fit:
@@ -294,6 +357,8 @@ class DialogueScene(Scene):
         hint += "  ·  the shift waits while you read"
         if self.error:
             hint = self.error
+        if self.guard.holding:
+            hint = f"{self.guard.reason}: one moment…"
         if fit.two_columns:
             hint_lines = text.wrap(hint, "small", fit.left_w)
         else:
@@ -357,7 +422,7 @@ class DialogueScene(Scene):
             lines = text.wrap(f"{k + 1}.  {o.label}", size, width - p)
             ly = draw_lines(surface, text, lines, size, colour, x + p // 2, y + p // 4)
             cx = x + p // 2
-            for tag in o.tags:
+            for tag in self._shown_tags(o):
                 label, chip_colour = tag_chip(tag, palette)
                 if cx + chip_size(text, label)[0] > x + width:
                     break

@@ -17,6 +17,7 @@ from game.app.art import prewarm
 from game.app.context import App
 from game.app.scenes.base import Scene
 from game.app.scenes.dialogue import DialogueScene
+from game.app.scenes.dispatch import DispatchScene
 from game.app.scenes.pause import PauseScene
 from game.app.scenes.people import PeopleScene
 from game.app.scenes.summary import SummaryScene
@@ -33,7 +34,7 @@ from game.app.view.world_view import WorldView
 from game.bots import make_bot
 from game.scenario.model import Scenario
 from game.sim.feed import FeedEvent, FeedItem, FeedKind
-from game.sim.queries import nearest_resident, reachable_residents
+from game.sim.queries import heading_to_call, nearest_resident, reachable_residents
 from game.sim.simulation import Simulation
 
 APPROACH_RADIUS = 10.0  # tiles: E walks over to someone this close
@@ -80,6 +81,7 @@ class PlayScene(Scene):
         self.hover_place: str | None = None  # the porch (or shop, park) under the pointer
         self._warm_scale = 0.0
         self._warmer: Iterator = iter(())
+        self.radio: list[str] = []  # priority-1 calls that came in and still owe the trainee a card
         keys = app.settings
         drive = "push the stick" if keys.device == GAMEPAD else "click the map"
         self.toasts.show(f"Your shift has begun. You are in the patrol car: {drive} to drive, "
@@ -163,11 +165,24 @@ class PlayScene(Scene):
         self.orders.approach(i)
         return None
 
-    def open_talk(self, i: int | None) -> Scene:
+    def open_talk(self, i: int | None, by_itself: str = "") -> Scene:
+        """The conversation panel; ``by_itself`` says why, when the trainee did not open it."""
         if i is not None:
             self.selected = i
             self.orders.stop_to_talk()
-        return DialogueScene(self.app, self, i)
+        return DialogueScene(self.app, self, i, by_itself)
+
+    def dispatch_card(self, beneath: Scene) -> Scene | None:
+        """The card for a priority-1 call that came in, over ``beneath``, once no scripted scene
+        waits for an answer (the simulation holds every action until it has one). A call the
+        officer is already on the way to needs no card."""
+        if self.sim.open_encounter is not None:
+            return None
+        while self.radio:
+            state = self.sim.call_state(self.radio.pop(0))
+            if state is not None and state.active and not heading_to_call(self.sim, state):
+                return DispatchScene(self.app, self, state.call.id, beneath)
+        return None
 
     # --- hot reload, for instructors editing the scenario -----------------------------------
     def reload_now(self) -> Scene | None:
@@ -199,8 +214,11 @@ class PlayScene(Scene):
             self.runner.advance(dt)
         self.take_feed()
         self.animate(dt)
+        card = self.dispatch_card(self)
+        if card is not None:
+            return card
         if self.sim.open_encounter is not None:
-            return self.open_talk(None)
+            return self.open_talk(None, "A scene began where you are")
         if self.sim.finished:
             self.ended += dt
             if self.ended >= (self.app.autoplay_pause if self.app.options.autoplay else END_PAUSE):
@@ -258,6 +276,8 @@ class PlayScene(Scene):
                     self.toasts.show(f"Priority {state.call.priority} call at {place}. "
                                      f"{key} to respond.", "error")
                 cue = "call"
+                if state is not None and state.call.priority == 1 and self.runner.bot is None:
+                    self.radio.append(state.call.id)  # a bot or a replay decides for itself
                 if not self.app.options.autoplay:
                     self.runner.time_scale = 1  # the radio goes: give the trainee time to decide
         if self.sim.officer.in_car != self._was_in_car:

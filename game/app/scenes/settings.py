@@ -19,9 +19,10 @@ from game.app.ui.widgets import Button, Menu, Veil, draw_text, pad
 
 PALETTE_LABELS = {"warm": "Warm", "colorblind": "Colour-blind safe"}
 PREVIEW = "Ms. Reyes waves from her porch.  +4 trust · listened"
-VALUE_ROWS = ("text_scale", "palette", "reduced_motion", "volume", "muted", "game_speed")
+VALUE_ROWS = ("text_scale", "palette", "reduced_motion", "volume", "muted", "game_speed", "show_tags")
 ROW_NAMES = {"text_scale": "Text size", "palette": "Colours", "reduced_motion": "Motion",
-             "volume": "Volume", "muted": "Sound", "game_speed": "Game speed"}
+             "volume": "Volume", "muted": "Sound", "game_speed": "Game speed",
+             "show_tags": "Choice tones"}
 
 
 def _cycle(options: tuple, value, step: int):
@@ -46,6 +47,7 @@ class SettingsScene(Scene):
             "volume": f"{round(s.volume * 100)}%",
             "muted": "Muted" if s.muted else "On",
             "game_speed": f"{s.game_speed:g}x",
+            "show_tags": "Shown (class)" if s.show_tags else "After choosing",
         }[key]
 
     def change(self, key: str, step: int) -> None:
@@ -62,6 +64,8 @@ class SettingsScene(Scene):
             s.muted = not s.muted
         elif key == "game_speed":
             s.game_speed = _cycle(GAME_SPEEDS, s.game_speed, step)
+        elif key == "show_tags":
+            s.show_tags = not s.show_tags
         apply_and_save(self.app)
         self.app.audio.play("click")
 

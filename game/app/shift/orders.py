@@ -95,17 +95,21 @@ class Orders:
             self.plan = Plan("board")
             self.toasts.show("Walking back to the car.", "info")
 
-    def respond(self, call_id: str | None = None) -> None:
-        """R (or a click on a call): head for the most urgent call by whatever means you have."""
+    def respond(self, call_id: str | None = None) -> bool:
+        """R (or a click on a call): head for the most urgent call by whatever means you have.
+        True when the officer is on the way (a panel open over the street then closes)."""
         sim = self.sim
         state = sim.call_state(call_id) if call_id else most_urgent_call(sim)
         if state is None:
             self.toasts.show("No calls are waiting.", "info")
-            return
+            return False
         self.plan = None
-        if self.act(act.RespondToCall(state.call.id)) and not sim.officer.in_car:
+        if not self.act(act.RespondToCall(state.call.id)):
+            return False
+        if not sim.officer.in_car:
             metres = round(sim.officer.distance_to_car() * METRES_PER_TILE)
             self.toasts.show(f"Responding on foot. The car is {metres} m away.", "info")
+        return True
 
     def steer(self, direction: Vector | None) -> None:
         """Turn a held direction into short moves, extended while it stays held; let go to stop."""

@@ -83,6 +83,9 @@ class Settings:
     volume: float = 0.7  # 0..1
     muted: bool = False
     game_speed: float = 1.0
+    # Instructors of a first-day class: show each choice's procedural-justice tones before it is
+    # made. Off, a scripted scene is a judgment, not a quiz; the tones show after the answer.
+    show_tags: bool = False
     keys: Keys = field(default_factory=lambda: dict(DEFAULT_KEYS))
     # Not a setting and never saved: where the last input came from, so prompts name what
     # the player is holding. It lives here because every prompt already asks ``first_key``.

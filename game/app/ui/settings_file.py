@@ -59,6 +59,7 @@ def to_json(settings: Settings) -> dict[str, Any]:
         "volume": settings.volume,
         "muted": settings.muted,
         "game_speed": settings.game_speed,
+        "show_tags": settings.show_tags,
         "keys": {command: [pygame.key.name(k, use_compat=False) for k in keys]
                  for command, keys in settings.keys.items()},
     }
@@ -76,6 +77,7 @@ _CHECKS = {
     "volume": lambda v: _is_number(v) and 0.0 <= v <= 1.0,
     "muted": lambda v: isinstance(v, bool),
     "game_speed": lambda v: _is_number(v) and v in GAME_SPEEDS,
+    "show_tags": lambda v: isinstance(v, bool),
 }
 
 
