@@ -272,3 +272,23 @@ def test_the_card_is_not_shown_to_a_bot_or_a_replay(app):
         if any(i.event is FeedEvent.CALL_IN for i in sim.feed.items) or sim.finished:
             break
     assert any(i.event is FeedEvent.CALL_IN for i in sim.feed.items)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1024, 600), (1920, 1080)])
+def test_the_card_and_a_conversation_with_a_waiting_call_fit_at_double_text(app, monkeypatch, size):
+    app.settings.text_scale = 2.0
+    app.settings_changed()
+    play = PlayScene(app, street_scenario())
+    sim = play.sim
+    dialogue = talk_to_resident_0(play)
+    skip_ahead(sim, lambda: bool(sim.active_calls()))
+    card = dialogue.update(FRAME)
+    assert isinstance(card, DispatchScene)
+    probe = TextProbe()
+    probe.install(monkeypatch)
+    window = pygame.Rect((0, 0), size)
+    for scene in (card, dialogue):
+        probe.frame(scene, size)
+        assert not probe.problems(window), "; ".join(probe.problems(window))
+    drawn = " | ".join(box.string for box in probe.texts)
+    assert "take the call" in drawn  # the foot line names the waiting call even when choices scroll

@@ -174,7 +174,7 @@ def test_talk_menu_shows_options_and_reactions(app):
     assert dialogue.handle_event(key(pygame.K_ESCAPE)) is play
 
 
-def test_scripted_encounter_is_a_branching_dialogue_with_tone_chips(app):
+def test_scripted_encounter_is_a_branching_dialogue_with_tones_told_after_the_answer(app, monkeypatch):
     scenario = street_scenario()
     play = PlayScene(app, scenario)
     sim = play.sim
@@ -192,10 +192,19 @@ def test_scripted_encounter_is_a_branching_dialogue_with_tone_chips(app):
     for _ in range(30):
         nxt.update(1 / 60)
     assert sim.tick == tick  # reading is free
-    nxt.draw(pygame.Surface((1280, 720)))
+    probe = TextProbe()
+    probe.install(monkeypatch)
+    nxt.draw(probe.surface((1280, 720)))
+    before = " | ".join(box.string for box in probe.texts)
+    assert "Hear both sides." in before
+    assert not any(tone in before for tone in ("voice", "neutrality", "threat"))  # not a quiz
     nxt.handle_event(key(pygame.K_1))
     assert sim.open_encounter is not None and sim.open_encounter.node_id == "end"
     assert any(r.kind == "trust" for r in nxt.reactions)
+    probe.clear()
+    nxt.draw(probe.surface((1280, 720)))
+    after = " | ".join(box.string for box in probe.texts)
+    assert "+ voice" in after and "+ neutrality" in after  # told with the reaction
 
 
 def test_summary_shows_results_and_leads_on(app):

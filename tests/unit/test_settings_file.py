@@ -37,7 +37,7 @@ def store(tmp_path: Path) -> SettingsStore:
 
 def changed() -> Settings:
     s = Settings(text_scale=1.5, palette="colorblind", reduced_motion=True, volume=0.3, muted=True,
-                 game_speed=2.0)
+                 game_speed=2.0, show_tags=True)
     s.keys = dict(s.keys, interact=(pygame.K_t,), pause=(pygame.K_KP_5, pygame.K_p))
     return s
 

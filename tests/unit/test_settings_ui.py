@@ -72,6 +72,15 @@ def test_a_change_on_the_settings_screen_is_saved_at_once(config: Path):
     assert app.text.scale == 1.25  # and in effect already
 
 
+def test_the_instructor_can_show_choice_tones_from_the_settings_screen(config: Path):
+    app = app_with()
+    scene = SettingsScene(app, TitleScene(app))
+    assert scene.value("show_tags") == "After choosing"  # the default: not a quiz
+    scene.change("show_tags", 1)
+    assert app.settings.show_tags and scene.value("show_tags") == "Shown (class)"
+    assert json.loads((config / SETTINGS_FILE).read_text())["show_tags"] is True
+
+
 def test_a_settings_file_that_cannot_be_written_is_said_on_screen(tmp_path: Path, monkeypatch):
     (tmp_path / "blocked").write_text("a file, not a folder")
     monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "blocked" / "config"))

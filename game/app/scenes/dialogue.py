@@ -353,12 +353,7 @@ class DialogueScene(Scene):
         app.panels.draw(surface, panel, (*palette.panel[:3], 255), palette.accent)
         self._draw_head(surface, panel, p, title, sub, rid)
         top = panel.y + p + head_h
-        hint = f"1–{min(len(self.options), len(NUMBER_KEYS))} or click to choose"
-        hint += "  ·  the shift waits while you read"
-        if self.error:
-            hint = self.error
-        if self.guard.holding:
-            hint = f"{self.guard.reason}: one moment…"
+        hint = self._hint()
         if fit.two_columns:
             hint_lines = text.wrap(hint, "small", fit.left_w)
         else:
@@ -385,6 +380,21 @@ class DialogueScene(Scene):
         surface.set_clip(None)
         colour = palette.trust_mid if self.error else palette.text_dim
         draw_lines(surface, text, hint_lines, "small", colour, panel.x + p, hint_y)
+
+    def _hint(self) -> str:
+        """The line at the foot: why the panel holds input, a refusal, or what to press. A waiting
+        call comes first, so it shows even when the choices scroll."""
+        if self.guard.holding:
+            return f"{self.guard.reason}: one moment…"
+        if self.error:
+            return self.error
+        hint = f"1–{min(len(self.options), len(NUMBER_KEYS))} or click to choose"
+        urgent = most_urgent_call(self.sim)
+        if urgent is not None and self.sim.open_encounter is None:
+            place = self.sim.places[urgent.call.place].name
+            return f"{self.app.settings.first_key('respond')} take the call (P{urgent.call.priority}, {place})" \
+                   f"  ·  {hint}"
+        return f"{hint}  ·  the shift waits while you read"
 
     def _draw_head(self, surface: pygame.Surface, panel: pygame.Rect, p: int, title: str, sub: str,
                    rid: str | None) -> None:
