@@ -132,7 +132,7 @@ def test_a_trainee_in_the_car_at_maple_at_1x_reaches_every_priority_one_call_the
         taken.append(card.call_id)
         state = sim.call_state(card.call_id)
         assert state is not None
-        keys.until(lambda: state.reached or isinstance(game.scene, DialogueScene), limit=60 * 60)
+        keys.until(lambda s=state: s.reached or isinstance(game.scene, DialogueScene), limit=60 * 60)
         assert state.in_time, f"{card.call_id} reached {state.minutes_late:.1f} min late"
         while isinstance(game.scene, DialogueScene) or sim.open_encounter is not None:
             keys.press(pygame.K_1, after=40)  # answer the scene at the call

@@ -16,6 +16,7 @@ import game.sim.actions as act
 from game.app.context import LaunchOptions
 from game.app.main import Game
 from game.app.scenes.dialogue import DialogueScene
+from game.app.scenes.dispatch import DispatchScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.summary import SummaryScene
 from game.sim.simulation import Simulation
@@ -106,7 +107,12 @@ def test_scripted_human_input_changes_the_sim_only_through_actions():
     assert game.scene is play
     skip_ahead(play.sim, lambda: bool(play.sim.active_calls()))
     keys.frames(1)
-    keys.press(pygame.K_r, after=1)  # respond to the call that came in
+    assert isinstance(game.scene, DispatchScene)  # a priority-1 call: the radio asks
+    keys.press(pygame.K_r, after=1)  # too soon: the card holds input a moment
+    assert isinstance(game.scene, DispatchScene) and not play.sim.officer.route
+    keys.frames(30)  # read the card
+    keys.press(pygame.K_r, after=1)  # take it
+    assert game.scene is play
     assert play.sim.officer.route, "on the way to the call"
     drawn_frames(120)
     sim = play.sim

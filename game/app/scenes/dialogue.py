@@ -392,8 +392,8 @@ class DialogueScene(Scene):
         urgent = most_urgent_call(self.sim)
         if urgent is not None and self.sim.open_encounter is None:
             place = self.sim.places[urgent.call.place].name
-            return f"{self.app.settings.first_key('respond')} take the call (P{urgent.call.priority}, {place})" \
-                   f"  ·  {hint}"
+            respond = self.app.settings.first_key("respond")
+            return f"{respond} take the call (P{urgent.call.priority}, {place})  ·  {hint}"
         return f"{hint}  ·  the shift waits while you read"
 
     def _draw_head(self, surface: pygame.Surface, panel: pygame.Rect, p: int, title: str, sub: str,
