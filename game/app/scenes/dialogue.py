@@ -191,8 +191,7 @@ class DialogueScene(Scene):
         self.reactions += [i for i in self.play.take_feed() if i.kind in REACTION_KINDS and noticeable(i)]
 
     def close(self) -> Scene:
-        self.play.camera_bias = 0.0
-        return self.play
+        return self.play.back_to_the_street()
 
     # --- events and time ------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> Scene | None:

@@ -95,8 +95,7 @@ class DispatchScene(Scene):
         self.app.audio.play("click")
         if not self.play.orders.respond(self.call_id):
             return self.beneath  # refused: the reason is in a toast on the street
-        self.play.camera_bias = 0.0
-        return self.play
+        return self.play.back_to_the_street()
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
         if self.guard.blocks(event):

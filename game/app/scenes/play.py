@@ -172,6 +172,11 @@ class PlayScene(Scene):
             self.orders.stop_to_talk()
         return DialogueScene(self.app, self, i, by_itself)
 
+    def back_to_the_street(self) -> Scene:
+        """Where a panel over the street goes when it closes: the view recentres on the officer."""
+        self.camera_bias = 0.0
+        return self
+
     def dispatch_card(self, beneath: Scene) -> Scene | None:
         """The card for a priority-1 call that came in, over ``beneath``, once no scripted scene
         waits for an answer (the simulation holds every action until it has one). A call the
