@@ -9,19 +9,17 @@ from types import MappingProxyType
 
 import pygame
 import pytest
-from builders import street_scenario
+from builders import street_scenario, walk_home_to
 from ui_driver import Keyboard, skip_ahead
 from ui_probe import TextProbe
 
 import game.sim.actions as act
-from game.app.context import App, LaunchOptions
+from game.app.context import LaunchOptions
 from game.app.main import Game
 from game.app.scenes.dialogue import DialogueScene, tags_said
 from game.app.scenes.dispatch import DispatchScene
 from game.app.scenes.guard import HOLD_SECONDS
 from game.app.scenes.play import PlayScene
-from game.app.ui.audio import SoundManager
-from game.app.ui.settings import Settings
 from game.scenario.loader import load_scenario
 from game.scenario.model import Call, Choice, Encounter, Node, Trigger
 from game.sim.feed import FeedEvent
@@ -30,15 +28,6 @@ from game.sim.queries import heading_to_call
 REPO = Path(__file__).resolve().parents[2]
 MAPLE = REPO / "scenarios" / "maple-street-summer.yaml"
 FRAME = 1 / 60
-
-
-@pytest.fixture
-def app():
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((1280, 720))
-    yield App(LaunchOptions(scenario_dir=REPO / "scenarios"), Settings(), SoundManager(init_mixer=False))
-    pygame.display.quit()
 
 
 def key(k: int) -> pygame.event.Event:
@@ -142,13 +131,7 @@ def test_a_trainee_in_the_car_at_maple_at_1x_reaches_every_priority_one_call_the
 
 
 def talk_to_resident_0(play: PlayScene) -> DialogueScene:
-    sim = play.sim
-    play.orders.act(act.GetOut())
-    play.runner.pass_busy_time(5.0)
-    x, y = sim.resident_pos(0)
-    play.orders.act(act.WalkTo(round(x), round(y)))
-    while sim.officer.route:
-        play.runner.step()
+    walk_home_to(play.sim, 0)
     dialogue = play.interact()
     assert isinstance(dialogue, DialogueScene)
     dialogue.update(FRAME)

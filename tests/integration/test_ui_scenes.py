@@ -10,7 +10,7 @@ from builders import street_scenario
 from ui_probe import TextProbe
 
 import game.sim.actions as act
-from game.app.context import App, LaunchOptions
+from game.app.context import LaunchOptions
 from game.app.main import Game, go_back
 from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
 from game.app.scenes.briefing import BriefingScene
@@ -23,22 +23,12 @@ from game.app.scenes.settings import SettingsScene
 from game.app.scenes.summary import SummaryScene
 from game.app.scenes.title import TitleScene
 from game.app.ui.audio import SoundManager
-from game.app.ui.settings import Settings
 from game.app.view.backdrop import Backdrop
 from game.bots import make_bot, run_shift
 from game.sim.simulation import Simulation
 
 REPO = Path(__file__).resolve().parents[2]
 SIZES = [(1280, 720), (1024, 600), (1920, 1080)]
-
-
-@pytest.fixture
-def app():
-    pygame.display.init()
-    pygame.font.init()
-    pygame.display.set_mode((1280, 720))
-    yield App(LaunchOptions(scenario_dir=REPO / "scenarios"), Settings(), SoundManager(init_mixer=False))
-    pygame.display.quit()
 
 
 def key(k: int, kind: int = pygame.KEYDOWN) -> pygame.event.Event:
