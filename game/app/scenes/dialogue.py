@@ -155,14 +155,16 @@ class DialogueScene(Scene):
         return options + call_options(sim)  # last, so a call coming in never renumbers a line
 
     def choose(self, k: int) -> Scene | None:
-        if not 0 <= k < len(self.options) or self.sim.busy:
+        if not 0 <= k < len(self.options):
             return None
         option = self.options[k]
         if not option.enabled:
             self.error = option.detail
             return None
         if option.call is not None:
-            return self.take_call(option.call)
+            return self.take_call(option.call)  # the radio may cut a conversation short
+        if self.sim.busy:
+            return None
         if option.action is None:
             return self.close()
         error = self.play.runner.apply(option.action)
@@ -185,7 +187,11 @@ class DialogueScene(Scene):
             self.error = ANSWER_FIRST
             return None
         self.app.audio.play("click")
-        return self.close() if self.play.orders.respond(call_id) else None
+        if self.play.orders.respond(call_id):
+            return self.close()
+        toasts = self.play.toasts.items
+        self.error = toasts[-1].text if toasts else ""  # the refusal, here rather than under the panel
+        return None
 
     def _absorb(self) -> None:
         self.reactions += [i for i in self.play.take_feed() if i.kind in REACTION_KINDS and noticeable(i)]
