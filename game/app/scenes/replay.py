@@ -74,14 +74,24 @@ class ReplayScene(PlayScene):
         super().draw(surface, focus)
         self.draw_banner(surface)
 
+    def hint_text(self) -> str:
+        """Only what works while watching: the trainee's orders do nothing here."""
+        s = self.app.settings
+        speeds = " ".join(s.first_key(k) for k in ("speed1", "speed2", "speed4"))
+        return "   ·   ".join(["The recording plays itself", f"{s.first_key('pause')} pause or stop watching",
+                               f"{speeds} speed", f"{s.first_key('people')} people", "wheel zoom"])
+
     def draw_banner(self, surface: pygame.Surface) -> None:
-        """A label under the top bar that cannot be missed: this is not the trainee's shift."""
+        """A label that cannot be missed, over the map's bottom edge, clear of the toasts and calls:
+        this is not the trainee's shift."""
         app, text, palette = self.app, self.app.text, self.app.palette
         p = pad(text)
         layout = self.hud.layout
-        top = layout.bar.bottom + p // 2 if layout is not None else p
-        label = text.fit(self.watched.label.upper(), "body", surface.get_width() // 2)
-        rect = pygame.Rect(0, top, text.width(label, "body") + 2 * p, text.line_height("body") + p // 2)
-        rect.centerx = surface.get_width() // 2
-        app.panels.draw(surface, rect, (*palette.accent[:3], 235), palette.panel_edge)
+        w, h = surface.get_size()
+        right = layout.calls.x if layout is not None else w
+        bottom = layout.hints.y - p // 2 if layout is not None else h - p
+        label = text.fit(self.watched.label.upper(), "body", right - 4 * p)
+        rect = pygame.Rect(0, 0, text.width(label, "body") + 2 * p, text.line_height("body") + p // 2)
+        rect.midbottom = (right // 2, bottom)
+        app.panels.draw(surface, rect, (*palette.accent[:3], 240), palette.panel_edge)
         draw_text(surface, text, label, "body", palette.panel[:3], rect.center, "center")

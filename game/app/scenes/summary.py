@@ -77,7 +77,7 @@ def objective_mark(met: bool, shift_over: bool) -> Mark:
 def draw_objective_mark(surface: pygame.Surface, rect: pygame.Rect, mark: Mark, palette: Palette) -> None:
     """A tick, a cross, or a hollow ring for not yet."""
     if mark is Mark.NOT_YET:
-        pygame.draw.circle(surface, palette.text_dim, rect.center, min(rect.w, rect.h) // 2, 2)
+        pygame.draw.circle(surface, palette.text_dim, rect.center, min(rect.w, rect.h) // 2, 3)
     else:
         draw_mark(surface, rect, mark is Mark.MET, palette)
 
