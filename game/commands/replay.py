@@ -5,6 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the window's modules load only when a replay is watched
+    from game.app.main import Game
+    from game.scenario.model import Scenario
+    from game.sessions.store import Session
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -29,25 +35,30 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
-def watch(session, scenario, args: argparse.Namespace) -> int:
-    """Play the recording back through the real play scene, the player's hands off."""
+def watch_game(session: Session, scenario: Scenario, speed: float = 1.0, frames: int | None = None,
+               screenshot: Path | None = None) -> Game:
+    """The game window showing ``session`` played back through the real play scene, hands off.
+
+    The window is the trainee's own game (no autoplay, no bot, no recorded
+    trainee's name); only the replay scene runs in a watching app whose
+    recorder is off. Leaving the replay returns to the trainee's game, and
+    nothing watched is ever saved.
+    """
     import os
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.app.context import LaunchOptions
     from game.app.main import Game
-    from game.app.scenes.play import PlayScene
+    from game.app.scenes.replay import ReplayScene, Watched, watching_app
     from game.sessions.replay import ActionPlayback
     from game.sim.simulation import Simulation
 
-    # autoplay: menus and dialogues advance by themselves, answered by the recording.
-    # A PlayScene with a driver records nothing, so watching never adds a session.
-    game = Game(LaunchOptions(scenario=scenario, autoplay=True, speed=args.speed,
-                              frames=args.frames, screenshot=args.screenshot))
-    sim = Simulation(scenario, session.summary.seed)
-    game.scene = PlayScene(game.app, scenario, sim,
-                           driver=ActionPlayback(session.recording.action_log()))
-    return game.run()
+    game = Game(LaunchOptions(frames=frames, screenshot=screenshot))
+    summary = session.summary
+    watched = Watched(summary.id, session.recording.ticks, summary.trainee)
+    game.scene = ReplayScene(watching_app(game.app, speed), scenario, Simulation(scenario, summary.seed),
+                             ActionPlayback(session.recording.action_log()), watched)
+    return game
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             from game.errors import UserError
 
             raise UserError("--speed must be greater than 0")
-        return watch(session, scenario, args)
+        return watch_game(session, scenario, args.speed, args.frames, args.screenshot).run()
     outcome = replay(session, scenario)
     summary = session.summary
     results = outcome.sim.results()

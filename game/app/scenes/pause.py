@@ -10,8 +10,9 @@ from game.app.context import App
 from game.app.scenes.base import BackToBriefing, BackToTitle, Scene
 from game.app.scenes.porch import PorchScene
 from game.app.scenes.settings import SettingsScene
+from game.app.scenes.summary import Mark, SummaryScene, draw_objective_mark, objective_mark
 from game.app.ui.input import GAMEPAD, command_of, pad_summary
-from game.app.ui.widgets import Button, Menu, Veil, draw_mark, draw_text, pad
+from game.app.ui.widgets import Button, Menu, Veil, draw_text, pad
 from game.report.porch_story import featured_resident
 
 if TYPE_CHECKING:
@@ -51,13 +52,18 @@ def control_rows(app: App) -> list[tuple[str, str]]:
     return rows if pad else [*rows, ("Gamepad", pad_summary())]
 
 
-def pause_buttons(app: App) -> list[Button]:
-    """The pause menu; a kiosk has fixed settings, and its way out is to another street."""
+def pause_buttons(app: App, watching: bool = False, shift_on: bool = True) -> list[Button]:
+    """The pause menu. A kiosk has fixed settings, and its way out is to another street; a replay
+    cannot be restarted or ended (it is not the trainee's shift), only left."""
+    if watching:
+        return [Button("resume", "Resume"), Button("settings", "Settings"), Button("porch", "From the porch"),
+                Button("title", "Stop watching")]
     if app.options.kiosk:
         return [Button("resume", "Resume"), Button("porch", "From the porch"),
                 Button("restart", "Restart shift"), Button("title", "Another street")]
+    end = [Button("end", "End shift early")] if shift_on else []
     return [Button("resume", "Resume"), Button("settings", "Settings"), Button("porch", "From the porch"),
-            Button("restart", "Restart shift"), Button("title", "Quit to title")]
+            Button("restart", "Restart shift"), *end, Button("title", "Quit to title")]
 
 
 class PauseScene(Scene):
@@ -68,7 +74,8 @@ class PauseScene(Scene):
         self.beneath = beneath
         self.play = play
         self.objectives = play.sim.results().objectives  # the shift is stopped: read once
-        self.menu = Menu(pause_buttons(app))
+        self.marks = [objective_mark(o.met, play.sim.finished) for o in self.objectives]
+        self.menu = Menu(pause_buttons(app, play.hands_off, not play.sim.finished))
         self._veil = Veil(VEIL)
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
@@ -84,6 +91,8 @@ class PauseScene(Scene):
             return self._porch_view()
         if choice == "restart":
             return BackToBriefing(self.play.scenario)
+        if choice == "end":
+            return EndEarlyScene(self.app, self, self.play)
         if choice == "title":
             self.app.recorder.finish()  # a shift quit half-way is still kept for review
             return BackToTitle()
@@ -115,7 +124,8 @@ class PauseScene(Scene):
         panel.center = (w // 2, h // 2)
         app.panels.draw(surface, panel, (*palette.panel[:3], 250), palette.panel_edge)
         x, y = panel.x + p, panel.y + p
-        draw_text(surface, text, "Paused", "title", palette.text, (x, y))
+        title = "Paused · replay" if self.play.hands_off else "Paused"
+        draw_text(surface, text, title, "title", palette.text, (x, y))
         top = y + text.line_height("title") + p // 2
         bottom = panel.bottom - p - buttons_h
         step = text.line_height("small")  # both columns: a heading, then lines of small text
@@ -148,12 +158,13 @@ class PauseScene(Scene):
             draw_text(surface, text, "Objectives so far", "body", palette.accent, (x, y0))
         y = y0 + text.line_height("body")
         step = text.line_height("small")
-        rows: list[tuple[bool | None, str]] = [(o.met, f"{o.text} ({o.detail})") for o in self.objectives]
+        rows: list[tuple[Mark | None, str]] = [(m, f"{o.text} ({o.detail})")
+                                               for o, m in zip(self.objectives, self.marks, strict=True)]
         if not rows:
             rows = [(None, "None: the score is the street's trust.")]  # no mark: nothing to meet
-        for met, line in rows:
-            if at is not None and met is not None:
-                draw_mark(surface, pygame.Rect(x, y + 3, step - 6, step - 6), met, palette)
+        for how, line in rows:
+            if at is not None and how is not None:
+                draw_objective_mark(surface, pygame.Rect(x, y + 3, step - 6, step - 6), how, palette)
             for part in text.wrap(line, "small", width - step):
                 if at is not None:
                     draw_text(surface, text, part, "small", palette.text, (x + step, y))
@@ -179,3 +190,61 @@ class PauseScene(Scene):
                     draw_text(surface, text, line, "small", palette.text, (x + keys_w, y))
                 y += text.line_height("small")
         return y - y0
+
+
+class EndEarlyScene(Scene):
+    """"End shift early?" over the pause menu: a slip of a key must not end a shift."""
+
+    def __init__(self, app: App, pause: PauseScene, play: PlayScene) -> None:
+        self.app = app
+        self.pause = pause
+        self.play = play
+        self.menu = Menu([Button("keep", "Keep playing"), Button("end", "End the shift")])
+        self._veil = Veil(VEIL)
+
+    def handle_event(self, event: pygame.event.Event) -> Scene | None:
+        command = command_of(event, self.app.settings.keys)
+        if command in ("back", "pause"):
+            return self.pause
+        choice = self.menu.handle(event, command)
+        if choice == "keep":
+            return self.pause
+        if choice == "end":
+            return SummaryScene(self.app, self.play.scenario, self.play.sim)  # it saves the session
+        return None
+
+    def question(self) -> tuple[str, str]:
+        """The heading and what ending now means, in the trainee's words."""
+        sim = self.play.sim
+        return (f"End the shift now, at {sim.clock()}?",
+                f"{sim.minutes_left:.0f} minutes are left. The debrief and the score count only what "
+                "happened until now, and the session is saved as ended early.")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app, text, palette = self.app, self.app.text, self.app.palette
+        self.pause.draw(surface)
+        self._veil.draw(surface)
+        w, h = surface.get_size()
+        p = pad(text)
+        width = min(w - 2 * p, round(620 * text.scale))
+        heading, body = self.question()
+        head_lines = text.wrap(heading, "title", width - 2 * p)
+        body_lines = text.wrap(body, "body", width - 2 * p)
+        button_h = text.line_height("body") + p
+        height = (len(head_lines) * text.line_height("title") + len(body_lines) * text.line_height("body")
+                  + button_h + 4 * p)
+        panel = pygame.Rect(0, 0, width, min(h - 2 * p, height))
+        panel.center = (w // 2, h // 2)
+        app.panels.draw(surface, panel, (*palette.panel[:3], 250), palette.accent)
+        y = panel.y + p
+        for line in head_lines:
+            draw_text(surface, text, line, "title", palette.text, (panel.x + p, y))
+            y += text.line_height("title")
+        y += p // 2
+        for line in body_lines:
+            draw_text(surface, text, line, "body", palette.text_dim, (panel.x + p, y))
+            y += text.line_height("body")
+        each = (width - 3 * p) // 2
+        for k, b in enumerate(self.menu.buttons):
+            b.rect = pygame.Rect(panel.x + p + k * (each + p), panel.bottom - p - button_h, each, button_h)
+        self.menu.draw(surface, text, app.panels, palette)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from enum import Enum
 
 import pygame
 
 from game.app.context import App
 from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
 from game.app.ui.input import command_of
+from game.app.ui.palette import Palette
 from game.app.ui.widgets import Button, Menu, Scroller, draw_mark, draw_more_hint, draw_text, pad
 from game.bots.par import par_results
 from game.report.debrief import CallDebrief, Debrief, build_debrief
@@ -57,6 +59,29 @@ def call_line(call: CallDebrief) -> str:
     return f"P{call.priority}  {call.place} at {call.came_in}: {how}"
 
 
+class Mark(Enum):
+    """What an objective's mark says: met; missed, once the shift is over; or not yet."""
+
+    MET = "met"
+    MISSED = "missed"
+    NOT_YET = "not yet"
+
+
+def objective_mark(met: bool, shift_over: bool) -> Mark:
+    """A cross mid-shift would call missed what the trainee can still do (a call not in yet)."""
+    if met:
+        return Mark.MET
+    return Mark.MISSED if shift_over else Mark.NOT_YET
+
+
+def draw_objective_mark(surface: pygame.Surface, rect: pygame.Rect, mark: Mark, palette: Palette) -> None:
+    """A tick, a cross, or a hollow ring for not yet."""
+    if mark is Mark.NOT_YET:
+        pygame.draw.circle(surface, palette.text_dim, rect.center, min(rect.w, rect.h) // 2, 3)
+    else:
+        draw_mark(surface, rect, mark is Mark.MET, palette)
+
+
 class SummaryScene(Scene):
     def __init__(self, app: App, scenario: Scenario, sim: Simulation) -> None:
         self.app = app
@@ -71,6 +96,12 @@ class SummaryScene(Scene):
         self.menu = Menu([Button("again", "Play again"), Button("picker", "Another neighborhood"),
                           Button("title", "Another street" if app.options.kiosk else "Title screen")])
         self.page = Scroller()
+        self.marks = [objective_mark(o.met, not self.ended_early) for o in self.results.objectives]
+
+    @property
+    def ended_early(self) -> bool:
+        """The trainee ended the shift from the pause menu (or a replay of such a shift ran out)."""
+        return not self.sim.finished
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
         command = command_of(event, self.app.settings.keys)
@@ -141,6 +172,9 @@ class SummaryScene(Scene):
 
     def _draw_left(self, surface: pygame.Surface, x: int, y: int, width: int) -> int:
         text, palette, r = self.app.text, self.app.palette, self.results
+        if self.ended_early:
+            y = self._wrapped(surface, f"You ended this shift early at {self.sim.clock()}: everything "
+                              "below counts what happened until then.", x, y, width, palette.accent) + 6
         y = self._heading(surface, "Trust and safety over the shift", x, y)
         chart = pygame.Rect(x, y, width, CHART_HEIGHT)
         self._draw_chart(surface, chart)
@@ -148,9 +182,9 @@ class SummaryScene(Scene):
         y = self._draw_score(surface, x, y, width) + 6
         if r.objectives:
             y = self._heading(surface, "Objectives", x, y)
-        for o in r.objectives:
+        for o, how in zip(r.objectives, self.marks, strict=True):
             mark = pygame.Rect(x, y + 3, text.line_height("small") - 6, text.line_height("small") - 6)
-            draw_mark(surface, mark, o.met, palette)
+            draw_objective_mark(surface, mark, how, palette)
             y = self._wrapped(surface, f"{o.text} ({o.detail})", x + mark.w + 8, y, width - mark.w - 8,
                               palette.text if o.met else palette.text_dim)
         y += 6

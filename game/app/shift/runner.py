@@ -45,6 +45,7 @@ class ShiftRunner:
         self._bank = 0.0  # real seconds not yet spent on ticks
         self._busy_bank = 0.0
         self._feed_cursor = 0
+        self.stop_at: int | None = None  # the tick a recording ends on: a replay goes no further
         self._snapshot()
 
     # --- pacing ------------------------------------------------------------------
@@ -65,9 +66,14 @@ class ShiftRunner:
         return min(1.0, self._bank / self.tick_seconds)
 
     @property
+    def stopped(self) -> bool:
+        """The shift reached ``stop_at``: a recording of a shift that ended early has run out."""
+        return self.stop_at is not None and self.sim.tick >= self.stop_at
+
+    @property
     def can_run(self) -> bool:
         """Time may pass: the shift is on and no scripted conversation waits for an answer."""
-        return not self.sim.finished and self.sim.open_encounter is None
+        return not self.sim.finished and not self.stopped and self.sim.open_encounter is None
 
     def advance(self, real_dt: float) -> int:
         """Step every tick that is due after ``real_dt`` more seconds; returns how many."""
@@ -86,16 +92,20 @@ class ShiftRunner:
 
     def pass_busy_time(self, real_dt: float) -> int:
         """Let the minutes a conversation costs pass quickly, even with a dialogue open."""
-        if not self.sim.busy or self.sim.finished:
+        if not self._busy_can_run:
             self._busy_bank = 0.0
             return 0
         self._busy_bank += real_dt * BUSY_MINUTES_PER_SECOND * self.speed / self.sim.dt
         steps = 0
-        while self._busy_bank >= 1.0 and self.sim.busy and not self.sim.finished:
+        while self._busy_bank >= 1.0 and self._busy_can_run:
             self.step()
             self._busy_bank -= 1.0
             steps += 1
         return steps
+
+    @property
+    def _busy_can_run(self) -> bool:
+        return self.sim.busy and not self.sim.finished and not self.stopped
 
     def step(self) -> None:
         """One tick: remember where everyone was, let the bot act, advance the simulation."""
