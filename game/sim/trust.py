@@ -149,9 +149,10 @@ class TrustModel:
 
     def _decay(self, dt: float) -> None:
         factor = 1.0 - 0.5 ** (dt / self._decay_scale)
-        step = (self.baseline - self.trust) * factor
-        self.trust += step
-        self.drift += step
+        # Clipped, because rounding can carry a step a hair past its baseline at 0 or 100.
+        after = np.clip(self.trust + (self.baseline - self.trust) * factor, TRUST_MIN, TRUST_MAX)
+        self.drift += after - self.trust
+        self.trust[:] = after
 
     def summed_changes(self, time: float) -> list[TrustChange]:
         """Word of mouth (one record per listener and source) and drift toward baseline so far.
