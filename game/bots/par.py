@@ -8,16 +8,25 @@ did, so it can be computed at any time and cached by that pair.
 
 from __future__ import annotations
 
-from game.bots.batch import play_one
-from game.bots.strategies import BALANCED
+from game.bots.strategies import BALANCED, make_bot
 from game.scenario.model import Scenario
 from game.sim.results import ShiftResults
+from game.sim.simulation import Simulation
 
 # The best bot: tests/integration/test_balance.py holds it to score at least as well as car and walk
 # on every shipped scenario.
 PAR_BOT = BALANCED.name
 
 
-def par_results(scenario: Scenario, seed: int) -> ShiftResults:
-    """The figures the best bot ends the shift of ``scenario`` with ``seed`` on."""
-    return play_one(scenario, PAR_BOT, seed)
+def par_results(scenario: Scenario, seed: int, ticks: int | None = None) -> ShiftResults:
+    """The figures the best bot ends the shift of ``scenario`` with ``seed`` on.
+
+    ``ticks``: a shift the trainee ended early is compared with par over the same time.
+    """
+    sim = Simulation(scenario, seed)
+    bot = make_bot(PAR_BOT, seed)
+    end = sim.total_ticks if ticks is None else min(ticks, sim.total_ticks)
+    while sim.tick < end:
+        bot.act(sim)
+        sim.step()
+    return sim.results()

@@ -20,7 +20,7 @@ FOOT_COLOUR, CAR_COLOUR = "#d55e00", "#0072b2"
 def session_report(session: Session, scenario: Scenario) -> str:
     """The whole page for ``session`` played on ``scenario``."""
     recording = session.recording
-    par = par_results(scenario, session.summary.seed)
+    par = par_results(scenario, session.summary.seed, recording.ticks)
     debrief = build_debrief(recording.shift_results(), recording.trust_changes(), scenario, par)
     summary = session.summary
     kinds = [[scenario.map.kind_at(x, y) for x in range(scenario.map.width)]

@@ -89,7 +89,7 @@ class SummaryScene(Scene):
         self.sim = sim
         self.results = sim.results()
         # Par: the best bot on the same street and seed, played headless now (a fraction of a second).
-        self.par = par_results(scenario, sim.seed)
+        self.par = par_results(scenario, sim.seed, sim.tick)
         self.debrief = build_debrief(self.results, sim.ledger(), scenario, self.par)
         self.changes = changes(self.debrief)
         self.saved = app.recorder.finish()  # None when nothing is kept (kiosk mode)
@@ -128,9 +128,10 @@ class SummaryScene(Scene):
         surface.fill(palette.panel[:3])
         button_h = text.line_height("body") + p
         head_h = text.line_height("title") + text.line_height("body") + p
-        heading = text.fit(f"End of shift · {self.scenario.title}", "title", w // 2)
-        draw_text(surface, text, heading, "title", palette.text, (p, p // 2))
         score = f"Score {r.score:.0f} / 100   ·   par {self.par.score:.0f}"
+        score_w = text.width(score, "title")
+        heading = text.fit(f"End of shift · {self.scenario.title}", "title", max(0, w - score_w - 3 * p))
+        draw_text(surface, text, heading, "title", palette.text, (p, p // 2))
         draw_text(surface, text, score, "title", palette.accent, (w - p, p // 2), "topright")
         change = r.trust - r.trust_start
         trust_line = (f"Neighborhood trust from {r.trust_start:.0f} to {r.trust:.0f} ({change:+.1f})"
