@@ -8,6 +8,8 @@ any machine and a bot can play a whole shift in seconds.
 
 from __future__ import annotations
 
+import gc
+
 import pygame
 
 from game.app.context import App, LaunchOptions
@@ -52,6 +54,7 @@ class Game:
             self.app.settings = self.app.store.load()  # in kiosk mode the store reads nothing
             self.app.settings_changed()
         self.scene: Scene = first_scene(self.app)
+        settle_heap(self.scene)
         self.clock = pygame.time.Clock()
         self.frames = 0
 
@@ -98,6 +101,7 @@ class Game:
             nxt = go_back(self.app, nxt)
         if nxt is not None:
             self.scene = nxt
+            settle_heap(nxt)
         return True
 
     def run(self) -> int:
@@ -123,6 +127,20 @@ def _scenario_for(app: App) -> Scenario:
         if entry.scenario is not None:
             return entry.scenario
     raise UserError(f"no playable scenario in {options.scenario_dir}/")
+
+
+def settle_heap(scene: Scene) -> None:
+    """On entering a shift, set everything alive aside from the garbage collector's full passes.
+
+    A shift keeps a large heap of long-lived objects (the painted map, the scenario, the
+    sprite caches): Python's full collections walk all of it, 30-40 ms with 2,000 residents,
+    a dropped frame every few seconds. Frozen objects are skipped. Unfreezing first lets the
+    shift before this one be collected, so a kiosk playing shift after shift stays flat.
+    """
+    if isinstance(scene, PlayScene):
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
 
 def first_scene(app: App) -> Scene:
