@@ -9,6 +9,7 @@ from game.app.art.fx import (
     draw_floating_text,
     draw_name_tag,
     draw_place_highlight,
+    floating_text_rect,
 )
 from game.app.art.lighting import (
     apply_daylight,
@@ -49,6 +50,7 @@ __all__ = [
     "draw_place_highlight",
     "draw_streetlights",
     "draw_trust_ring",
+    "floating_text_rect",
     "light_state",
     "person_sprite",
     "prewarm",

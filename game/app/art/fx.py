@@ -98,6 +98,24 @@ def _pill(text: str, tone: str, palette: Palette, text_scale: float) -> pygame.S
     return optimised(surface)
 
 
+def _floating_pill(item: FloatingText, palette: Palette, scale: float) -> pygame.Surface:
+    return _cached(("pill", item.text, item.tone, palette.name, scale),
+                   lambda: _pill(item.text, item.tone, palette, scale))
+
+
+def floating_text_rect(item: FloatingText, now: float, palette: Palette = WARM, text_scale: float = 1.0,
+                       offset: Sequence[float] = (0, 0)) -> pygame.Rect:
+    """Where ``draw_floating_text`` would put the message now, so a caller can keep messages
+    apart and on screen (and pass the difference back as ``offset``)."""
+    scale = clamp_text_scale(text_scale)
+    pill = _floating_pill(item, palette, scale)
+    p = min(max(item.progress(now), 0.0), 1.0)
+    eased = 1.0 - (1.0 - p) ** 3
+    x = item.x - offset[0] - pill.get_width() / 2
+    y = item.y - offset[1] - item.rise * scale * eased - pill.get_height()
+    return pygame.Rect(round(x), round(y), pill.get_width(), pill.get_height())
+
+
 def draw_floating_text(
     surface: pygame.Surface,
     item: FloatingText,
@@ -105,22 +123,18 @@ def draw_floating_text(
     palette: Palette = WARM,
     text_scale: float = 1.0,
     offset: Sequence[float] = (0, 0),
-) -> None:
-    """Draw one floating message; ``offset`` is the camera's top-left in world pixels."""
+) -> pygame.Rect | None:
+    """Draw one floating message; ``offset`` is the camera's top-left in world pixels.
+    Returns where it went (None once it has faded)."""
     p = item.progress(now)
     if not 0.0 <= p < 1.0:
-        return
-    scale = clamp_text_scale(text_scale)
-    pill = _cached(
-        ("pill", item.text, item.tone, palette.name, scale),
-        lambda: _pill(item.text, item.tone, palette, scale),
-    )
-    eased = 1.0 - (1.0 - p) ** 3
+        return None
+    pill = _floating_pill(item, palette, clamp_text_scale(text_scale))
     alpha = min(1.0, p / 0.1) * (1.0 if p < 0.65 else 1.0 - (p - 0.65) / 0.35)
     pill.set_alpha(round(255 * alpha))
-    x = item.x - offset[0] - pill.get_width() / 2
-    y = item.y - offset[1] - item.rise * scale * eased - pill.get_height()
-    surface.blit(pill, (round(x), round(y)))
+    rect = floating_text_rect(item, now, palette, text_scale, offset)
+    surface.blit(pill, rect)
+    return rect
 
 
 def draw_name_tag(

@@ -38,6 +38,7 @@ from game.sim.queries import heading_to_call, nearest_resident, reachable_reside
 from game.sim.simulation import Simulation
 
 APPROACH_RADIUS = 10.0  # tiles: E walks over to someone this close
+CARD_MARGIN = 3.0  # tiles past talking reach (and past the closest yet) before a resident's card closes
 END_PAUSE = 2.5  # real seconds the end-of-shift banner shows before the debrief
 FLOAT_MIN = 0.5  # trust points: smaller changes go to the log but do not float
 SPEED_KEYS = {"speed1": 1, "speed2": 2, "speed4": 4}
@@ -82,6 +83,8 @@ class PlayScene(Scene):
         self._warm_scale = 0.0
         self._warmer: Iterator = iter(())
         self.radio: list[str] = []  # priority-1 calls that came in and still owe the trainee a card
+        self._card_nearest: tuple[int, float] | None = None  # the card's resident, the closest yet
+        self._window_taught = False  # the first hello through the windshield says what it costs
         keys = app.settings
         drive = "push the stick" if keys.device == GAMEPAD else "click the map"
         self.toasts.show(f"Your shift has begun. You are in the patrol car: {drive} to drive, "
@@ -100,6 +103,10 @@ class PlayScene(Scene):
             return PauseScene(self.app, self, self)
         if command == "people":
             return PeopleScene(self.app, self)
+        if command == "feed" or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
+                                 and self.hud.on_log_heading(event.pos)):
+            self.hud.toggle_log()  # only the view changes: allowed while watching a replay too
+            return None
         if self.hands_off and (command in ("interact", "car", "respond")
                                or event.type == pygame.MOUSEBUTTONDOWN):
             return None
@@ -219,6 +226,7 @@ class PlayScene(Scene):
             self.runner.advance(dt)
         self.take_feed()
         self.animate(dt)
+        self.close_card_left_behind()
         card = self.dispatch_card(self)
         if card is not None:
             return card
@@ -229,6 +237,23 @@ class PlayScene(Scene):
             if self.ended >= (self.app.autoplay_pause if self.app.options.autoplay else END_PAUSE):
                 return SummaryScene(self.app, self.scenario, self.sim)
         return None
+
+    def close_card_left_behind(self) -> None:
+        """The resident card goes once the officer walks away from that resident: past talking
+        reach and farther than the closest they have been since it opened, by a margin (a card
+        opened from across the street stays while the officer walks over)."""
+        i = self.selected
+        if i is None:
+            self._card_nearest = None
+            return
+        sim = self.sim
+        distance = float(sim.people.distance2(sim.officer.x, sim.officer.y)[i]) ** 0.5
+        nearest = distance
+        if self._card_nearest is not None and self._card_nearest[0] == i:
+            nearest = min(self._card_nearest[1], distance)
+        self._card_nearest = (i, nearest)
+        if distance > max(sim.talk.reach(), nearest) + CARD_MARGIN:
+            self.selected, self._card_nearest = None, None
 
     def animate(self, dt: float) -> None:
         """Everything that moves without the simulation moving: camera, floaters, toasts, hover."""
@@ -267,6 +292,11 @@ class PlayScene(Scene):
             if change is not None and item.at is not None:
                 if abs(change.delta) >= FLOAT_MIN:
                     self.floaters.trust(change.delta, change.label, item.at)
+                if change.through_car_window and not self._window_taught:
+                    self._window_taught = True
+                    self.toasts.show("Through the windshield a hello counts for little: "
+                                     f"{self.app.settings.first_key('car')} to park, then walk up "
+                                     "and talk.", "info")
                 cue = cue or ("positive" if change.delta > 0 else "negative")
             elif item.kind in (FeedKind.STORY, FeedKind.CONCERN) and item.at is not None:
                 self.floaters.note("story heard" if item.kind is FeedKind.STORY else "a worry shared",
@@ -345,13 +375,15 @@ class PlayScene(Scene):
                 self.camera.fit()
         self.world.draw(surface, self.camera, self.runner, clock=self.clock, hover=self.hover,
                         selected=self.selected, hover_place=self.hover_place)
-        self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale,
-                           still=self.app.settings.reduced_motion)
         layout = self.hud.layout
+        view = surface.get_rect()
         if layout is not None:
             p = pad(self.app.text)
             view = pygame.Rect(p, layout.bar.bottom + p, layout.calls.x - 2 * p,
                                layout.hints.y - layout.bar.bottom - 2 * p)
+        self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale,
+                           still=self.app.settings.reduced_motion, bounds=view, avoid=self.world.tags)
+        if layout is not None:
             self.world.draw_pointers(surface, self.camera, view, self.runner.car_position())
         card = self.selected if self.selected is not None else self.hover
         self.hud.draw(surface, mode=self.mode_text(), speed=self.speed_text(), hints=self.hint_text(),

@@ -2,22 +2,25 @@
 
 The art library draws the pills (``FloatingText``); this keeps them anchored in
 tile coordinates, so they stay over the porch while the camera moves or zooms,
-and stacks messages that arrive together at one spot.
+stacks messages that arrive together at one spot, and on screen moves them apart,
+off name tags and inside the window, so each can be read whole.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import pygame
 
-from game.app.art import FloatingText, draw_floating_text
+from game.app.art import FloatingText, draw_floating_text, floating_text_rect
 from game.app.ui.palette import Palette
 from game.app.view.camera import Camera
 
 LIMIT = 12  # at most this many at once (busy moments drop the oldest)
 STACK = 0.55  # tiles between messages that arrive together at one spot
 HEAD = 0.7  # tiles above the ground point where messages start
+GAP = 2  # pixels between messages moved apart
 
 
 @dataclass
@@ -49,9 +52,41 @@ class Floaters:
         self.items = [a for a in self.items if a.item.alive(self.now)]
 
     def draw(self, surface: pygame.Surface, camera: Camera, palette: Palette, text_scale: float,
-             still: bool = False) -> None:
-        """``still`` (reduced motion): messages fade in place instead of rising."""
-        for a in self.items:
-            a.item.x, a.item.y = camera.to_screen(a.x, a.y - HEAD)
-            draw_floating_text(surface, replace(a.item, rise=0.0) if still else a.item, self.now, palette,
-                               text_scale)
+             still: bool = False, bounds: pygame.Rect | None = None,
+             avoid: Sequence[pygame.Rect] = ()) -> list[pygame.Rect]:
+        """``still`` (reduced motion): messages fade in place instead of rising. Each message keeps
+        inside ``bounds`` (the window by default) and off ``avoid`` (name tags) and the others:
+        the newest sits where it happened, older ones move up out of its way. Returns where
+        each message went."""
+        area = surface.get_rect() if bounds is None else bounds
+        taken = [pygame.Rect(r) for r in avoid]
+        placed = []
+        for a in reversed(self.items):
+            item = replace(a.item, rise=0.0) if still else a.item
+            item.x, item.y = camera.to_screen(a.x, a.y - HEAD)
+            if not 0.0 <= item.progress(self.now) < 1.0:
+                continue
+            natural = floating_text_rect(item, self.now, palette, text_scale)
+            rect = clear_spot(natural, taken, area)
+            taken.append(rect)
+            placed.append(rect)
+            draw_floating_text(surface, item, self.now, palette, text_scale,
+                               (natural.x - rect.x, natural.y - rect.y))
+        return placed
+
+
+def clear_spot(rect: pygame.Rect, taken: Sequence[pygame.Rect], area: pygame.Rect) -> pygame.Rect:
+    """``rect`` moved into ``area`` and then up (or, with no room above, down) until it touches
+    nothing in ``taken``; kept in ``area`` overlapping if there is no free spot at all."""
+    start = rect.clamp(area)
+    for upward in (True, False):
+        spot = start.copy()
+        while area.contains(spot):
+            hits = [t for t in taken if spot.colliderect(t)]
+            if not hits:
+                return spot
+            if upward:
+                spot.bottom = min(t.top for t in hits) - GAP
+            else:
+                spot.top = max(t.bottom for t in hits) + GAP
+    return start

@@ -33,6 +33,13 @@ TREND_EPSILON = 0.25  # trust points of change before the arrow tilts
 
 
 @dataclass(frozen=True)
+class CallLine:
+    size: str
+    text: str
+    colour: tuple[int, int, int]
+
+
+@dataclass(frozen=True)
 class HudLayout:
     bar: pygame.Rect
     calls: pygame.Rect
@@ -58,7 +65,7 @@ def card_width(window_w: int, text: Text) -> int:
 
 
 def layout(size: tuple[int, int], text: Text, map_tiles: tuple[int, int], bar_rows: int,
-           calls_h: int, log_h: int, card_h: int) -> HudLayout:
+           calls_h: int, log_h: int, card_h: int, hint_rows: int = 1) -> HudLayout:
     """Place every HUD panel for a window ``size``; panels never overlap."""
     w, h = size
     p = pad(text)
@@ -71,7 +78,7 @@ def layout(size: tuple[int, int], text: Text, map_tiles: tuple[int, int], bar_ro
     mini_h = min(round(mini_w * mh / max(mw, 1)), round(h * 0.26))
     mini_w = min(mini_w, round(mini_h * mw / max(mh, 1))) if mh else mini_w
     minimap = pygame.Rect(w - p - mini_w, h - p - mini_h, mini_w, mini_h)
-    hints_h = text.line_height("small") + p // 2
+    hints_h = hint_rows * text.line_height("small") + p // 2
     hints = pygame.Rect(p, h - p - hints_h, minimap.x - 2 * p, hints_h)
     top = bar.bottom + p
     calls = pygame.Rect(col_x, top, col_w, min(calls_h, max(0, minimap.y - p - top)))
@@ -122,6 +129,11 @@ class Hud:
         self.log: deque[FeedItem] = deque(maxlen=LOG_KEEP)
         self.layout: HudLayout | None = None
         self.call_cards: list[tuple[pygame.Rect, str]] = []
+        self.log_open = True  # the trainee can fold the log away to see the map beneath it
+        self.log_heading: pygame.Rect | None = None  # where a click folds or unfolds the log
+
+    def toggle_log(self) -> None:
+        self.log_open = not self.log_open
 
     def add(self, items: list[FeedItem]) -> None:
         self.log.extend(i for i in items if noticeable(i))
@@ -129,6 +141,9 @@ class Hud:
     # --- clicks -------------------------------------------------------------------
     def call_at(self, pos: tuple[int, int]) -> str | None:
         return next((cid for rect, cid in self.call_cards if rect.collidepoint(pos)), None)
+
+    def on_log_heading(self, pos: tuple[int, int]) -> bool:
+        return self.log_heading is not None and self.log_heading.collidepoint(pos)
 
     def over_panel(self, pos: tuple[int, int]) -> bool:
         return self.layout is not None and any(
@@ -222,18 +237,22 @@ class Hud:
         items = self._bar_items(mode, speed)
         rows = self._bar_rows(w - 4 * p, items)
         calls = sorted(self.sim.active_calls(), key=lambda c: (c.call.priority, c.deadline))
-        call_h = 2 * text.line_height("small") + text.line_height("body") + p
-        calls_h = (len(calls) * (call_h + p // 2) + p + text.line_height("small")) if calls else 0
+        col_w = column_width(w, text)
+        call_lines = [self._call_lines(state, col_w - 2 * p) for state in calls]
+        calls_h = (sum(self._call_height(lines) + p // 2 for lines in call_lines)
+                   + p + text.line_height("small")) if calls else 0
         card_lines = [] if card_for is None else self._card_lines(card_for, card_width(w, text) - 2 * p)
         card_h = 0 if card_for is None else (
             text.line_height("body") + text.line_height("small") + 2 * p
             + sum(text.line_height(size) for size, _ in card_lines))
-        log_h = self._log_height(column_width(w, text))
+        log_h = self._log_height(col_w)
+        hint_lines = text.wrap(hints, "small", self._hints_width(surface.get_size()) - p)
         lay = layout(surface.get_size(), text, (self.sim.grid.width, self.sim.grid.height),
-                     len(rows), calls_h, log_h, card_h)
+                     len(rows), calls_h, log_h, card_h, len(hint_lines))
         self.layout = lay
         self._draw_bar(surface, lay.bar, rows)
-        self._draw_calls(surface, lay.calls, calls, call_h)
+        self._draw_calls(surface, lay.calls, list(zip(calls, call_lines, strict=True)))
+        self.log_heading = None
         if focus:
             return
         self._draw_log(surface, lay.log)
@@ -241,8 +260,13 @@ class Hud:
             self._draw_card(surface, lay.card, card_for, card_lines)
         self.minimap.draw(surface, lay.minimap, camera_rect)
         app.panels.draw(surface, lay.hints, palette.panel)
-        draw_text(surface, text, text.fit(hints, "small", lay.hints.w - p), "small", palette.text,
-                  (lay.hints.x + p // 2, lay.hints.centery), "midleft")
+        draw_lines(surface, text, hint_lines, "small", palette.text, lay.hints.x + p // 2,
+                   lay.hints.y + p // 4)
+
+    def _hints_width(self, size: tuple[int, int]) -> int:
+        """The hint bar's width, which does not depend on how many lines it takes."""
+        return layout(size, self.app.text, (self.sim.grid.width, self.sim.grid.height),
+                      1, 0, 0, 0).hints.w
 
     def _draw_bar(self, surface: pygame.Surface, rect: pygame.Rect,
                   rows: list[list[tuple[str, str]]]) -> None:
@@ -289,8 +313,8 @@ class Hud:
             pygame.draw.line(surface, palette.text_dim, (x, cy), (x + s, cy), 3)
         return x + s
 
-    def _draw_calls(self, surface: pygame.Surface, rect: pygame.Rect, calls: list[CallState],
-                    call_h: int) -> None:
+    def _draw_calls(self, surface: pygame.Surface, rect: pygame.Rect,
+                    calls: list[tuple[CallState, list[CallLine]]]) -> None:
         self.call_cards = []
         if not calls or not rect.h:
             return
@@ -305,31 +329,23 @@ class Hud:
                   (rect.x + p, rect.y + p // 2))
         y = rect.y + p // 2 + text.line_height("small") + p // 2
         surface.set_clip(rect)
-        for state in calls:
-            card = pygame.Rect(rect.x + p // 2, y, rect.w - p, call_h)
+        for state, lines in calls:
+            card = pygame.Rect(rect.x + p // 2, y, rect.w - p, self._call_height(lines))
             self.call_cards.append((card, state.call.id))
-            self._draw_call(surface, card, state)
-            y += call_h + p // 2
+            self._draw_call(surface, card, state, lines)
+            y += card.h + p // 2
         surface.set_clip(None)
 
-    def _draw_call(self, surface: pygame.Surface, card: pygame.Rect, state: CallState) -> None:
-        app, text, palette, sim = self.app, self.app.text, self.app.palette, self.sim
+    def _call_lines(self, state: CallState, width: int) -> list[CallLine]:
+        """A call card's lines, wrapped to ``width`` (the place name beside the badge): whole
+        words, never cut, so "2 min left" and the distance are always there to read."""
+        text, palette, sim = self.app.text, self.app.palette, self.sim
         p = pad(text)
         call = state.call
-        colour = palette.priority[call.priority - 1]
-        app.panels.draw(surface, card, (*palette.panel[:3], 255), colour, radius=6)
-        badge_h = text.line_height("body")
-        badge = pygame.Rect(card.x + p // 2, card.y + p // 2, badge_h * 2, badge_h)
-        app.panels.draw(surface, badge, (*colour, 255), None, radius=4)
-        draw_text(surface, text, f"P{call.priority}", "small", palette.text_dark, badge.center, "center")
         place = sim.places[call.place]
-        inner = card.right - p // 2 - (badge.right + p // 2)
-        draw_text(surface, text, text.fit(place.name, "body", inner), "body", palette.text,
-                  (badge.right + p // 2, badge.y))
-        y = badge.bottom
-        draw_text(surface, text, text.fit(call.text, "small", card.w - p), "small", palette.text_dim,
-                  (card.x + p // 2, y))
-        y += text.line_height("small")
+        lines = [CallLine("body", line, palette.text)
+                 for line in text.wrap(place.name, "body", width - self._badge_w() - p // 2)]
+        lines += [CallLine("small", line, palette.text_dim) for line in text.wrap(call.text, "small", width)]
         left = state.time_left(sim.time)
         in_car = sim.officer.in_car
         travel = travel_to(sim, *place.at)
@@ -339,7 +355,30 @@ class Hud:
         timing = (f"LATE by {-left:.0f} min" if left < 0 else f"{left:.0f} min left")
         line = f"{timing}  ·  {round(travel.distance) * METRES_PER_TILE} m, ~{eta} min {how}{going}"
         warn = palette.trust_bad if left < 0 else (palette.priority[0] if left < eta else palette.accent)
-        draw_text(surface, text, text.fit(line, "small", card.w - p), "small", warn, (card.x + p // 2, y))
+        return lines + [CallLine("small", part, warn) for part in text.wrap(line, "small", width)]
+
+    def _badge_w(self) -> int:
+        return self.app.text.line_height("body") * 2
+
+    def _call_height(self, lines: list[CallLine]) -> int:
+        text = self.app.text
+        return sum(text.line_height(line.size) for line in lines) + pad(text)
+
+    def _draw_call(self, surface: pygame.Surface, card: pygame.Rect, state: CallState,
+                   lines: list[CallLine]) -> None:
+        app, text, palette = self.app, self.app.text, self.app.palette
+        p = pad(text)
+        call = state.call
+        colour = palette.priority[call.priority - 1]
+        app.panels.draw(surface, card, (*palette.panel[:3], 255), colour, radius=6)
+        badge = pygame.Rect(card.x + p // 2, card.y + p // 2, self._badge_w(), text.line_height("body"))
+        app.panels.draw(surface, badge, (*colour, 255), None, radius=4)
+        draw_text(surface, text, f"P{call.priority}", "small", palette.text_dark, badge.center, "center")
+        y = badge.y
+        for line in lines:
+            x = badge.right + p // 2 if line.size == "body" else card.x + p // 2
+            draw_text(surface, text, line.text, line.size, line.colour, (x, y))
+            y += text.line_height(line.size)
 
     def _feed_colour(self, item: FeedItem, palette: Palette) -> tuple[int, int, int]:
         if item.kind == "trust" and item.delta is not None:
@@ -358,20 +397,39 @@ class Hud:
         return self.app.text.wrap(f"{stamp}  {who}{item.text}", "small", width - 2 * p - 6)
 
     def _log_height(self, width: int) -> int:
-        """Room for the newest few items; nothing at all before anything has happened."""
+        """Room for the newest few items, or the heading alone when folded away; nothing at all
+        before anything has happened."""
         if not self.log:
             return 0
         text = self.app.text
+        if not self.log_open:
+            return text.line_height("small") + pad(text)
         lines = sum(len(self._log_lines(item, width)) for item in list(self.log)[-LOG_SHOWN:])
         return (lines + 1) * text.line_height("small") + pad(text) + 3 * LOG_SHOWN
 
+    def _log_title(self, width: int) -> str:
+        """The log's heading, saying how to fold it (or unfold it, with how much is inside)."""
+        key = self.app.settings.first_key("feed")
+        if self.log_open:
+            forms = [f"What happened  ·  {key} to hide", f"What happened  ·  {key}", "What happened"]
+        else:
+            forms = [f"What happened ({len(self.log)})  ·  {key} to show",
+                     f"What happened  ·  {key} to show", f"What happened  ·  {key}", "What happened"]
+        text = self.app.text
+        return next((f for f in forms if text.width(f, "small") <= width), forms[-1])
+
     def _draw_log(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        if rect.h < self.app.text.line_height("small") * 3:
+        text = self.app.text
+        if rect.h < text.line_height("small") * (3 if self.log_open else 1):
             return
-        app, text, palette = self.app, self.app.text, self.app.palette
+        app, palette = self.app, self.app.palette
         p = pad(text)
         app.panels.draw(surface, rect, palette.panel, palette.panel_edge)
-        draw_text(surface, text, "What happened", "small", palette.text_dim, (rect.x + p, rect.y + p // 2))
+        title = self._log_title(rect.w - 2 * p)
+        self.log_heading = pygame.Rect(rect.x, rect.y, rect.w, p + text.line_height("small"))
+        draw_text(surface, text, title, "small", palette.text_dim, (rect.x + p, rect.y + p // 2))
+        if not self.log_open:
+            return
         y = rect.y + p // 2 + text.line_height("small") + 2
         bottom = rect.bottom - p // 2
         step = text.line_height("small")

@@ -61,6 +61,7 @@ class WorldView:
         self._crowd = Crowd([*(look_of(r.id) for r in sim.residents), OFFICER])  # the officer last
         self._places_by_tile = {p.at: p.id for p in sim.scenario.places}
         self.people_xy = sim.people.pos.copy()  # last drawn positions, for hover picking
+        self.tags: list[pygame.Rect] = []  # name tags drawn last frame: floating feedback keeps off them
 
     # --- the map -------------------------------------------------------------------
     def _base_map(self, palette: Palette) -> pygame.Surface:
@@ -164,13 +165,13 @@ class WorldView:
         for state in sim.active_calls():
             x, y = sim.places[state.call.place].at
             draw_call_marker(surface, camera.to_screen(x, y), state.call.priority, pulse, palette, scale)
-        for i in {i for i in (hover, selected) if i is not None}:
-            draw_name_tag(surface, camera.to_screen(*people[i]), sim.residents[i].name, palette,
-                          self.app.text.scale, lift=30 * scale)
+        self.tags = [draw_name_tag(surface, camera.to_screen(*people[i]), sim.residents[i].name,
+                                   palette, self.app.text.scale, lift=30 * scale)
+                     for i in {i for i in (hover, selected) if i is not None}]
         if hover_place is not None:
             at = camera.to_screen(*sim.places[hover_place].at)
-            draw_name_tag(surface, at, self.place_label(hover_place), palette, self.app.text.scale,
-                          lift=0.6 * camera.tile_px)
+            self.tags.append(draw_name_tag(surface, at, self.place_label(hover_place), palette,
+                                           self.app.text.scale, lift=0.6 * camera.tile_px))
 
     def _draw_lamps(self, surface: pygame.Surface, camera: Camera, minute: float) -> None:
         strength = streetlight_strength(minute)
