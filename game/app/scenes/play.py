@@ -332,13 +332,14 @@ class PlayScene(Scene):
     def speed_text(self) -> str:
         return f"{self.runner.time_scale * self.app.speed:g}x speed"
 
-    def hint_text(self) -> str:
+    def hint_text(self) -> list[str]:
+        """What the keys do now, one hint a part: the hint bar breaks lines only between parts."""
         s, sim = self.app.settings, self.sim
         parts = []
         reachable = reachable_residents(sim)
         if self.app.options.kiosk:  # a touch screen: the kiosk's buttons under the street do the rest
             who = sim.residents[reachable[0]].name if reachable else "a neighbor"
-            return f"Touch the street to go there   ·   touch {who} to talk"
+            return ["Touch the street to go there", f"touch {who} to talk"]
         if reachable:
             parts.append(f"{s.first_key('interact')} talk to {sim.residents[reachable[0]].name}")
         elif sim.events_here():
@@ -359,7 +360,7 @@ class PlayScene(Scene):
                       f"{speeds} speed", "wheel zoom"]
         if self.hot_reload.path is not None:
             parts.append(f"{s.first_key('reload')} reload file")
-        return "   ·   ".join(parts)
+        return parts
 
     def view_tiles(self) -> tuple[float, float, float, float]:
         c = self.camera
@@ -382,7 +383,8 @@ class PlayScene(Scene):
             view = pygame.Rect(p, layout.bar.bottom + p, layout.calls.x - 2 * p,
                                layout.hints.y - layout.bar.bottom - 2 * p)
         self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale,
-                           still=self.app.settings.reduced_motion, bounds=view, avoid=self.world.tags)
+                           still=self.app.settings.reduced_motion, bounds=view,
+                           avoid=self.world.tags, rather_not=self.hud.panels())
         if layout is not None:
             self.world.draw_pointers(surface, self.camera, view, self.runner.car_position())
         card = self.selected if self.selected is not None else self.hover

@@ -53,21 +53,22 @@ class Floaters:
 
     def draw(self, surface: pygame.Surface, camera: Camera, palette: Palette, text_scale: float,
              still: bool = False, bounds: pygame.Rect | None = None,
-             avoid: Sequence[pygame.Rect] = ()) -> list[pygame.Rect]:
+             avoid: Sequence[pygame.Rect] = (), rather_not: Sequence[pygame.Rect] = ()) -> list[pygame.Rect]:
         """``still`` (reduced motion): messages fade in place instead of rising. Each message keeps
-        inside ``bounds`` (the window by default) and off ``avoid`` (name tags) and the others:
-        the newest sits where it happened, older ones move up out of its way. Returns where
-        each message went."""
+        inside ``bounds`` (the window by default) and off ``avoid`` (name tags) and the others,
+        and off ``rather_not`` (HUD panels) where there is room: the newest sits where it
+        happened, older ones move up out of its way. Returns where each message went."""
         area = surface.get_rect() if bounds is None else bounds
         taken = [pygame.Rect(r) for r in avoid]
-        placed = []
+        placed: list[pygame.Rect] = []
         for a in reversed(self.items):
             item = replace(a.item, rise=0.0) if still else a.item
             item.x, item.y = camera.to_screen(a.x, a.y - HEAD)
             if not 0.0 <= item.progress(self.now) < 1.0:
                 continue
             natural = floating_text_rect(item, self.now, palette, text_scale)
-            rect = clear_spot(natural, taken, area)
+            rect = clear_spot(natural, [*taken, *rather_not], area) or clear_spot(natural, taken, area)
+            rect = rect or natural.clamp(area)
             taken.append(rect)
             placed.append(rect)
             draw_floating_text(surface, item, self.now, palette, text_scale,
@@ -75,9 +76,9 @@ class Floaters:
         return placed
 
 
-def clear_spot(rect: pygame.Rect, taken: Sequence[pygame.Rect], area: pygame.Rect) -> pygame.Rect:
+def clear_spot(rect: pygame.Rect, taken: Sequence[pygame.Rect], area: pygame.Rect) -> pygame.Rect | None:
     """``rect`` moved into ``area`` and then up (or, with no room above, down) until it touches
-    nothing in ``taken``; kept in ``area`` overlapping if there is no free spot at all."""
+    nothing in ``taken``; None if there is no such spot."""
     start = rect.clamp(area)
     for upward in (True, False):
         spot = start.copy()
@@ -89,4 +90,4 @@ def clear_spot(rect: pygame.Rect, taken: Sequence[pygame.Rect], area: pygame.Rec
                 spot.bottom = min(t.top for t in hits) - GAP
             else:
                 spot.top = max(t.bottom for t in hits) + GAP
-    return start
+    return None

@@ -30,6 +30,7 @@ LOG_KEEP = 60  # feed items kept for the notification log
 LOG_SHOWN = 5  # the newest items the log panel makes room for
 TREND_MINUTES = 20  # the trust arrow compares with this many game minutes ago
 TREND_EPSILON = 0.25  # trust points of change before the arrow tilts
+HINT_GAP = "   ·   "  # between two hints on one line of the hint bar
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,12 @@ class Hud:
     def on_log_heading(self, pos: tuple[int, int]) -> bool:
         return self.log_heading is not None and self.log_heading.collidepoint(pos)
 
+    def panels(self) -> list[pygame.Rect]:
+        """Where the HUD drew panels last frame (nothing before the first)."""
+        return [] if self.layout is None else list(self.layout.panels().values())
+
     def over_panel(self, pos: tuple[int, int]) -> bool:
-        return self.layout is not None and any(
-            r.collidepoint(pos) for r in self.layout.panels().values())
+        return any(r.collidepoint(pos) for r in self.panels())
 
     # --- content sizes ------------------------------------------------------------------
     def _bar_items(self, mode: str, speed: str) -> list[tuple[str, str]]:
@@ -227,7 +231,7 @@ class Hud:
         return "out walking"
 
     # --- drawing -------------------------------------------------------------------
-    def draw(self, surface: pygame.Surface, *, mode: str, speed: str, hints: str,
+    def draw(self, surface: pygame.Surface, *, mode: str, speed: str, hints: list[str],
              card_for: int | None, camera_rect: tuple[float, float, float, float],
              focus: bool = False) -> None:
         """Draw the HUD; with ``focus`` only the top bar and the calls (a panel covers the rest)."""
@@ -246,7 +250,7 @@ class Hud:
             text.line_height("body") + text.line_height("small") + 2 * p
             + sum(text.line_height(size) for size, _ in card_lines))
         log_h = self._log_height(col_w)
-        hint_lines = text.wrap(hints, "small", self._hints_width(surface.get_size()) - p)
+        hint_lines = self._hint_lines(hints, self._hints_width(surface.get_size()) - p)
         lay = layout(surface.get_size(), text, (self.sim.grid.width, self.sim.grid.height),
                      len(rows), calls_h, log_h, card_h, len(hint_lines))
         self.layout = lay
@@ -262,6 +266,19 @@ class Hud:
         app.panels.draw(surface, lay.hints, palette.panel)
         draw_lines(surface, text, hint_lines, "small", palette.text, lay.hints.x + p // 2,
                    lay.hints.y + p // 4)
+
+    def _hint_lines(self, parts: list[str], width: int) -> list[str]:
+        """The hints packed into as few lines as fit ``width``, breaking only between hints
+        (a hint too long for a line on its own wraps by words)."""
+        text = self.app.text
+        lines: list[str] = []
+        for part in parts:
+            joined = f"{lines[-1]}{HINT_GAP}{part}" if lines else part
+            if lines and text.width(joined, "small") <= width:
+                lines[-1] = joined
+            else:
+                lines += text.wrap(part, "small", width)
+        return lines
 
     def _hints_width(self, size: tuple[int, int]) -> int:
         """The hint bar's width, which does not depend on how many lines it takes."""
