@@ -34,6 +34,7 @@ class Floaters:
     def __init__(self) -> None:
         self.items: list[Anchored] = []
         self.now = 0.0
+        self.placed: list[pygame.Rect] = []  # where the last frame drew each message, newest first
 
     def _add(self, item: FloatingText, at: tuple[float, float]) -> None:
         stacked = sum(1 for a in self.items if abs(a.x - at[0]) < 1 and abs(a.y - at[1]) < 1
@@ -53,14 +54,14 @@ class Floaters:
 
     def draw(self, surface: pygame.Surface, camera: Camera, palette: Palette, text_scale: float,
              still: bool = False, bounds: pygame.Rect | None = None,
-             avoid: Sequence[pygame.Rect] = (), rather_not: Sequence[pygame.Rect] = ()) -> list[pygame.Rect]:
+             avoid: Sequence[pygame.Rect] = (), rather_not: Sequence[pygame.Rect] = ()) -> None:
         """``still`` (reduced motion): messages fade in place instead of rising. Each message keeps
         inside ``bounds`` (the window by default) and off ``avoid`` (name tags) and the others,
         and off ``rather_not`` (HUD panels) where there is room: the newest sits where it
-        happened, older ones move up out of its way. Returns where each message went."""
+        happened, older ones move up out of its way. ``placed`` keeps where each one went."""
         area = surface.get_rect() if bounds is None else bounds
         taken = [pygame.Rect(r) for r in avoid]
-        placed: list[pygame.Rect] = []
+        self.placed = []
         for a in reversed(self.items):
             item = replace(a.item, rise=0.0) if still else a.item
             item.x, item.y = camera.to_screen(a.x, a.y - HEAD)
@@ -70,10 +71,9 @@ class Floaters:
             rect = clear_spot(natural, [*taken, *rather_not], area) or clear_spot(natural, taken, area)
             rect = rect or natural.clamp(area)
             taken.append(rect)
-            placed.append(rect)
+            self.placed.append(rect)
             draw_floating_text(surface, item, self.now, palette, text_scale,
                                (natural.x - rect.x, natural.y - rect.y))
-        return placed
 
 
 def clear_spot(rect: pygame.Rect, taken: Sequence[pygame.Rect], area: pygame.Rect) -> pygame.Rect | None:
