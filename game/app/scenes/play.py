@@ -384,7 +384,7 @@ class PlayScene(Scene):
                                layout.hints.y - layout.bar.bottom - 2 * p)
         self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale,
                            still=self.app.settings.reduced_motion, bounds=view,
-                           avoid=self.world.tags, rather_not=self.hud.panels())
+                           avoid=self.world.tags, rather_not=[*self.hud.panels(), *self.toasts.shown])
         if layout is not None:
             self.world.draw_pointers(surface, self.camera, view, self.runner.car_position())
         card = self.selected if self.selected is not None else self.hover

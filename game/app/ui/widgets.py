@@ -257,6 +257,7 @@ class Toasts:
     def __init__(self, limit: int = 3) -> None:
         self.items: list[Toast] = []
         self.limit = limit
+        self.shown: list[pygame.Rect] = []  # where the last frame drew them (for what must keep clear)
 
     def show(self, message: str, kind: str = "error") -> None:
         if self.items and self.items[-1].text == message:
@@ -276,6 +277,7 @@ class Toasts:
         width = min(area.w, round(560 * text.scale))
         p = pad(text)
         y = area.y
+        self.shown = []
         for t in self.items:
             lines = text.wrap(t.text, "body", width - 2 * p)
             h = len(lines) * text.line_height("body") + p
@@ -285,6 +287,7 @@ class Toasts:
             rect.centerx = area.centerx
             edge = palette.trust_bad if t.kind == "error" else palette.accent_alt
             panels.draw(surface, rect, palette.panel, edge)
+            self.shown.append(rect)
             draw_lines(surface, text, lines, "body", palette.text, rect.x + p, rect.y + p // 2)
             y = rect.bottom + 6
 
