@@ -74,12 +74,12 @@ class ReplayScene(PlayScene):
         super().draw(surface, focus)
         self.draw_banner(surface)
 
-    def hint_text(self) -> str:
+    def hint_text(self) -> list[str]:
         """Only what works while watching: the trainee's orders do nothing here."""
         s = self.app.settings
         speeds = " ".join(s.first_key(k) for k in ("speed1", "speed2", "speed4"))
-        return "   ·   ".join(["The recording plays itself", f"{s.first_key('pause')} pause or stop watching",
-                               f"{speeds} speed", f"{s.first_key('people')} people", "wheel zoom"])
+        return ["The recording plays itself", f"{s.first_key('pause')} pause or stop watching",
+                f"{speeds} speed", f"{s.first_key('people')} people", "wheel zoom"]
 
     def draw_banner(self, surface: pygame.Surface) -> None:
         """A label that cannot be missed, over the map's bottom edge, clear of the toasts and calls:
