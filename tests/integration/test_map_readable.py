@@ -79,6 +79,20 @@ def test_the_feed_folds_to_one_line_by_its_key_and_by_a_click_on_its_heading(app
     assert list(play.sim.officer.route) == route_before  # the click folded the log, it drove nowhere
 
 
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_a_log_panel_in_the_layout_is_always_drawn_with_its_heading(app, scale):
+    """Where the log has no room for its heading it takes no room (and no clicks) at all."""
+    app.settings.text_scale = scale
+    app.settings_changed()
+    play = PlayScene(app, load_scenario(SCENARIOS / "maple-street-summer.yaml"))
+    skip_ahead(play.sim, lambda: bool(play.sim.active_calls()))
+    for _ in range(2):
+        frame(play)
+        log = play.hud.layout.log
+        assert log.h == 0 or (play.hud.log_heading is not None and log.contains(play.hud.log_heading))
+        play.hud.toggle_log()
+
+
 def test_the_feed_key_can_be_remapped(app):
     play = play_with_news(app)
     app.settings.keys, message = rebind(app.settings.keys, "feed", pygame.K_o)

@@ -85,6 +85,8 @@ def layout(size: tuple[int, int], text: Text, map_tiles: tuple[int, int], bar_ro
     calls = pygame.Rect(col_x, top, col_w, min(calls_h, max(0, minimap.y - p - top)))
     log_top = calls.bottom + p if calls.h else top
     log = pygame.Rect(col_x, log_top, col_w, max(0, min(log_h, minimap.y - p - log_top)))
+    if log.h < text.line_height("small") + p:  # no room even for its heading: no panel at all
+        log.h = 0
     card_w = card_width(w, text)
     card_room = hints.y - p - top
     card = pygame.Rect(p, hints.y - p - min(card_h, card_room), card_w, min(card_h, card_room))
@@ -436,10 +438,9 @@ class Hud:
         return next((f for f in forms if text.width(f, "small") <= width), forms[-1])
 
     def _draw_log(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        text = self.app.text
-        if rect.h < text.line_height("small") * (3 if self.log_open else 1):
+        if not rect.h:
             return
-        app, palette = self.app, self.app.palette
+        app, text, palette = self.app, self.app.text, self.app.palette
         p = pad(text)
         app.panels.draw(surface, rect, palette.panel, palette.panel_edge)
         title = self._log_title(rect.w - 2 * p)
