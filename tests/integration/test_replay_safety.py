@@ -101,6 +101,11 @@ def test_a_replay_is_labelled_and_its_pause_menu_cannot_restart_or_end_it():
     game, keys = watching(first)
     keys.frames(5)
     assert "Replay of session" in game.scene.watched.label
+    replay = game.scene
+    skip_ahead(replay.sim, lambda: bool(replay.sim.active_calls()))
+    keys.frames(3)
+    calls = [t.text for t in replay.toasts.items if " call at " in t.text]
+    assert calls and not any("to respond" in text for text in calls)  # nobody to answer it here
     keys.press(pygame.K_ESCAPE)
     keys_of = [b.key for b in game.scene.menu.buttons]
     assert "restart" not in keys_of and "end" not in keys_of and "title" in keys_of

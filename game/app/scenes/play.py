@@ -308,8 +308,9 @@ class PlayScene(Scene):
                 if state is not None:
                     place = self.sim.places[state.call.place].name
                     key = self.app.settings.first_key("respond")
-                    self.toasts.show(f"Priority {state.call.priority} call at {place}. "
-                                     f"{key} to respond.", "error")
+                    # Only the trainee at the wheel is told which key answers (not a bot, not a replay).
+                    how = f" {key} to respond." if self.runner.bot is None else ""
+                    self.toasts.show(f"Priority {state.call.priority} call at {place}.{how}", "error")
                 cue = "call"
                 if state is not None and state.call.priority == 1 and self.runner.bot is None:
                     self.radio.append(state.call.id)  # a bot or a replay decides for itself
