@@ -57,11 +57,8 @@ class Acquaintance:
     concerns_checked: set[str] = field(default_factory=set)  # visited the follow-up place
     concerns_done: set[str] = field(default_factory=set)  # reported back
     times: dict[str, int] = field(default_factory=dict)  # topic -> how often
-    # When each worry was heard and the trust the listening brought: both are owed back
-    # if the officer never reports back (follow-through).
-    concern_heard_at: dict[str, float] = field(default_factory=dict)
+    # The trust the listening brought, per worry: owed back if the officer never reports back.
     concern_gain: dict[str, float] = field(default_factory=dict)
-    concerns_let_down: set[str] = field(default_factory=set)  # the deadline passed unanswered
     refuses_until: float = 0.0  # game minute until which they will not talk to the officer
     refusal_reason: str = ""  # what put them off, in words: "you pressed them about their worries"
 

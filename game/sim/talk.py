@@ -272,7 +272,6 @@ class Talk:
         for concern in r.concerns:
             if concern.id not in known.concerns_heard:
                 known.concerns_heard.append(concern.id)
-                known.concern_heard_at[concern.id] = state.time
                 known.concern_gain[concern.id] = max(0.0, gain)
                 self.promises.append((state.time + state.tuning.follow_up_deadline_minutes, i,
                                       concern.id))
@@ -305,7 +304,6 @@ class Talk:
             known = state.known[i]
             if cid in known.concerns_done:
                 continue
-            known.concerns_let_down.add(cid)
             r = state.residents[i]
             owed = known.concern_gain.get(cid, 0.0) * t.unkept_concern_share
             change = state.trust.shift_directly(state.time, i, -owed, "never heard back about their worry",
