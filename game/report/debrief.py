@@ -207,9 +207,32 @@ def _call(call: CallOutcome, scenario: Scenario) -> CallDebrief:
 def next_time(results: ShiftResults, ledger: Sequence[TrustChange],
               calls: Sequence[CallDebrief]) -> tuple[Tip, ...]:
     """The tips that this shift's figures support; a word of encouragement when none apply."""
-    tips = (*_walk_more(results), *_late_calls(calls), *_practise_components(ledger),
-            *_policies(results))
+    tips = (*_walk_more(results), *_late_calls(calls), *_nobody_helped(calls),
+            *_worries_left(results), *_practise_components(ledger), *_policies(results))
     return tips or (_keep_going(results, ledger),)
+
+
+def _nobody_helped(calls: Sequence[CallDebrief]) -> list[Tip]:
+    """Calls left unresolved because nobody there would help: the radio's return on trust."""
+    alone = [c for c in calls if c.response_minutes is not None and c.status == "unresolved"]
+    if not alone:
+        return []
+    return [Tip("Be known before you are needed",
+                f"At {_count(len(alone), 'call')} nobody saw anything, so "
+                f"{'it stays' if len(alone) == 1 else 'they stay'} unresolved. People help an "
+                "officer they know and trust, and the sooner you arrive the more of them are still "
+                "there: time on foot pays back on the radio.")]
+
+
+def _worries_left(results: ShiftResults) -> list[Tip]:
+    """Worries heard and not reported back on: what listening promised."""
+    left = results.concerns_heard - results.concerns_followed_up
+    if left <= 0:
+        return []
+    return [Tip("Report back on what you hear",
+                f"You heard {_count(results.concerns_heard, 'worry', 'worries')} and reported back on "
+                f"{results.concerns_followed_up}. A worry heard is a promise: look into it and come "
+                "back, or the trust the listening brought is lost again.")]
 
 
 def _walk_more(results: ShiftResults) -> list[Tip]:
@@ -275,5 +298,5 @@ def _keep_going(results: ShiftResults, ledger: Sequence[TrustChange]) -> Tip:
                "Try the same with someone you have not met yet.")
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _count(n: int, noun: str, plural: str = "") -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"

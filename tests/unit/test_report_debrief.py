@@ -89,3 +89,19 @@ def test_breaches_and_a_good_shift() -> None:
     tip, = next_time(results(), good, [])
     assert tip.title == "Keep doing what worked" and "listened with Resident 1" in tip.why
 
+
+
+def test_calls_nobody_helped_with_say_be_known_before_you_are_needed(scenario: Scenario) -> None:
+    r = results(calls=(CallOutcome("c1", 2, "shop", 40, 3.0, True, status="unresolved",
+                                   window_minutes=6.0),))
+    tips = build_debrief(r, [], scenario).tips
+    assert titles(tips) == ["Be known before you are needed"]
+    assert "At 1 call nobody saw anything" in tips[0].why
+
+
+def test_worries_heard_and_not_answered_say_report_back() -> None:
+    tips = next_time(results(concerns_heard=3, concerns_followed_up=1), [], [])
+    assert titles(tips) == ["Report back on what you hear"]
+    assert "heard 3 worries and reported back on 1" in tips[0].why
+    assert next_time(results(concerns_heard=2, concerns_followed_up=2), [], [])[0].title != \
+        "Report back on what you hear"
