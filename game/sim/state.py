@@ -35,7 +35,7 @@ def shift_calls(scenario: Scenario, seed: int) -> list[CallState]:
     may turn into (dormant until then), in the order they come in."""
     drawn = draw_calls(scenario.radio, scenario.shift.minutes, radio_rng(seed))
     calls: list[CallState] = []
-    for call in sorted((*scenario.calls, *drawn), key=lambda c: (c.at, c.id)):
+    for call in (*scenario.calls, *drawn):
         state = CallState(call)
         worse = call.escalated()
         if worse is not None:
