@@ -29,13 +29,12 @@ from game.bots.tactics import (
     follow_up_place,
     media_decision,
     resident_to_visit,
-    within_talking_distance,
     worthwhile_topic,
 )
 from game.sim import actions as act
 from game.sim.actions import Action
 from game.sim.calls import CallState
-from game.sim.queries import heading_to_call, most_urgent_call, travel_to
+from game.sim.queries import heading_to_call, most_urgent_call, residents_in_reach, travel_to
 from game.sim.simulation import Simulation
 
 BALANCED_LEASH = 5.0  # tiles from the car the balanced officer wanders (about a minute's walk back)
@@ -122,7 +121,7 @@ class WalkBot(PatrolBot):
             return act.JoinPlay()
         if (post := media_decision(sim)) is not None:
             return post
-        for i in within_talking_distance(sim):
+        for i in residents_in_reach(sim):
             if (talk := worthwhile_topic(sim, sim.residents[i].id)) is not None:
                 return talk
         return None
@@ -229,7 +228,7 @@ class GreetingSpammer(LeashBot):
 
     def here(self, sim: Simulation) -> Action | None:
         worth = self.worth_visiting(sim)
-        for i in within_talking_distance(sim):
+        for i in residents_in_reach(sim):
             if worth[i]:
                 return act.Talk(sim.residents[i].id, "greet")
         return None

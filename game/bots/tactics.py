@@ -14,7 +14,6 @@ from game.sim.simulation import Simulation
 TOPIC_ORDER = ("follow_up", "story", "listen", "porch", "greet")
 MAX_SPOT_CANDIDATES = 400  # residents considered when choosing where to park
 BAND_SLACK = 1e-9  # relative: the sweep's band keeps every pair the exact test might accept
-REACH_SLACK = 0.01  # tiles: the vector pre-filter keeps anyone the exact test might accept
 
 
 def best_choice(sim: Simulation) -> act.Choose | None:
@@ -106,17 +105,6 @@ class TalkedTo:
         for i in self.update(sim):
             counts[i] = sim.known[i].times.get(topic, 0)
         return counts
-
-
-def within_talking_distance(sim: Simulation) -> list[int]:
-    """Residents the officer can talk to now, in resident order.
-
-    One vector test over everyone with a little slack, then the sim's own
-    ``can_reach`` on the few left, so the answer is exactly the sim's.
-    """
-    reach = sim.talk.reach() + REACH_SLACK
-    near = np.flatnonzero(sim.people.distance2(sim.officer.x, sim.officer.y) <= reach ** 2)
-    return [int(i) for i in near if sim.can_reach(int(i))]
 
 
 def resident_to_visit(sim: Simulation, worth: np.ndarray, centre: tuple[float, float] | None = None,
