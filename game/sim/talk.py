@@ -20,7 +20,7 @@ A talk is a judgment, not a button:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.scenario.model import Concern, Place, Resident
 from game.sim import actions as act
@@ -95,13 +95,6 @@ class Talk:
         state = self.state
         i = self.resident(resident_id)
         r, known, fam = state.residents[i], state.known[i], state.trust.familiarity[i]
-        if known.refusing(state.time):
-            why = f"{r.name} doesn't want to talk to you right now: {known.refusal_reason}."
-            return [TalkOption(topic, label, False, why)
-                    for topic, label in (("greet", f"Say hello to {r.name}"),
-                                         ("listen", "Ask what's on their mind"),
-                                         ("story", "Ask about their life"),
-                                         ("porch", "Sit with them on the porch"))]
         in_car = state.officer.in_car
         car_only = "Get out of the car for this." if in_car else ""
         stranger = "They hardly know you yet." if fam < state.tuning.listen_familiarity else ""
@@ -121,6 +114,9 @@ class Talk:
         porch_reason = car_only or ("" if state.people.is_home(i) else "They are not on their porch.")
         options.append(TalkOption("porch", "Sit with them on the porch", not porch_reason,
                                   porch_reason, hint=stranger))
+        if known.refusing(state.time):
+            why = f"{r.name} doesn't want to talk to you right now: {known.refusal_reason}."
+            return [replace(o, available=False, reason=why, hint="") for o in options]
         return options
 
     def places_to_look_into(self) -> list[Place]:
