@@ -124,11 +124,17 @@ class Tuning:
     call_missed_quality: float = -0.35
     late_priority_scale: float = 0.5  # lateness hurts lower priorities this much less per level
     cleared_after_minutes: float = 45.0  # game minutes past the window before another unit takes it
-    # Lateness credit: 1 in time; late_credit × exp(-minutes late / late_credit_minutes)
-    # when late (partial, never 0); 0 for never. Scales the response score, the safety a
-    # late arrival brings and (as 1 - credit) what lateness costs the caller.
+    # Lateness credit: 1 in time; late_credit × exp(-minutes late / m) when late (partial,
+    # never 0); 0 for never. Scales the response score, the safety a late arrival brings and
+    # (as 1 - credit) what lateness costs the caller. m is late_credit_minutes for a
+    # priority-1 call and late_credit_slowdown times longer per level down: minutes matter
+    # most where something is happening now (Spelman & Brown 1981: on-scene arrests for
+    # in-progress crimes fall off within minutes, while for discovered ones response time
+    # hardly matters; Blanes i Vidal & Kirchmaier 2018, Rev Econ Stud 85:855: slower
+    # responses clear fewer crimes).
     late_credit: float = 0.6
-    late_credit_minutes: float = 30.0
+    late_credit_minutes: float = 5.0  # priority 1
+    late_credit_slowdown: float = 3.0  # × per priority level down (15 min for 2, 45 for 3)
 
     # --- trust co-produces safety ------------------------------------------------
     # Community policing works through cooperation (Gill et al. 2014, J Exp Criminol 10:399;
@@ -187,6 +193,7 @@ TUNING_LIMITS.update({
     "late_priority_scale": _SHARE,
     "talk_saturation_minutes": (0.05, 60.0, None),
     "backfire_chance": _SHARE, "unkept_concern_share": (0.0, 2.0, None), "late_credit": _SHARE,
+    "late_credit_slowdown": (1.0, 10.0, None),
     "listen_familiarity": _SHARE, "porch_familiarity": _SHARE, "car_window_familiarity": _SHARE,
     "backfire_trust_from": (0.0, 100.0, None), "report_trust_mid": (0.0, 100.0, None),
     "help_trust_mid": (0.0, 100.0, None), "familiarity_help_points": (0.0, 100.0, None),

@@ -86,7 +86,8 @@ class CarBot(PatrolBot):
 
 
 class WalkBot(PatrolBot):
-    """Parks at once and walks all shift, going to calls on foot."""
+    """Parks at once and walks all shift, going to calls on foot (so never to one that needs
+    the car: standing there without it helps nobody)."""
 
     def __init__(self, seed: int, calls: Calls = Calls.ALL) -> None:
         super().__init__(seed, calls)
@@ -96,7 +97,7 @@ class WalkBot(PatrolBot):
         if (choice := best_choice(sim)) is not None:
             return choice
         call = self.call_to_answer(sim)
-        if call is not None and not sim.officer.in_car:
+        if call is not None and not sim.officer.in_car and not call.call.needs_car:
             # Answering a call may cut a conversation short; the sim allows that.
             return None if heading_to_call(sim, call) else act.RespondToCall(call.call.id)
         if sim.busy:
@@ -181,12 +182,13 @@ class LeashBot(WalkBot):
         return None
 
     def answer(self, sim: Simulation, call: CallState) -> Action | None:
-        """Walk if that is quicker than fetching the car; otherwise back to the car and drive."""
+        """Walk if that is quicker than fetching the car and the call can do without it;
+        otherwise back to the car and drive."""
         heading = heading_to_call(sim, call)
         if sim.officer.in_car:
             return None if heading else act.RespondToCall(call.call.id)
         travel = travel_to(sim, *sim.places[call.call.place].at)
-        if travel.on_foot <= travel.by_car:
+        if travel.on_foot <= travel.by_car and not call.call.needs_car:
             return None if heading else act.RespondToCall(call.call.id)
         return back_to_car(sim)
 

@@ -155,6 +155,7 @@ class Escalation:
     text: str
     priority: int
     window_minutes: float
+    needs_car: bool = False
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,9 @@ class Call:
     window_minutes: float
     escalation: Escalation | None = None  # radio calls only
     needs_reporter: bool = False  # radio only: comes in only if someone trusting enough reports it
+    # Reached only by car: the kit is in the trunk (defibrillator, flares and cones) or
+    # someone must be driven; on foot the officer can only go back for the car.
+    needs_car: bool = False
 
     def escalated(self) -> Call | None:
         """The call this one turns into if it is still unanswered, or None if it never does.
@@ -181,7 +185,8 @@ class Call:
         if step is None:
             return None
         return Call(f"{self.id}:{ESCALATED}", self.at + step.after_minutes, self.place,
-                    step.priority, step.kind, step.text, step.window_minutes)
+                    step.priority, step.kind, step.text, step.window_minutes,
+                    needs_car=step.needs_car)
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,7 @@ class CallKind:
     weight: float = 1.0
     needs_reporter: bool = False
     escalation: Escalation | None = None
+    needs_car: bool = False
 
 
 @dataclass(frozen=True)

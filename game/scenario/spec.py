@@ -188,6 +188,10 @@ RESIDENT = Record(Resident, [
 TIE = Row([("resident", Ref("resident")), ("resident", Ref("resident")),
            ("weight", Number(0, 1))], build=Tie)
 
+# Shared by scripted calls, radio kinds and escalations: a call only the car can answer.
+NEEDS_CAR = Field("needs_car", Bool(), "Reached only by car: the kit is in the trunk "
+                  "(defibrillator, flares) or someone must be driven.")
+
 CALL = Record(Call, [
     Field("id", SLUG, "Unique id of the call.", required=True),
     Field("at", SHIFT_TIME, "When the call comes in, HH:MM within the shift.", required=True),
@@ -197,6 +201,7 @@ CALL = Record(Call, [
     Field("text", Text(), "What dispatch says.", required=True),
     Field("window_minutes", Number(maximum=MAX_WINDOW_MINUTES, above=0),
           "Game minutes to arrive in time.", required=True),
+    NEEDS_CAR,
 ])
 
 ESCALATION = Record(Escalation, [
@@ -208,6 +213,7 @@ ESCALATION = Record(Escalation, [
           required=True),
     Field("window_minutes", Number(above=0), "Game minutes to arrive in time, from then.",
           required=True),
+    NEEDS_CAR,
 ])
 
 CALL_KIND = Record(CallKind, [
@@ -221,6 +227,7 @@ CALL_KIND = Record(CallKind, [
           "enough reports it."),
     Field("escalates", ESCALATION, "What the call becomes if nobody answers it.",
           attr="escalation"),
+    NEEDS_CAR,
 ], check=check_call_kind)
 
 RATE_BAND = Record(RateBand, [

@@ -11,10 +11,12 @@ the shift ends was *missed*.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 
 from game.scenario.model import Call
+from game.tuning import Tuning
 
 
 class CallStatus(str, Enum):
@@ -51,6 +53,7 @@ class CallState:
     helped_by: tuple[int, ...] = ()  # residents who helped on scene
     scene_until: float | None = None  # game minute the officer is done on scene
     worse: CallState | None = None  # the dormant call this one escalates into
+    told_needs_car: bool = False  # the feed has said the car is needed here
 
     @property
     def deadline(self) -> float:
@@ -83,3 +86,13 @@ class CallState:
     def time_left(self, now: float) -> float:
         """Minutes until the window closes (negative once late)."""
         return self.deadline - now
+
+    def credit(self, tuning: Tuning) -> float:
+        """What the response earned: 1 in time, 0 never, and in between when late, falling
+        fastest for priority 1, where minutes decide what is left to save."""
+        if self.arrived_at is None:
+            return 0.0
+        if not self.late:
+            return 1.0
+        minutes = tuning.late_credit_minutes * tuning.late_credit_slowdown ** (self.call.priority - 1)
+        return tuning.late_credit * math.exp(-self.minutes_late / minutes)

@@ -7,7 +7,7 @@ the radio, and the problem comes back later as a worse call; a call where
 nobody saw anything stays unresolved and the street feels less safe.
 
 Lateness costs in proportion: arriving late earns partial credit and costs the
-caller less than never arriving (``lateness_credit``). A call left waiting long
+caller less than never arriving (``CallState.credit``). A call left waiting long
 enough escalates into its worse call, or another unit clears it.
 """
 
@@ -26,17 +26,11 @@ from game.sim.ledger import Source, SourceKind
 from game.sim.movement import Movement
 from game.sim.officer import Doing
 from game.sim.state import ShiftState
-from game.tuning import Tuning
 
 
 def cooperation(trust: np.ndarray, mid: float, spread: float) -> np.ndarray:
     """Chance that each resident reports or helps: 1/2 at ``mid`` trust, logistic in trust."""
     return 1.0 / (1.0 + np.exp(np.clip(-(trust - mid) / spread, -500.0, 500.0)))
-
-
-def lateness_credit(minutes_late: float, tuning: Tuning) -> float:
-    """Share of a timely response's worth that a late arrival still earns (never is 0)."""
-    return tuning.late_credit * math.exp(-minutes_late / tuning.late_credit_minutes)
 
 
 class Dispatch:
@@ -141,8 +135,11 @@ class Dispatch:
             px, py = state.places[spec.place].at
             place = state.places[spec.place].name
             if self._arrived_at(px, py):
-                self._arrive(call)
-            elif call.worse is not None and now >= call.worse.call.at:
+                if not spec.needs_car or state.officer.in_car:
+                    self._arrive(call)
+                    continue
+                self._tell_car_needed(call, place, (px, py))
+            if call.worse is not None and now >= call.worse.call.at:
                 call.status = CallStatus.ESCALATED
                 self._escalate(call)
                 self._missed(call, f"Nobody came: the call at {place} got worse.")
@@ -154,13 +151,21 @@ class Dispatch:
                 call.status = CallStatus.CLEARED
                 self._missed(call, f"Another unit cleared the call at {place}.")
 
+    def _tell_car_needed(self, call: CallState, place: str, at: tuple[int, int]) -> None:
+        """Once per call: on scene on foot where only the car's kit or a ride will do."""
+        if not call.told_needs_car:
+            call.told_needs_car = True
+            self.state.say(FeedEvent.CALL_NEEDS_CAR, f"You are at {place} on foot, but this call "
+                           "needs the car: the kit is in the trunk. Go back for it.",
+                           at=at, call=call.call.id)
+
     def _arrive(self, call: CallState) -> None:
         """On scene: in time or late, and whether anyone there helps sort it out."""
         state, t, now = self.state, self.state.tuning, self.state.time
         spec = call.call
         px, py = state.places[spec.place].at
         call.arrived_at = now
-        credit = 1.0 if not call.late else lateness_credit(call.minutes_late, t)
+        credit = call.credit(t)
         if call.caller is not None:
             if not call.late:
                 state.contact(call.caller, t.call_in_time_quality, "came quickly",

@@ -32,6 +32,7 @@ class FeedEvent(Enum):
     CALL_REACHED = ("call_reached", FeedKind.CALL)  # the officer arrived (in time or late)
     CALL_LATE = ("call_late", FeedKind.CALL)  # the window passed before the officer arrived
     CALL_CLEARED = ("call_cleared", FeedKind.CALL)  # another unit took it
+    CALL_NEEDS_CAR = ("call_needs_car", FeedKind.CALL)  # on scene on foot where only the car helps
     TRUST = ("trust", FeedKind.TRUST)  # a resident's trust moved; ``change`` says why
     STORY = ("story", FeedKind.STORY)  # a beat of a resident's story
     CONCERN_HEARD = ("concern_heard", FeedKind.CONCERN)

@@ -85,3 +85,10 @@ def travel_to(sim: Simulation, x: float, y: float) -> Travel:
     drive = (officer.distance_to_car() / t.walk_speed + t.door_minutes
              + math.dist(officer.car_pos, (x, y)) / t.car_speed)
     return Travel(walk, drive, distance)
+
+
+def call_trip_minutes(sim: Simulation, call: CallState) -> float:
+    """Game minutes to reach a call from here: by the means at hand, or by car (back to it
+    first when on foot) when the call needs the car."""
+    travel = travel_to(sim, *sim.places[call.call.place].at)
+    return travel.by_car if call.call.needs_car else travel.by_current_means(sim.officer.in_car)

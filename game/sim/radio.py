@@ -81,6 +81,7 @@ def _draw_generator(
         calls.append(Call(
             call_id(generator, number), int(at), places[place], kind.priority, kind.kind, text,
             kind.window_minutes, escalation=kind.escalation, needs_reporter=kind.needs_reporter,
+            needs_car=kind.needs_car,
         ))
     return calls
 

@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from game.sim.calls import CallState, CallStatus
-from game.sim.dispatch import lateness_credit
 from game.sim.score import (
     CallJudgement,
     ObjectiveResult,
@@ -97,7 +96,7 @@ class ShiftResults:
 
 
 def _outcome(s: CallState, tuning: Tuning) -> CallOutcome:
-    credit = (1.0 if s.in_time else lateness_credit(s.minutes_late, tuning)) if s.reached else 0.0
+    credit = s.credit(tuning)
     return CallOutcome(s.call.id, s.call.priority, s.call.place, s.call.at, s.response_minutes,
                        s.in_time, s.status.value, s.minutes_late, credit, s.call.kind,
                        s.call.window_minutes, s.call.text)

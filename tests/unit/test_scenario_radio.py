@@ -79,6 +79,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ('text-twice', 'texts: [The shop alarm is ringing.]',
      'texts: [The shop alarm is ringing., The shop alarm is ringing.]',
      "46:45: radio[0].kinds[1].texts[1]: 'The shop alarm is ringing.' is listed twice"),
+    ('needs-car-bool', 'needs_reporter: true', 'needs_reporter: true\n        needs_car: maybe',
+     "34:20: radio[0].kinds[0].needs_car: expected true or false, got text 'maybe'"),
     ('needs-reporter-bool', 'needs_reporter: true', 'needs_reporter: often',
      "33:25: radio[0].kinds[0].needs_reporter: expected true or false, got text 'often'"),
     ('escalates-before-window', 'after_minutes: 20', 'after_minutes: 10',
@@ -121,6 +123,15 @@ def test_the_radio_builds_bands_as_shift_offsets_and_pools_as_weights() -> None:
     assert noise.escalation is not None and alarm.escalation is None
     assert (noise.escalation.after_minutes, noise.escalation.kind, noise.escalation.priority) == (
         20, "fight", 1)
+    assert not (noise.needs_car or alarm.needs_car or noise.escalation.needs_car)
+
+
+def test_a_kind_or_its_escalation_can_need_the_car() -> None:
+    text = BASE.replace("          window_minutes: 5\n", "          window_minutes: 5\n"
+                        "          needs_car: true\n").replace(
+        "        needs_reporter: true\n", "        needs_reporter: true\n        needs_car: true\n")
+    noise, alarm = load_scenario_text(text, "radio.yaml").radio[0].kinds
+    assert noise.needs_car and noise.escalation.needs_car and not alarm.needs_car
 
 
 def test_a_scenario_without_a_radio_has_none() -> None:

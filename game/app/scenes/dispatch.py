@@ -22,7 +22,7 @@ from game.app.scenes.guard import InputGuard
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, Veil, draw_lines, draw_text, pad
 from game.sim.calls import CallState
-from game.sim.queries import heading_to_call, travel_to
+from game.sim.queries import call_trip_minutes, heading_to_call, travel_to
 from game.sim.simulation import Simulation
 from game.tuning import METRES_PER_TILE
 
@@ -58,15 +58,16 @@ def call_facts(sim: Simulation, state: CallState) -> CallFacts:
     caller = sim.residents[state.caller].name if state.caller is not None else "a neighbor"
     window = (f"{state.call.window_minutes:g} min, until {sim.scenario.shift.clock(state.deadline)}"
               f" ({max(0, left):.0f} min left)")
+    on_foot = "needs the car on scene" if state.call.needs_car else f"{minutes(trip.on_foot)} on foot"
     return CallFacts(place.name, left, window,
-                     f"{minutes(trip.by_car)} by car  ·  {minutes(trip.on_foot)} on foot  ·  {metres} m",
-                     caller, trip.by_current_means(sim.officer.in_car), heading_to_call(sim, state))
+                     f"{minutes(trip.by_car)} by car  ·  {on_foot}  ·  {metres} m",
+                     caller, call_trip_minutes(sim, state), heading_to_call(sim, state))
 
 
 def call_summary(sim: Simulation, state: CallState) -> str:
     """One line for a menu: time left and the trip by the means at hand."""
     facts = call_facts(sim, state)
-    how = "by car" if sim.officer.in_car else "on foot"
+    how = "by car" if sim.officer.in_car or state.call.needs_car else "on foot"
     timing = f"LATE by {-facts.left:.0f} min" if facts.left < 0 else f"{facts.left:.0f} min left"
     going = "  ·  on your way" if facts.on_the_way else ""
     return f"{timing}  ·  {minutes(facts.eta)} {how}{going}"

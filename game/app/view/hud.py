@@ -22,7 +22,7 @@ from game.app.view.sprites import portrait, ring_icon
 from game.sim.calls import CallState
 from game.sim.feed import FeedItem
 from game.sim.ledger import SHOWN_POINTS
-from game.sim.queries import heading_to_call, travel_to
+from game.sim.queries import call_trip_minutes, heading_to_call, travel_to
 from game.sim.simulation import Simulation
 from game.tuning import METRES_PER_TILE, TRUSTING_FROM, WARY_FROM
 
@@ -366,10 +366,9 @@ class Hud:
                  for line in text.wrap(place.name, "body", width - self._badge_w() - p // 2)]
         lines += [CallLine("small", line, palette.text_dim) for line in text.wrap(call.text, "small", width)]
         left = state.time_left(sim.time)
-        in_car = sim.officer.in_car
         travel = travel_to(sim, *place.at)
-        eta = max(1, round(travel.by_current_means(in_car)))
-        how = "by car" if in_car else "on foot"
+        eta = max(1, round(call_trip_minutes(sim, state)))
+        how = "by car" if sim.officer.in_car or call.needs_car else "on foot"
         going = "  ·  on your way" if heading_to_call(sim, state) else ""
         timing = (f"LATE by {-left:.0f} min" if left < 0 else f"{left:.0f} min left")
         line = f"{timing}  ·  {round(travel.distance) * METRES_PER_TILE} m, ~{eta} min {how}{going}"
