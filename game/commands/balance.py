@@ -4,7 +4,8 @@ For instructors and scenario designers: the whole strategy family plays the
 scenario over N seeds, and the table shows what each strategy trades for
 what. Below it, the flags name what a designer must fix: a strategy best on
 every measure (the choice is solved), a score that saturates, ignoring calls
-paying better than answering them, seeds that change nothing.
+paying better than answering them, seeds that change nothing, and staying in
+the car or never using it coming within ten points of the best.
 
 The figures come from ``ShiftResults`` through ``MEASURES`` only: a new
 figure is one more line there, and the table, the JSON and the "best on
@@ -29,6 +30,7 @@ SCORE_MAX = 100.0  # the score's ceiling (ShiftResults.score runs 0..100)
 SATURATION_SHARE = 0.05  # of all runs: more at the ceiling than this and the score can't rank play
 TIE = 1e-9  # figures closer than this are equal
 NEGLIGIBLE = 1.0  # in a figure's own unit: a seed-to-seed spread under this changes nothing one sees
+PURE_MARGIN = 10.0  # score points: car-only and walk-only should each fall at least this far short
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -67,6 +69,7 @@ class FlagKind(Enum):
     SATURATED = "score saturates"
     IGNORING_PAYS = "ignoring calls pays"
     SEEDS_IRRELEVANT = "seeds change nothing"
+    PURE_STRATEGY_CLOSE = "one means is enough"
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,29 @@ def flags(rows: Sequence[StrategyRow]) -> list[Flag]:
             found.append(Flag(FlagKind.SEEDS_IRRELEVANT,
                               f"no figure moves by {NEGLIGIBLE:g} from seed to seed for {who}: a "
                               "shift that can be memorised; let the seed draw what happens"))
+    found += _pure_strategies_close(by_name, runs)
+    return found
+
+
+def _pure_strategies_close(by_name: dict[str, StrategyRow], runs: Sequence[ShiftResults]) -> list[Flag]:
+    """Car-only or walk-only within PURE_MARGIN of the best: one means is enough (with calls
+    to answer; without, walking is simply right)."""
+    from game.bots.strategies import CAR, WALK
+
+    if not any(r.calls_total for r in runs):
+        return []
+    best = max((row.mean(SCORE) or 0.0) for row in by_name.values())
+    fixes = {CAR.name: "walking earns too little: more residents worth walking to, concerns with "
+                       "a follow_up, story objectives",
+             WALK.name: "no call needs the car: give the far corners' urgent kinds needs_car, or "
+                        "windows only the car meets from where walkers gather"}
+    found = []
+    for name, fix in fixes.items():
+        score = by_name[name].mean(SCORE)
+        if score is not None and score > best - PURE_MARGIN:
+            found.append(Flag(FlagKind.PURE_STRATEGY_CLOSE,
+                              f"{name} scores {score:.1f}, within {PURE_MARGIN:g} of the best "
+                              f"({best:.1f}): {fix}"))
     return found
 
 
@@ -197,7 +223,8 @@ def table(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
         lines += [f"  ! {flag.kind.value}: {flag.text}" for flag in found]
     else:
         lines.append("Nothing to fix: no strategy wins everywhere, the score does not saturate, "
-                     "ignoring calls does not pay, and the seed matters.")
+                     "ignoring calls does not pay, the seed matters, and the car and the "
+                     "street are both needed.")
     return "\n".join(lines)
 
 

@@ -23,12 +23,17 @@ def run(seed: int, **figures: float) -> ShiftResults:
     return dataclasses.replace(a_result(), seed=seed, **(base | figures))
 
 
+PURE = ("car", "walk")  # they fall well short of the best in an ordinary family
+PURE_SHORTFALL = 15.0
+
+
 def family(**special: list[ShiftResults]) -> list[StrategyRow]:
     """Every member trading trust for score, two seeds apart on every figure; some overridden."""
     rows = []
     for k, s in enumerate(FAMILY):
-        ordinary = [run(1, trust=40.0 + k, score=70.0 - k),
-                    run(2, trust=45.0 + k, score=78.0 - k, safety=65.0, mean_response_minutes=5.0)]
+        score = 70.0 - k - (PURE_SHORTFALL if s.name in PURE else 0.0)
+        ordinary = [run(1, trust=40.0 + k, score=score),
+                    run(2, trust=45.0 + k, score=score + 8.0, safety=65.0, mean_response_minutes=5.0)]
         rows.append(StrategyRow(s.name, s.about, tuple(special.get(s.name.replace("-", "_"),
                                                                     ordinary))))
     return rows
@@ -45,9 +50,9 @@ def test_an_ordinary_family_raises_nothing():
 def test_a_strategy_best_on_every_measure_is_named():
     star = [run(s, trust=99.0, score=90.0 + s, safety=99.0, mean_response_minutes=0.5)
             for s in (1, 2)]
-    found = flags(family(walk=star))
+    found = flags(family(leash_10=star))
     assert [f.kind for f in found] == [FlagKind.DOMINANT]
-    assert found[0].text.startswith("walk ")
+    assert found[0].text.startswith("leash-10 ")
 
 
 def test_more_than_five_percent_of_runs_at_the_ceiling_saturates():
@@ -67,6 +72,22 @@ def test_seeds_that_move_no_figure_by_a_unit_are_flagged_by_strategy():
     same = [run(1, trust=50.0), run(2, trust=50.4, score=60.5)]
     found = [f for f in flags(family(leash_10=same)) if f.kind is FlagKind.SEEDS_IRRELEVANT]
     assert len(found) == 1 and "leash-10" in found[0].text and "leash-2" not in found[0].text
+
+
+def test_walk_only_or_car_only_near_the_best_is_flagged_by_name():
+    near = [run(1, trust=41.0, score=68.0), run(2, trust=46.0, score=75.0)]
+    found = [f for f in flags(family(walk=near)) if f.kind is FlagKind.PURE_STRATEGY_CLOSE]
+    assert len(found) == 1 and found[0].text.startswith("walk ") and "needs_car" in found[0].text
+    found = [f for f in flags(family(car=near)) if f.kind is FlagKind.PURE_STRATEGY_CLOSE]
+    assert len(found) == 1 and found[0].text.startswith("car ")
+
+
+def test_a_street_without_calls_may_be_walked_without_a_flag():
+    quiet = dataclasses.replace(a_result(), calls=(), calls_total=0)
+    rows = [StrategyRow(row.name, row.about, tuple(dataclasses.replace(r, calls=(), calls_total=0)
+                                                   for r in row.runs))
+            for row in family(walk=[dataclasses.replace(quiet, seed=s, score=90.0) for s in (1, 2)])]
+    assert FlagKind.PURE_STRATEGY_CLOSE not in kinds(rows)
 
 
 def test_every_measure_reads_a_number_or_none_from_real_results():
