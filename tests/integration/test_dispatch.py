@@ -275,3 +275,27 @@ def test_the_card_and_a_conversation_with_a_waiting_call_fit_at_double_text(app,
         assert not probe.problems(window), "; ".join(probe.problems(window))
     drawn = " | ".join(box.string for box in probe.texts)
     assert "take the call" in drawn  # the foot line names the waiting call even when choices scroll
+
+
+def test_taking_a_call_that_needs_the_car_on_foot_goes_back_for_the_car_and_drives(app, monkeypatch):
+    collapse = Call("collapse", 30, "shop", 1, "medical", "A man collapsed outside the shop.", 6.0,
+                    needs_car=True)
+    play = PlayScene(app, street_scenario(calls=(collapse,), encounters=()))
+    sim = play.sim
+    walk_home_to(sim, 2)  # on foot, some way from the car
+    skip_ahead(sim, lambda: sim.time >= collapse.at - 0.5)
+    card = until_a_scene(play)
+    assert isinstance(card, DispatchScene)
+    probe = TextProbe()
+    probe.install(monkeypatch)
+    assert "needs the car on scene" in drawn_strings(probe, card)
+    wait_out_the_guard(card)
+    assert card.handle_event(key(pygame.K_RETURN)) is play  # Take it
+    for _ in range(6000):
+        if not sim.call_state("collapse").active:
+            break
+        assert play.update(FRAME) is None
+    state = sim.call_state("collapse")
+    assert state.reached and state.in_time
+    assert not any(item.event is FeedEvent.CALL_NEEDS_CAR for item in sim.feed.items)
+    assert [type(a).__name__ for _, a in sim.action_log][-3:] == ["WalkTo", "GetIn", "RespondToCall"]

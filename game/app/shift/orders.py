@@ -27,11 +27,13 @@ EXTEND_AT = 1  # tiles left on the route before a held direction extends it
 
 @dataclass
 class Plan:
-    """Something the officer is on the way to do: 'board' the car or 'talk' to a resident."""
+    """Something the officer is on the way to do: 'board' the car, 'talk' to a resident, or
+    drive to a ``call`` once in the car (a call that needs the car, taken on foot)."""
 
     kind: str
     resident: int | None = None
     retries: int = 3
+    call: str | None = None  # boarding first, then this call
 
 
 class Orders:
@@ -87,13 +89,20 @@ class Orders:
         else:
             self.board()
 
-    def board(self) -> None:
+    def board(self, then_call: str | None = None) -> bool:
+        """Get in, walking back to the car first if needed; then drive to ``then_call``."""
         o = self.sim.officer
         if o.distance_to_car() <= self.sim.tuning.car_reach:
-            self.act(act.GetIn())
-        elif self.act(act.WalkTo(round(o.car_x), round(o.car_y))):
-            self.plan = Plan("board")
+            if not self.act(act.GetIn()):
+                return False
+            self.plan = Plan("call", call=then_call) if then_call else None
+            return True
+        if not self.act(act.WalkTo(round(o.car_x), round(o.car_y))):
+            return False
+        self.plan = Plan("board", call=then_call)
+        if then_call is None:
             self.toasts.show("Walking back to the car.", "info")
+        return True
 
     def respond(self, call_id: str | None = None) -> bool:
         """R (or a click on a call): head for the most urgent call by whatever means you have.
@@ -104,6 +113,14 @@ class Orders:
             self.toasts.show("No calls are waiting.", "info")
             return False
         self.plan = None
+        if state.call.needs_car and not sim.officer.in_car:
+            metres = round(sim.officer.distance_to_car() * METRES_PER_TILE)
+            if sim.busy and not self.act(act.RespondToCall(state.call.id)):
+                return False  # (answering excuses you from a conversation; then go for the car)
+            if not self.board(then_call=state.call.id):
+                return False
+            self.toasts.show(f"This call needs the car: back to it first ({metres} m).", "info")
+            return True
         if not self.act(act.RespondToCall(state.call.id)):
             return False
         if not sim.officer.in_car:
@@ -153,10 +170,16 @@ class Orders:
             if o.in_car:
                 self.plan = None
             elif o.distance_to_car() <= sim.tuning.car_reach:
-                self.plan = None
+                self.plan = Plan("call", call=plan.call) if plan.call else None
                 self.act(act.GetIn())
             elif not o.route:
                 self.plan = None  # stopped short of the car (another order): give up
+            return None
+        if plan.kind == "call":
+            self.plan = None
+            state = sim.call_state(plan.call) if plan.call else None
+            if o.in_car and state is not None and state.active:
+                self.act(act.RespondToCall(state.call.id))
             return None
         assert plan.resident is not None
         if sim.can_reach(plan.resident):
