@@ -75,3 +75,24 @@ def test_fit_shows_a_small_map_whole_but_never_zooms_out_past_the_default():
     big = Camera((1280, 720), (200, 100))
     big.fit()
     assert big.tile_px == DEFAULT_TILE
+
+
+def test_a_point_on_the_map_edge_is_kept_inside_the_clear_part_of_the_window():
+    cam = Camera((1280, 720), (40, 16), tile_px=48)
+    clear = (14, 75, 908, 593)  # left of a side column, between a top bar and a hint bar
+    cam.keep_clear(clear)
+    for point in ((39.0, 6.0), (0.0, 0.0), (39.0, 15.0), (20.0, 8.0)):
+        cam.look_at(*point)
+        sx, sy = cam.to_screen(*point)
+        left, top, w, h = clear
+        assert left + 48 <= sx <= left + w - 48 and top + 48 <= sy <= top + h - 48, point
+
+
+def test_away_from_the_edges_the_map_still_fills_the_window():
+    cam = Camera((1280, 720), (100, 80), tile_px=32)
+    cam.keep_clear((14, 75, 908, 593))
+    cam.look_at(50.0, 40.0)
+    left, top = cam.origin
+    assert left <= 0 and top <= 0 and left + 100 * 32 >= 1280 and top + 80 * 32 >= 720
+    sx, _ = cam.to_screen(50.0, 40.0)
+    assert sx == pytest.approx(14 + 908 / 2, abs=1)  # in the middle of the clear part, not the window

@@ -28,7 +28,6 @@ PORCH_SECONDS = 22.0  # real seconds the porch view stays before the next street
 CAPTION_WIDTH = 760  # px at text scale 1
 TOUCH = "Touch anywhere to play"
 PULSE_SECONDS = 1.6  # one ripple of the touch marker
-CAMERA_BIAS = 2.0  # tiles the view sits below the officer while a caption covers the bottom
 
 
 def band_height(text: Text) -> int:
@@ -68,8 +67,8 @@ class AttractScene(Scene):
             self.inner = nxt
         self.shift.toasts.items.clear()  # the captions speak for the demo
         self.caption = self.captions.update(dt)
-        if self.inner is self.shift:  # keep the officer above the caption (a conversation sets its own)
-            self.shift.camera_bias = CAMERA_BIAS if self.caption is not None else 0.0
+        if self.inner is self.shift:  # a conversation says what it covers; the caption is drawn anew
+            self.shift.covered_from = None
         return None
 
     def _show_porch(self) -> Scene | None:
@@ -90,7 +89,9 @@ class AttractScene(Scene):
         else:
             self.inner.draw(area)
             if self.caption is not None:
-                self._draw_caption(area, self.caption)
+                top = self._draw_caption(area, self.caption)
+                covered = self.shift.covered_from  # the camera keeps the officer above the caption
+                self.shift.covered_from = top if covered is None else min(covered, top)
         self._draw_band(surface, pygame.Rect(0, h - band, w, band))
 
     def caption_rect(self, area: pygame.Rect, caption: Caption) -> pygame.Rect:
@@ -120,7 +121,8 @@ class AttractScene(Scene):
         lines += [("body", line) for line in text.wrap(caption.why, "body", width)[:3]]
         return lines, sum(text.line_height("body" if size == "who" else size) for size, _ in lines)
 
-    def _draw_caption(self, surface: pygame.Surface, caption: Caption) -> None:
+    def _draw_caption(self, surface: pygame.Surface, caption: Caption) -> int:
+        """Draw the caption; returns its top edge (the street below it is covered)."""
         app, text, palette = self.app, self.app.text, self.app.palette
         p = pad(text)
         rect = self.caption_rect(surface.get_rect(), caption)
@@ -137,6 +139,7 @@ class AttractScene(Scene):
             left = x if role == "title" else rect.x + p
             text_size = "title" if role == "title" else "body"
             y = draw_lines(surface, text, [line], text_size, colours[role], left, y)
+        return rect.y
 
     def _draw_band(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         text, palette = self.app.text, self.app.palette

@@ -354,7 +354,7 @@ class DialogueScene(Scene):
         extra_footer = 0 if fit.two_columns else footer_h  # two columns: the hint sits under the text
         panel = pygame.Rect(0, 0, panel_w, head_h + fit.height + extra_footer + 2 * p)
         panel.midbottom = (w // 2, h - p)
-        self.play.camera_bias = panel.h / 2 / self.play.camera.tile_px
+        self.play.covered_from = panel.y
         app.panels.draw(surface, panel, (*palette.panel[:3], 255), palette.accent)
         self._draw_head(surface, panel, p, title, sub, rid)
         top = panel.y + p + head_h

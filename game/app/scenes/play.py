@@ -77,7 +77,7 @@ class PlayScene(Scene):
         self.selected: int | None = None
         self.clock = 0.0  # real seconds in this scene, for animation
         self.ended = 0.0  # real seconds since the shift ended
-        self.camera_bias = 0.0  # tiles the view sits below the officer (room for a dialogue panel)
+        self.covered_from: int | None = None  # window y below which a panel over the street covers it
         self._was_in_car = self.sim.officer.in_car  # a change means a car door: play its sound
         self.hover_place: str | None = None  # the porch (or shop, park) under the pointer
         self._warm_scale = 0.0
@@ -181,7 +181,7 @@ class PlayScene(Scene):
 
     def back_to_the_street(self) -> Scene:
         """Where a panel over the street goes when it closes: the view recentres on the officer."""
-        self.camera_bias = 0.0
+        self.covered_from = None
         return self
 
     def dispatch_card(self, beneath: Scene) -> Scene | None:
@@ -262,10 +262,13 @@ class PlayScene(Scene):
         self.floaters.update(dt)
         self.toasts.update(dt)
         x, y = self.runner.officer_position()
-        if self.app.settings.reduced_motion:
-            self.camera.look_at(x, y + self.camera_bias)  # no easing: the view moves only with the officer
+        clear = self.street_view()
+        framed = self.camera.clear is not None
+        self.camera.keep_clear(None if clear is None else (clear.x, clear.y, clear.w, clear.h))
+        if self.app.settings.reduced_motion or (clear is not None and not framed):
+            self.camera.look_at(x, y)  # no easing (nor, at the start, a glide in from under a panel)
         else:
-            self.camera.follow(x, y + self.camera_bias, dt)
+            self.camera.follow(x, y, dt)
         self.hover, self.hover_place = None, None
         if self.mouse is not None and not self.hud.over_panel(self.mouse):
             self.hover = self.world.resident_at(self.camera, self.mouse)
@@ -363,6 +366,17 @@ class PlayScene(Scene):
             parts.append(f"{s.first_key('reload')} reload file")
         return parts
 
+    def street_view(self) -> pygame.Rect | None:
+        """The part of the window no panel covers (None before the HUD is first laid out): the
+        camera keeps the officer in it and floating feedback stays in it."""
+        layout = self.hud.layout
+        if layout is None:
+            return None
+        p = pad(self.app.text)
+        bottom = layout.hints.y if self.covered_from is None else min(layout.hints.y, self.covered_from)
+        top = layout.bar.bottom + p
+        return pygame.Rect(p, top, layout.calls.x - 2 * p, bottom - p - top)
+
     def view_tiles(self) -> tuple[float, float, float, float]:
         c = self.camera
         w, h = c.view_w / c.tile_px, c.view_h / c.tile_px
@@ -378,11 +392,7 @@ class PlayScene(Scene):
         self.world.draw(surface, self.camera, self.runner, clock=self.clock, hover=self.hover,
                         selected=self.selected, hover_place=self.hover_place)
         layout = self.hud.layout
-        view = surface.get_rect()
-        if layout is not None:
-            p = pad(self.app.text)
-            view = pygame.Rect(p, layout.bar.bottom + p, layout.calls.x - 2 * p,
-                               layout.hints.y - layout.bar.bottom - 2 * p)
+        view = self.street_view() or surface.get_rect()
         self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale,
                            still=self.app.settings.reduced_motion, bounds=view,
                            avoid=self.world.tags, rather_not=[*self.hud.panels(), *self.toasts.shown])
