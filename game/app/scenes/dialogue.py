@@ -15,7 +15,7 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import Scene
-from game.app.scenes.dispatch import call_summary
+from game.app.scenes.calls import ANSWER_FIRST, take_call, waiting_calls
 from game.app.scenes.guard import InputGuard
 from game.app.scenes.pause import PauseScene
 from game.app.ui.input import command_of
@@ -27,7 +27,6 @@ from game.app.view.world_view import event_title
 from game.scenario.model import NEGATIVE_TAGS, Encounter, Event
 from game.sim import actions as act
 from game.sim.feed import FeedItem
-from game.sim.queries import most_urgent_call
 from game.sim.simulation import Simulation
 
 if TYPE_CHECKING:
@@ -38,7 +37,6 @@ NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygam
 REACTION_KINDS = ("trust", "story", "concern", "policy", "info", "call")
 REACTIONS_SHOWN = 6
 SCENE_BEGAN = "A scene began while you were talking"
-ANSWER_FIRST = "Answer first: the call waits until you do."
 
 
 @dataclass(frozen=True)
@@ -82,11 +80,9 @@ def tags_said(tags: tuple[str, ...]) -> str:
 def call_options(sim: Simulation) -> list[Option]:
     """'Take the call' for each waiting call, most urgent first; a scripted scene must be answered
     first (the simulation takes no other action while one waits)."""
-    waiting = sorted(sim.active_calls(), key=lambda c: (c.call.priority, c.deadline, c.call.id))
     answering = sim.open_encounter is not None
-    return [Option(f"Take the call: P{c.call.priority} at {sim.places[c.call.place].name}",
-                   enabled=not answering, detail=ANSWER_FIRST if answering else call_summary(sim, c),
-                   call=c.call.id) for c in waiting]
+    return [Option(c.label, enabled=not answering, detail=ANSWER_FIRST if answering else c.detail,
+                   call=c.call_id) for c in waiting_calls(sim)]
 
 
 def media_options(sim: Simulation, ev: Event) -> list[Option]:
@@ -180,18 +176,8 @@ class DialogueScene(Scene):
 
     def take_call(self, call_id: str | None) -> Scene | None:
         """Leave the conversation for a call (R: the most urgent); a scripted scene is answered first."""
-        if most_urgent_call(self.sim) is None:
-            self.error = "No calls are waiting."
-            return None
-        if self.sim.open_encounter is not None:
-            self.error = ANSWER_FIRST
-            return None
-        self.app.audio.play("click")
-        if self.play.orders.respond(call_id):
-            return self.close()
-        toasts = self.play.toasts.items
-        self.error = toasts[-1].text if toasts else ""  # the refusal, here rather than under the panel
-        return None
+        street, self.error = take_call(self.play, call_id)
+        return street
 
     def _absorb(self) -> None:
         self.reactions += [i for i in self.play.take_feed() if i.kind in REACTION_KINDS and noticeable(i)]
@@ -394,11 +380,10 @@ class DialogueScene(Scene):
         if self.error:
             return self.error
         hint = f"1–{min(len(self.options), len(NUMBER_KEYS))} or click to choose"
-        urgent = most_urgent_call(self.sim)
-        if urgent is not None and self.sim.open_encounter is None:
-            place = self.sim.places[urgent.call.place].name
+        waiting = waiting_calls(self.sim)
+        if waiting and self.sim.open_encounter is None:
             respond = self.app.settings.first_key("respond")
-            return f"{respond} take the call (P{urgent.call.priority}, {place})  ·  {hint}"
+            return f"{respond} take the call ({waiting[0].short})  ·  {hint}"
         return f"{hint}  ·  the shift waits while you read"
 
     def _draw_head(self, surface: pygame.Surface, panel: pygame.Rect, p: int, title: str, sub: str,

@@ -8,6 +8,7 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import BackToBriefing, BackToTitle, Scene
+from game.app.scenes.calls import take_call, waiting_calls
 from game.app.scenes.porch import PorchScene
 from game.app.scenes.settings import SettingsScene
 from game.app.scenes.summary import Mark, SummaryScene, draw_objective_mark, objective_mark
@@ -77,11 +78,15 @@ class PauseScene(Scene):
         self.marks = [objective_mark(o.met, play.sim.finished) for o in self.objectives]
         self.menu = Menu(pause_buttons(app, play.hands_off, not play.sim.finished))
         self._veil = Veil(VEIL)
+        self.error = ""  # why a call could not be taken
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
         command = command_of(event, self.app.settings.keys)
         if command in ("back", "pause"):
             return self.beneath
+        if command == "respond" and not self.play.hands_off:
+            street, self.error = take_call(self.play, None)  # the radio does not wait for a pause
+            return street
         choice = self.menu.handle(event, command)
         if choice == "resume":
             return self.beneath
@@ -102,7 +107,8 @@ class PauseScene(Scene):
         """The resident-side view of the selected (or most met) resident; Back returns here."""
         sim = self.play.sim
         who = featured_resident(sim, self.play.selected)
-        return None if who is None else PorchScene(self.app, sim, who, self)
+        play = None if self.play.hands_off else self.play  # a replay's calls are not the trainee's
+        return None if who is None else PorchScene(self.app, sim, who, self, play)
 
     def draw(self, surface: pygame.Surface) -> None:
         app, text, palette = self.app, self.app.text, self.app.palette
@@ -125,7 +131,8 @@ class PauseScene(Scene):
         app.panels.draw(surface, panel, (*palette.panel[:3], 250), palette.panel_edge)
         x, y = panel.x + p, panel.y + p
         title = "Paused · replay" if self.play.hands_off else "Paused"
-        draw_text(surface, text, title, "title", palette.text, (x, y))
+        right = draw_text(surface, text, title, "title", palette.text, (x, y)).right
+        self._draw_call_line(surface, right + p, panel.right - p, y + text.line_height("title") // 2)
         top = y + text.line_height("title") + p // 2
         bottom = panel.bottom - p - buttons_h
         step = text.line_height("small")  # both columns: a heading, then lines of small text
@@ -140,6 +147,20 @@ class PauseScene(Scene):
             b.rect = pygame.Rect(x + col * (each + p // 2), bottom + p + row * (button_h + p // 2), each,
                                  button_h)
         self.menu.draw(surface, text, app.panels, palette)
+
+    def _draw_call_line(self, surface: pygame.Surface, left: int, right: int, cy: int) -> None:
+        """Beside the title: a refusal, or the call R would take (whole, or not at all)."""
+        text, palette = self.app.text, self.app.palette
+        waiting = [] if self.play.hands_off else waiting_calls(self.play.sim)
+        if self.error:
+            line, colour = self.error, palette.trust_mid
+        elif waiting:
+            line, colour = (f"{self.app.settings.first_key('respond')} take the call ({waiting[0].short})",
+                            palette.priority[waiting[0].priority - 1])
+        else:
+            return
+        if text.width(line, "small") <= right - left:
+            draw_text(surface, text, line, "small", colour, (right, cy), "midright")
 
     def _buttons_per_row(self, width: int) -> int:
         """As many buttons side by side as keep every label whole (big text wraps them to two rows)."""
