@@ -393,9 +393,6 @@ class PlayScene(Scene):
                         selected=self.selected, hover_place=self.hover_place)
         layout = self.hud.layout
         view = self.street_view() or surface.get_rect()
-        self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale,
-                           still=self.app.settings.reduced_motion, bounds=view,
-                           avoid=self.world.tags, rather_not=[*self.hud.panels(), *self.toasts.shown])
         if layout is not None:
             self.world.draw_pointers(surface, self.camera, view, self.runner.car_position())
         card = self.selected if self.selected is not None else self.hover
@@ -403,6 +400,10 @@ class PlayScene(Scene):
                       card_for=card, camera_rect=self.view_tiles(), focus=focus)
         layout = self.hud.layout
         assert layout is not None
+        # Over the HUD, so a pop-up with no room beside the resident's card is still read whole.
+        self.floaters.draw(surface, self.camera, self.app.palette, self.app.text.scale,
+                           still=self.app.settings.reduced_motion, bounds=self.street_view(),
+                           avoid=self.world.tags, rather_not=[*self.hud.panels(), *self.toasts.shown])
         if not focus:
             below = self.hot_reload.draw_error(surface, self.app, layout.toasts)
             self.toasts.draw(surface, self.app.text, self.app.panels, self.app.palette, below)

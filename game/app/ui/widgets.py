@@ -273,16 +273,18 @@ class Toasts:
 
     def draw(self, surface: pygame.Surface, text: Text, panels: PanelPainter, palette: Palette,
              area: pygame.Rect) -> None:
-        """Stack the toasts from the top of ``area``, centred in it."""
+        """Stack the toasts from the top of ``area``, centred in it; where they do not all fit,
+        the newest are shown (an older one is left out rather than the news)."""
         width = min(area.w, round(560 * text.scale))
         p = pad(text)
+        wrapped = [(t, text.wrap(t.text, "body", width - 2 * p)) for t in self.items]
+        heights = [len(lines) * text.line_height("body") + p for _, lines in wrapped]
+        first = 0
+        while first < len(wrapped) and sum(h + 6 for h in heights[first:]) - 6 > area.h:
+            first += 1
         y = area.y
         self.shown = []
-        for t in self.items:
-            lines = text.wrap(t.text, "body", width - 2 * p)
-            h = len(lines) * text.line_height("body") + p
-            if y + h > area.bottom:
-                break
+        for (t, lines), h in zip(wrapped[first:], heights[first:], strict=True):
             rect = pygame.Rect(0, y, width, h)
             rect.centerx = area.centerx
             edge = palette.trust_bad if t.kind == "error" else palette.accent_alt

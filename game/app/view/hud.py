@@ -31,6 +31,8 @@ LOG_SHOWN = 5  # the newest items the log panel makes room for
 TREND_MINUTES = 20  # the trust arrow compares with this many game minutes ago
 TREND_EPSILON = 0.25  # trust points of change before the arrow tilts
 HINT_GAP = "   ·   "  # between two hints on one line of the hint bar
+TOAST_MIN_WIDTH = 300  # px at text scale 1: narrower beside the card, toasts stack above it instead
+TOAST_ROOM_LINES = 4  # lines of body text kept free above the card for toasts when they go there
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,17 @@ def layout(size: tuple[int, int], text: Text, map_tiles: tuple[int, int], bar_ro
     if log.h < text.line_height("small") + p:  # no room even for its heading: no panel at all
         log.h = 0
     card_w = card_width(w, text)
-    card_room = hints.y - p - top
-    card = pygame.Rect(p, hints.y - p - min(card_h, card_room), card_w, min(card_h, card_room))
-    toasts = pygame.Rect(card.right + p if card.h else p, top,
-                         col_x - p - (card.right + p if card.h else p), hints.y - top)
+    beside = col_x - p - (p + card_w + p)  # the room for toasts right of the card
+    above = beside < round(TOAST_MIN_WIDTH * text.scale)  # too narrow: toasts go above the card
+    card_room = hints.y - p - top - (TOAST_ROOM_LINES * text.line_height("body") + p if above else 0)
+    card_h = max(0, min(card_h, card_room))
+    card = pygame.Rect(p, hints.y - p - card_h, card_w, card_h)
+    if not card.h:
+        toasts = pygame.Rect(p, top, col_x - 2 * p, hints.y - top)
+    elif above:
+        toasts = pygame.Rect(p, top, col_x - 2 * p, card.y - p - top)
+    else:
+        toasts = pygame.Rect(card.right + p, top, beside, hints.y - top)
     return HudLayout(bar, calls, log, card, minimap, hints, toasts)
 
 
