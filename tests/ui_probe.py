@@ -24,6 +24,7 @@ class TextBox:
     rect: pygame.Rect  # visible part, window coordinates
     string: str
     under: int  # how many panels had been painted before it: only those can hold it
+    whole: bool = True  # False when a clip (or the surface's edge) cut part of the line off
 
 
 @dataclass
@@ -66,10 +67,15 @@ class TextProbe:
         self.texts.clear()
         self.panels.clear()
 
-    def note_blit(self, source: pygame.Surface, affected: pygame.Rect, offset: tuple[int, int]) -> None:
+    def note_blit(self, source: pygame.Surface, affected: pygame.Rect, offset: tuple[int, int],
+                  whole: bool = True) -> None:
         string = self._rendered.get(id(source))
         if string is not None and string.strip() and affected.w and affected.h:
-            self.texts.append(TextBox(affected.move(offset), string, len(self.panels)))
+            self.texts.append(TextBox(affected.move(offset), string, len(self.panels), whole))
+
+    def cut(self) -> list[str]:
+        """Lines of which only a part was drawn (a clip or an edge took the rest)."""
+        return [f"{box.string!r} at {box.rect}" for box in self.texts if not box.whole]
 
     def problems(self, window: pygame.Rect) -> list[str]:
         """Text outside the window, or text over a panel that is in no panel beneath it.
@@ -100,7 +106,8 @@ class ProbeSurface(pygame.Surface):
 
     def blit(self, source, dest, area=None, special_flags=0):  # type: ignore[override]
         affected = super().blit(source, dest, area, special_flags)
-        self.probe.note_blit(source, affected, self.offset)
+        whole = area is not None or affected.size == source.get_size()
+        self.probe.note_blit(source, affected, self.offset, whole)
         return affected
 
     def subsurface(self, *rect):  # type: ignore[override]

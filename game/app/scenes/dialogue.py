@@ -380,6 +380,9 @@ class DialogueScene(Scene):
         if self.error:
             return self.error
         hint = f"1–{min(len(self.options), len(NUMBER_KEYS))} or click to choose"
+        below = sum(1 for o in self.options[self.focus:] if not o.rect.w)  # scrolled out of view
+        if below:
+            hint = f"{hint}  ·  {below} more below (↓ or the wheel)"
         waiting = waiting_calls(self.sim)
         if waiting and self.sim.open_encounter is None:
             respond = self.app.settings.first_key("respond")
@@ -414,13 +417,17 @@ class DialogueScene(Scene):
         for k, o in enumerate(self.options):
             hgt = heights[k] - 4
             full = pygame.Rect(x, y, width, hgt)
+            y += hgt + 4
+            if not column.contains(full) and k != self.focus:
+                o.rect = pygame.Rect(0, 0, 0, 0)  # scrolled out of view, whole: keys and the wheel reach it
+                continue
             o.rect = full.clip(column)  # what the mouse can hit: the visible part
             lit = k == self.focus and o.enabled and not busy
             fill = (*palette.panel[:3], 255) if not lit else (*palette.panel_edge, 255)
             panels.draw(surface, full, fill, palette.accent if lit else None, radius=6)
             colour = palette.text if o.enabled and not busy else palette.text_dim
             lines = text.wrap(f"{k + 1}.  {o.label}", size, width - p)
-            ly = draw_lines(surface, text, lines, size, colour, x + p // 2, y + p // 4)
+            ly = draw_lines(surface, text, lines, size, colour, x + p // 2, full.y + p // 4)
             cx = x + p // 2
             for tag in self._shown_tags(o):
                 label, chip_colour = tag_chip(tag, palette)
@@ -430,4 +437,3 @@ class DialogueScene(Scene):
             if o.detail:
                 draw_text(surface, text, text.fit(o.detail, "small", x + width - cx - p // 2), "small",
                           palette.text_dim, (cx, ly + 2))
-            y += hgt + 4

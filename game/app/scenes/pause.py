@@ -23,9 +23,9 @@ VEIL = (14, 16, 26, 160)
 ARROWS = {"up": pygame.K_UP, "left": pygame.K_LEFT, "down": pygame.K_DOWN, "right": pygame.K_RIGHT}
 
 
-def control_rows(app: App) -> list[tuple[str, str]]:
+def control_rows(app: App, pad_line: bool = True) -> list[tuple[str, str]]:
     """(keys or pad buttons, what they do), from the bindings and the device in the player's hands;
-    short, so they fit at 2× text."""
+    short, so they fit at 2× text. ``pad_line``: on a keyboard, a last line about the gamepad."""
     s = app.settings
     key = s.first_key
     pad = s.device == GAMEPAD
@@ -50,7 +50,7 @@ def control_rows(app: App) -> list[tuple[str, str]]:
     ]
     if not app.options.kiosk:  # a workshop kiosk has no scenario files to edit
         rows.append((key("reload"), "reload the scenario file"))
-    return rows if pad else [*rows, ("Gamepad", pad_summary())]
+    return rows if pad or not pad_line else [*rows, ("Gamepad", pad_summary())]
 
 
 def pause_buttons(app: App, watching: bool = False, shift_on: bool = True) -> list[Button]:
@@ -79,6 +79,7 @@ class PauseScene(Scene):
         self.menu = Menu(pause_buttons(app, play.hands_off, not play.sim.finished))
         self._veil = Veil(VEIL)
         self.error = ""  # why a call could not be taken
+        self.pad_line = True  # the gamepad line under the keys, left out where it does not fit
 
     def handle_event(self, event: pygame.event.Event) -> Scene | None:
         command = command_of(event, self.app.settings.keys)
@@ -124,6 +125,10 @@ class PauseScene(Scene):
         per_row = self._buttons_per_row(inner_w)
         rows = -(-len(self.menu.buttons) // per_row)
         buttons_h = rows * button_h + (rows - 1) * (p // 2)
+        room = h - 2 * p - text.line_height("title") - buttons_h - 4 * p
+        self.pad_line = True
+        if self._controls(surface, None, right_w) > room:
+            self.pad_line = False  # the least needed line goes, rather than a line cut in half
         columns_h = max(self._objectives(surface, None, left_w), self._controls(surface, None, right_w))
         height = min(h - 2 * p, text.line_height("title") + columns_h + buttons_h + 4 * p)
         panel = pygame.Rect(0, 0, width, height)
@@ -199,7 +204,7 @@ class PauseScene(Scene):
         if at is not None:
             draw_text(surface, text, "Controls", "body", palette.accent, (x, y0))
         y = y0 + text.line_height("body")
-        rows = control_rows(self.app)
+        rows = control_rows(self.app, self.pad_line)
         widest = max(text.width(keys, "small") for keys, _ in rows)
         keys_w = min(width // 2, widest + text.line_height("small"))
         for keys, what in rows:

@@ -17,7 +17,18 @@ from game.app.context import App
 from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
 from game.app.ui.input import command_of
 from game.app.ui.palette import Palette
-from game.app.ui.widgets import Button, Menu, Scroller, draw_mark, draw_more_hint, draw_text, pad
+from game.app.ui.text import Text
+from game.app.ui.widgets import (
+    Button,
+    Menu,
+    Scroller,
+    draw_lines,
+    draw_mark,
+    draw_more_hint,
+    draw_text,
+    pack_parts,
+    pad,
+)
 from game.bots.par import par_results
 from game.report.debrief import CallDebrief, Debrief, build_debrief
 from game.scenario.model import Scenario
@@ -25,6 +36,7 @@ from game.sim.simulation import Simulation
 
 CAUSES_SHOWN = 3  # reasons listed per resident
 CHART_HEIGHT = 120  # px: a picture, so it does not grow with the text
+PART_GAP = "   ·   "  # between two facts on one line
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,17 @@ def call_line(call: CallDebrief) -> str:
     how = call.outcome if call.response_minutes is None else \
         f"{call.response_minutes:.1f} min, {call.outcome}"
     return f"P{call.priority}  {call.place} at {call.came_in}: {how}"
+
+
+def button_widths(text: Text, buttons: list[Button], each: int, room: int) -> list[int]:
+    """Equal widths of at most ``each`` in ``room`` when every label fits them; otherwise each
+    button as wide as its label and the room left over shared out (no label shortened)."""
+    share = min(each, room // len(buttons))
+    needed = [b.min_width(text) for b in buttons]
+    if all(n <= share for n in needed):
+        return [share] * len(buttons)
+    extra = max(0, room - sum(needed)) // len(buttons)
+    return [n + extra for n in needed]
 
 
 class Mark(Enum):
@@ -127,18 +150,22 @@ class SummaryScene(Scene):
         p = pad(text)
         surface.fill(palette.panel[:3])
         button_h = text.line_height("body") + p
-        head_h = text.line_height("title") + text.line_height("body") + p
         score = f"Score {r.score:.0f} / 100   ·   par {self.par.score:.0f}"
         score_w = text.width(score, "title")
-        heading = text.fit(f"End of shift · {self.scenario.title}", "title", max(0, w - score_w - 3 * p))
-        draw_text(surface, text, heading, "title", palette.text, (p, p // 2))
-        draw_text(surface, text, score, "title", palette.accent, (w - p, p // 2), "topright")
+        heading = f"End of shift · {self.scenario.title}"
+        y = p // 2
+        if text.width(heading, "title") <= w - score_w - 3 * p:  # side by side, or the score below
+            draw_text(surface, text, heading, "title", palette.text, (p, y))
+        else:
+            y = draw_lines(surface, text, text.wrap(heading, "title", w - 2 * p), "title", palette.text, p, y)
+        draw_text(surface, text, score, "title", palette.accent, (w - p, y), "topright")
         change = r.trust - r.trust_start
-        trust_line = (f"Neighborhood trust from {r.trust_start:.0f} to {r.trust:.0f} ({change:+.1f})"
-                      f"   ·   perceived safety {r.safety:.0f}   ·   {r.foot_minutes:.0f} min on foot, "
-                      f"{r.car_minutes:.0f} min in the car")
-        draw_text(surface, text, text.fit(trust_line, "body", w - 2 * p), "body", palette.text_dim,
-                  (p, p // 2 + text.line_height("title")))
+        facts = [f"Neighborhood trust from {r.trust_start:.0f} to {r.trust:.0f} ({change:+.1f})",
+                 f"perceived safety {r.safety:.0f}",
+                 f"{r.foot_minutes:.0f} min on foot, {r.car_minutes:.0f} min in the car"]
+        y = draw_lines(surface, text, pack_parts(text, facts, "body", w - 2 * p, PART_GAP), "body",
+                       palette.text_dim, p, y + text.line_height("title"))
+        head_h = y + p // 2
         hint_h = text.line_height("small")
         view = pygame.Rect(0, head_h, w, h - head_h - button_h - 2 * p - hint_h)
         one_column = w < round(1000 * text.scale)
@@ -154,9 +181,11 @@ class SummaryScene(Scene):
         surface.set_clip(None)
         if self.page.more_below:
             draw_more_hint(surface, text, palette, (w // 2, view.bottom + hint_h), w - 2 * p)
-        width = min(round(260 * text.scale), (w - 4 * p) // 3)
-        for k, b in enumerate(self.menu.buttons):
-            b.rect = pygame.Rect(p + k * (width + p), h - p - button_h, width, button_h)
+        widths = button_widths(text, self.menu.buttons, round(260 * text.scale), w - 4 * p)
+        x = p
+        for b, width in zip(self.menu.buttons, widths, strict=True):
+            b.rect = pygame.Rect(x, h - p - button_h, width, button_h)
+            x += width + p
         self.menu.draw(surface, text, app.panels, palette)
 
     def _heading(self, surface: pygame.Surface, title: str, x: int, y: int) -> int:

@@ -68,6 +68,19 @@ def draw_lines(surface: pygame.Surface, text: Text, lines: Sequence[str], size: 
     return y
 
 
+def pack_parts(text: Text, parts: Sequence[str], size: str, width: int, gap: str) -> list[str]:
+    """``parts`` joined by ``gap`` on as few lines as fit ``width``, breaking only between parts
+    (a part too long for a line of its own wraps by words): hints, facts, never half of one."""
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{gap}{part}" if lines else part
+        if lines and text.width(joined, size) <= width:
+            lines[-1] = joined
+        else:
+            lines += text.wrap(part, size, width)
+    return lines
+
+
 @dataclass
 class Button:
     """A clickable, focusable label. ``key`` is what the scene gets back when it is pressed."""

@@ -16,7 +16,7 @@ import pygame
 from game.app.context import App
 from game.app.ui.palette import Palette, trust_colour
 from game.app.ui.text import Text
-from game.app.ui.widgets import draw_lines, draw_text, pad
+from game.app.ui.widgets import draw_lines, draw_text, pack_parts, pad
 from game.app.view.minimap import Minimap
 from game.app.view.sprites import portrait, ring_icon
 from game.sim.calls import CallState
@@ -143,6 +143,7 @@ class Hud:
         self.call_cards: list[tuple[pygame.Rect, str]] = []
         self.log_open = True  # the trainee can fold the log away to see the map beneath it
         self.log_heading: pygame.Rect | None = None  # where a click folds or unfolds the log
+        self.calls_unshown = 0  # waiting calls with no room for a card this frame
 
     def toggle_log(self) -> None:
         self.log_open = not self.log_open
@@ -251,11 +252,12 @@ class Hud:
         w, _ = surface.get_size()
         items = self._bar_items(mode, speed)
         rows = self._bar_rows(w - 4 * p, items)
-        calls = sorted(self.sim.active_calls(), key=lambda c: (c.call.priority, c.deadline))
         col_w = column_width(w, text)
-        call_lines = [self._call_lines(state, col_w - 2 * p) for state in calls]
+        room = layout(surface.get_size(), text, (self.sim.grid.width, self.sim.grid.height), len(rows),
+                      surface.get_height(), 0, 0).calls.h
+        calls, call_lines, self.calls_unshown = self._fit_calls(col_w - 2 * p, room)
         calls_h = (sum(self._call_height(lines) + p // 2 for lines in call_lines)
-                   + p + text.line_height("small")) if calls else 0
+                   + p + text.line_height("small") * (2 if self.calls_unshown else 1)) if calls else 0
         card_lines = [] if card_for is None else self._card_lines(card_for, card_width(w, text) - 2 * p)
         card_h = 0 if card_for is None else (
             text.line_height("body") + text.line_height("small") + 2 * p
@@ -279,17 +281,8 @@ class Hud:
                    lay.hints.y + p // 4)
 
     def _hint_lines(self, parts: list[str], width: int) -> list[str]:
-        """The hints packed into as few lines as fit ``width``, breaking only between hints
-        (a hint too long for a line on its own wraps by words)."""
-        text = self.app.text
-        lines: list[str] = []
-        for part in parts:
-            joined = f"{lines[-1]}{HINT_GAP}{part}" if lines else part
-            if lines and text.width(joined, "small") <= width:
-                lines[-1] = joined
-            else:
-                lines += text.wrap(part, "small", width)
-        return lines
+        """The hints packed into as few lines as fit ``width``, breaking only between hints."""
+        return pack_parts(self.app.text, parts, "small", width, HINT_GAP)
 
     def _hints_width(self, size: tuple[int, int]) -> int:
         """The hint bar's width, which does not depend on how many lines it takes."""
@@ -362,18 +355,50 @@ class Hud:
             self.call_cards.append((card, state.call.id))
             self._draw_call(surface, card, state, lines)
             y += card.h + p // 2
+        if self.calls_unshown:
+            more = f"+{self.calls_unshown} more  ·  {self.app.settings.first_key('people')} lists them"
+            if text.width(more, "small") > rect.w - 2 * p:
+                more = f"+{self.calls_unshown} more"
+            draw_text(surface, text, more, "small", palette.text_dim, (rect.x + p, y))
         surface.set_clip(None)
 
-    def _call_lines(self, state: CallState, width: int) -> list[CallLine]:
+    def _fit_calls(self, width: int, room: int) -> tuple[list[CallState], list[list[CallLine]], int]:
+        """The calls whose cards fit whole in ``room`` px, most urgent first, and how many did not.
+
+        Where the full cards do not all fit, the calls after the most urgent lose their
+        description (the place and the time left stay), then the most urgent does too; calls
+        that still do not fit are counted, not cut ("+2 more").
+        """
+        text, p = self.app.text, pad(self.app.text)
+        calls = sorted(self.sim.active_calls(), key=lambda c: (c.call.priority, c.deadline))
+        if not calls:
+            return [], [], 0
+        overhead = p + text.line_height("small")
+        for told in (len(calls), 1, 0):  # how many cards keep their description
+            lines = [self._call_lines(state, width, k < told) for k, state in enumerate(calls)]
+            heights = [self._call_height(ls) + p // 2 for ls in lines]
+            if overhead + sum(heights) <= room:
+                return calls, lines, 0
+        shown, used = 0, overhead + text.line_height("small")  # and the "+N more" line
+        while shown < len(calls) and used + heights[shown] <= room:
+            used += heights[shown]
+            shown += 1
+        shown = max(shown, 1)  # the most urgent call is always there (the panel clips, at worst)
+        return calls[:shown], lines[:shown], len(calls) - shown
+
+    def _call_lines(self, state: CallState, width: int, told: bool = True) -> list[CallLine]:
         """A call card's lines, wrapped to ``width`` (the place name beside the badge): whole
-        words, never cut, so "2 min left" and the distance are always there to read."""
+        words, never cut, so "2 min left" and the distance are always there to read; ``told``
+        keeps the caller's description."""
         text, palette, sim = self.app.text, self.app.palette, self.sim
         p = pad(text)
         call = state.call
         place = sim.places[call.place]
         lines = [CallLine("body", line, palette.text)
                  for line in text.wrap(place.name, "body", width - self._badge_w() - p // 2)]
-        lines += [CallLine("small", line, palette.text_dim) for line in text.wrap(call.text, "small", width)]
+        if told:
+            lines += [CallLine("small", line, palette.text_dim)
+                      for line in text.wrap(call.text, "small", width)]
         left = state.time_left(sim.time)
         travel = travel_to(sim, *place.at)
         eta = max(1, round(call_trip_minutes(sim, state)))
@@ -461,9 +486,8 @@ class Hud:
         step = text.line_height("small")
         for item in reversed(self.log):
             lines = self._log_lines(item, rect.w)
-            if y + step > bottom:
-                break
-            lines = lines[: max(1, (bottom - y) // step)]
+            if y + len(lines) * step > bottom:
+                break  # whole items only: the rest of a half-shown line is nowhere to be read
             pygame.draw.rect(surface, self._feed_colour(item, palette),
                              (rect.x + p // 2, y + 2, 4, len(lines) * step - 4))
             y = draw_lines(surface, text, lines, "small", palette.text, rect.x + p + 4, y) + 3
