@@ -119,11 +119,11 @@ def _call_mark(call: CallDebrief, x: Scale, y: Scale, top: float, label_y: float
         bar_w = max(2.0, x(call.at + call.response_minutes) - at)
         bar = Html(f'<rect x="{_n(at)}" y="{_n(top - 8)}" width="{_n(bar_w)}" height="6" '
                    f'fill="{colour}"/>')
-    tip = f"Call {call.id} (priority {call.priority}) at {call.place}, {call.came_in}: {what}"
+    tip = f"Priority {call.priority} call at {call.place}, {call.came_in}: {what}"
     return Html(
         f"<g>{_title(tip)}"
         + _line(at, top - 8, at, y(0), 'stroke="#cc79a7" stroke-width="1.5" stroke-dasharray="3 3"')
-        + bar + _text(at + 3, label_y, f"P{call.priority} {call.id}") + "</g>"
+        + bar + _text(at + 3, label_y, f"P{call.priority}") + "</g>"
     )
 
 

@@ -134,7 +134,7 @@ def _calls(d: Debrief) -> Html:
         return tag("p", "No calls came in this shift.", cls="note")
     return table(
         ("Call", "Priority", "Place", "Came in", "Window", "Response", "Outcome"),
-        [(c.id, str(c.priority), c.place, c.came_in,
+        [(c.text or "-", str(c.priority), c.place, c.came_in,  # what dispatch said, not the call's id
           "-" if c.window_minutes is None else f"{c.window_minutes:g} min",
           "-" if c.response_minutes is None else f"{c.response_minutes:.1f} min",
           tag("span", c.outcome, cls="met" if c.in_time else "missed"))
