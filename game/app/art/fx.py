@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import pygame
 
 from game.app.art.common import mix, optimised, px, shade
+from game.app.ui.figures import trust_headline
 from game.app.ui.fonts import clamp_text_scale, font
 from game.app.ui.palette import RGB, WARM, Palette, readable_on
-from game.sim.ledger import points
 
 TONES = ("good", "bad", "info")
 _CACHE_SIZE = 256
@@ -56,10 +56,8 @@ class FloatingText:
     @classmethod
     def trust_change(cls, delta: float, reason: str, x: float, y: float, start: float) -> FloatingText:
         """'+4 trust · listened' or '−9 trust · late to the call' (a real minus sign)."""
-        figure = points(delta).replace("-", "\u2212")
         tone = "good" if delta > 0 else "bad" if delta < 0 else "info"
-        text = f"{figure} trust · {reason}" if reason else f"{figure} trust"
-        return cls(text, x, y, tone, start)
+        return cls(trust_headline(delta, reason), x, y, tone, start)
 
     def progress(self, now: float) -> float:
         return (now - self.start) / self.duration

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
+from game.app.ui.figures import trust_headline
 from game.sim.conversation import TAG_WORDS, TOPIC_CAUSE
 from game.sim.feed import FeedEvent, FeedItem, FeedKind
-from game.sim.ledger import points
 from game.sim.officer import Doing
 from game.sim.simulation import Simulation
 
@@ -100,8 +100,7 @@ def trust_caption(sim: Simulation, item: FeedItem) -> Caption | None:
         key = change.cause if change.cause in WHY or not change.tags else TAG_WORDS[change.tags[0]]
         why = WHY.get(key, ANSWER_WHY)
     delta = change.delta
-    figure = points(delta).replace("-", "\u2212")  # rounded as in the log, with a real minus
-    headline = f"{figure} trust · {change.label}"
+    headline = trust_headline(delta, change.label)  # the pop-up's words exactly
     return Caption(headline, why, TONE_GOOD if delta > 0 else TONE_BAD, key, _who(sim, item))
 
 

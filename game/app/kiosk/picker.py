@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import pygame
 
-from game.app.art import render_map
 from game.app.kiosk.briefing import KioskBriefingScene
 from game.app.kiosk.state import Kiosk
 from game.app.scenes.base import Scene
 from game.app.ui.input import command_of
 from game.app.ui.widgets import draw_lines, draw_text, pad
+from game.app.view.street import cover, street_picture
 from game.scenario.model import Scenario
 
 HEADING = "Be the officer for a shift"
@@ -87,16 +87,10 @@ class KioskPickerScene(Scene):
             self._draw_card(surface, scenario, rect, k == self.focus)
 
     def _thumb(self, scenario: Scenario, size: tuple[int, int]) -> pygame.Surface:
-        """The painted street, scaled to cover ``size`` and cropped to its middle."""
+        """The painted street with its own shop signs, scaled to cover ``size``, cropped to its middle."""
         key = (scenario.id, size)
         if key not in self._thumbs:
-            street = render_map(scenario.map, THUMB_TILE, self.app.palette)
-            sw, sh = street.get_size()
-            k = max(size[0] / sw, size[1] / sh)
-            scaled = pygame.transform.smoothscale(street, (max(1, round(sw * k)), max(1, round(sh * k))))
-            crop = pygame.Rect((0, 0), size)
-            crop.center = scaled.get_rect().center
-            self._thumbs[key] = scaled.subsurface(crop.clip(scaled.get_rect())).copy()
+            self._thumbs[key] = cover(street_picture(scenario, THUMB_TILE, self.app.palette), size)
         return self._thumbs[key]
 
     def _draw_card(self, surface: pygame.Surface, scenario: Scenario, rect: pygame.Rect,

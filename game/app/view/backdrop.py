@@ -11,10 +11,10 @@ import math
 
 import pygame
 
-from game.app.art import render_map
 from game.app.context import App
 from game.app.shift.catalog import Entry, scan
 from game.app.ui.widgets import Veil
+from game.app.view.street import street_picture
 from game.scenario.model import Scenario
 
 BACKDROP_TILE = 48  # px per tile: the same painting the play scene uses, so it is made once
@@ -44,7 +44,7 @@ class Backdrop:
         if self._scenario is None:
             return None
         if self._map is None or self._key != (size, palette.name):
-            street = render_map(self._scenario.map, BACKDROP_TILE, palette)
+            street = street_picture(self._scenario, BACKDROP_TILE, palette)
             mw, mh = street.get_size()
             k = max(size[0] / mw, size[1] / mh) * OVERSCAN
             self._map = pygame.transform.smoothscale(street, (round(mw * k), round(mh * k)))

@@ -1,6 +1,6 @@
 """The neighborhood on screen: the painted map through the camera, and everyone on it.
 
-The static map is painted once (``render_map``) at BASE_TILE pixels per tile;
+The static map is painted once (``street_picture``) at BASE_TILE pixels per tile;
 other zoom levels are rescaled from it in chunks of CHUNK_TILES, only those
 near the camera and only a few screens' worth kept, so zooming in on a big
 map costs memory in proportion to the screen, not the map. A frame is a
@@ -25,7 +25,6 @@ from game.app.art import (
     draw_patrol_car,
     draw_place_highlight,
     draw_streetlights,
-    render_map,
     streetlight_positions,
     streetlight_strength,
 )
@@ -34,6 +33,7 @@ from game.app.shift.runner import ShiftRunner
 from game.app.ui.palette import RGB, Palette
 from game.app.view.camera import Camera
 from game.app.view.sprites import OFFICER, look_of, zoom_scale
+from game.app.view.street import street_picture
 from game.scenario.model import Event
 from game.sim.grid import NoPath
 from game.sim.simulation import Simulation
@@ -65,8 +65,7 @@ class WorldView:
 
     # --- the map -------------------------------------------------------------------
     def _base_map(self, palette: Palette) -> pygame.Surface:
-        shops = {p.at: p.name for p in self.sim.scenario.places if p.kind == "shop"}
-        return render_map(self.sim.scenario.map, BASE_TILE, palette, signs=shops)
+        return street_picture(self.sim.scenario, BASE_TILE, palette)
 
     def _draw_map(self, surface: pygame.Surface, camera: Camera, palette: Palette) -> None:
         base = self._base_map(palette)
