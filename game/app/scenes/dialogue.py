@@ -125,6 +125,7 @@ class DialogueScene(Scene):
         if by_itself:
             self.guard.arm(by_itself)
         self.answered: tuple[str, ...] = ()  # the tones of the last answer, shown once it is given
+        self.hidden_below = 0  # choices below the last one drawn whole (last frame), for the hint
 
     # --- what can be said -------------------------------------------------------------
     def build_options(self) -> list[Option]:
@@ -380,9 +381,8 @@ class DialogueScene(Scene):
         if self.error:
             return self.error
         hint = f"1–{min(len(self.options), len(NUMBER_KEYS))} or click to choose"
-        below = sum(1 for o in self.options[self.focus:] if not o.rect.w)  # scrolled out of view
-        if below:
-            hint = f"{hint}  ·  {below} more below (↓ or the wheel)"
+        if self.hidden_below:
+            hint = f"{hint}  ·  {self.hidden_below} more below (↓ or the wheel)"
         waiting = waiting_calls(self.sim)
         if waiting and self.sim.open_encounter is None:
             respond = self.app.settings.first_key("respond")
@@ -414,12 +414,14 @@ class DialogueScene(Scene):
         self.scroll = min(max(self.scroll, start + heights[self.focus] - column.h), start)
         self.scroll = max(0, min(self.scroll, sum(heights) - column.h))
         y = column.y - self.scroll
+        self.hidden_below = 0
         for k, o in enumerate(self.options):
             hgt = heights[k] - 4
             full = pygame.Rect(x, y, width, hgt)
             y += hgt + 4
             if not column.contains(full) and k != self.focus:
                 o.rect = pygame.Rect(0, 0, 0, 0)  # scrolled out of view, whole: keys and the wheel reach it
+                self.hidden_below += full.y > column.y
                 continue
             o.rect = full.clip(column)  # what the mouse can hit: the visible part
             lit = k == self.focus and o.enabled and not busy
