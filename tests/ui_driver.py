@@ -49,3 +49,34 @@ def skip_ahead(sim: Simulation, done: Callable[[], bool] = lambda: False) -> Non
     """
     while not sim.finished and sim.open_encounter is None and not done():
         sim.step()
+
+
+def key_event(k: int) -> pygame.event.Event:
+    """A key press, to hand straight to a scene's ``handle_event``."""
+    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
+
+
+def click_event(pos: tuple[int, int]) -> pygame.event.Event:
+    """A left click, to hand straight to a scene's ``handle_event``."""
+    return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+
+
+def record_rendered(monkeypatch) -> list[str]:
+    """Every string drawn from here on (until the monkeypatch is undone)."""
+    from game.app.ui.text import Text
+
+    drawn: list[str] = []
+    render = Text.render
+
+    def recording(text: Text, string: str, size: str, colour) -> pygame.Surface:
+        drawn.append(string)
+        return render(text, string, size, colour)
+
+    monkeypatch.setattr(Text, "render", recording)
+    return drawn
+
+
+def text_scale(app, scale: float) -> None:
+    """Play at this text size (the settings screen's slider, without the screen)."""
+    app.settings.text_scale = scale
+    app.settings_changed()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from ui_driver import text_scale
 
 from game.app.context import LaunchOptions
 from game.app.kiosk.attract import AttractScene
@@ -30,8 +31,7 @@ def officer_box(play: PlayScene) -> pygame.Rect:
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_maple_starts_with_the_officer_and_car_in_view_clear_of_every_panel(app, scale):
-    app.settings.text_scale = scale
-    app.settings_changed()
+    text_scale(app, scale)
     play = PlayScene(app, load_scenario(REPO / "scenarios" / "maple-street-summer.yaml"))
     sim = play.sim
     assert sim.officer.x >= sim.grid.width - 1  # the car spawns on the map's last column

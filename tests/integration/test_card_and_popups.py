@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 import pytest
+from ui_driver import text_scale
 
 from game.app.scenes.play import PlayScene
 from game.scenario import load_scenario
@@ -22,15 +23,19 @@ def frames(play: PlayScene, n: int) -> None:
         play.draw(surface)
 
 
-@pytest.mark.parametrize("scale", [1.0, 2.0])
-def test_toasts_show_whole_beside_or_above_an_open_card(app, scale):
-    app.settings.text_scale = scale
-    app.settings_changed()
+def card_open(app, scale: float) -> PlayScene:
+    """First Day's start with a resident's card open, at ``scale`` text."""
+    text_scale(app, scale)
     play = PlayScene(app, load_scenario(SCENARIOS / "first-day.yaml"))
     play.selected = 0
     frames(play, 2)
-    card = play.hud.layout.card
-    assert card.h > 0
+    assert play.hud.layout.card.h > 0
+    return play
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_toasts_show_whole_beside_or_above_an_open_card(app, scale):
+    play = card_open(app, scale)
     play.toasts.show("Nobody close enough to talk to. Walk up to someone first.", "info")
     frames(play, 2)
     shown = play.toasts.shown
@@ -43,11 +48,7 @@ def test_toasts_show_whole_beside_or_above_an_open_card(app, scale):
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_a_pop_up_where_the_card_is_moves_off_the_card(app, scale):
-    app.settings.text_scale = scale
-    app.settings_changed()
-    play = PlayScene(app, load_scenario(SCENARIOS / "first-day.yaml"))
-    play.selected = 0
-    frames(play, 2)
+    play = card_open(app, scale)
     play.toasts.items.clear()  # the welcome has been read: the pop-ups come while talking
     card = play.hud.layout.card
     under_card = play.camera.to_world(card.centerx, card.centery)

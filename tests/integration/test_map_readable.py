@@ -9,26 +9,20 @@ from pathlib import Path
 import pygame
 import pytest
 from builders import street_scenario
-from ui_driver import skip_ahead
+from ui_driver import click_event as click
+from ui_driver import key_event as key
+from ui_driver import record_rendered, skip_ahead
 
 import game.sim.actions as act
 from game.app.scenes.play import CARD_MARGIN, PlayScene
 from game.app.ui.settings import rebind
-from game.app.ui.text import ELLIPSIS, Text
+from game.app.ui.text import ELLIPSIS
 from game.app.ui.widgets import pad
 from game.bots import make_bot, run_shift
 from game.scenario import load_scenario
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SCREEN = (1280, 720)
-
-
-def key(k: int) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
-
-
-def click(pos: tuple[int, int]) -> pygame.event.Event:
-    return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
 
 
 def frame(play: PlayScene, size: tuple[int, int] = SCREEN) -> pygame.Surface:
@@ -45,19 +39,6 @@ def play_with_news(app) -> PlayScene:
     frame(play)
     assert len(play.hud.log) >= 1
     return play
-
-
-def record_rendered(monkeypatch) -> list[str]:
-    """Every string drawn from here on."""
-    drawn: list[str] = []
-    render = Text.render
-
-    def recording(text: Text, string: str, size: str, colour) -> pygame.Surface:
-        drawn.append(string)
-        return render(text, string, size, colour)
-
-    monkeypatch.setattr(Text, "render", recording)
-    return drawn
 
 
 # --- 1. the feed folds ----------------------------------------------------------------------

@@ -14,12 +14,12 @@ from pathlib import Path
 import pygame
 import pytest
 import yaml
+from ui_driver import record_rendered
 
 from game.app.scenes.dialogue import DialogueScene
 from game.app.scenes.pause import PauseScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.summary import SummaryScene
-from game.app.ui.text import Text
 from game.bots import make_bot, run_shift
 from game.report.session_report import session_report
 from game.scenario import load_scenario
@@ -77,14 +77,7 @@ class Visible(HTMLParser):
 def test_a_whole_shift_on_screen_and_in_the_report_shows_no_ids(app, monkeypatch, tmp_path, path):
     scenario = load_scenario(path)
     play = PlayScene(app, scenario)
-    drawn: list[str] = []
-    render = Text.render
-
-    def recording(text: Text, string: str, size: str, colour) -> pygame.Surface:
-        drawn.append(string)
-        return render(text, string, size, colour)
-
-    monkeypatch.setattr(Text, "render", recording)
+    drawn = record_rendered(monkeypatch)
     surface = pygame.Surface(SCREEN)
     seen = {"feed": 0, "encounter": None}
 

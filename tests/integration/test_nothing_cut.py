@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_driver import skip_ahead
+from ui_driver import skip_ahead, text_scale
 from ui_probe import TextProbe
 
 from game.app.scenes.base import Scene
@@ -66,8 +66,7 @@ SCROLLING = {"end screen"}
 @pytest.mark.parametrize("name", SCENES)
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_every_panel_draws_its_text_whole(app, monkeypatch, name, scale):
-    app.settings.text_scale = scale
-    app.settings_changed()
+    text_scale(app, scale)
     play = busy_street(app)
     scene = SCENES[name](app, play)
     probe = TextProbe()

@@ -7,27 +7,20 @@ from pathlib import Path
 
 import pygame
 import pytest
-from ui_driver import skip_ahead
+from ui_driver import click_event as click
+from ui_driver import key_event as key
+from ui_driver import record_rendered, skip_ahead, text_scale
 
 from game.app.scenes.base import Scene
 from game.app.scenes.pause import PauseScene
 from game.app.scenes.people import PeopleScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.porch import PorchScene
-from game.app.ui.text import Text
 from game.scenario import load_scenario
 from game.sim.queries import heading_to_call
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 SCREEN = (1280, 720)
-
-
-def key(k: int) -> pygame.event.Event:
-    return pygame.event.Event(pygame.KEYDOWN, key=k, mod=0, unicode="", scancode=0)
-
-
-def click(pos: tuple[int, int]) -> pygame.event.Event:
-    return pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
 
 
 def play_with_a_call(app) -> PlayScene:
@@ -55,25 +48,17 @@ PANELS = {
 
 
 def drawn_text(monkeypatch, scene: Scene) -> list[str]:
-    drawn: list[str] = []
-    render = Text.render
-
-    def recording(text: Text, string: str, size: str, colour) -> pygame.Surface:
-        drawn.append(string)
-        return render(text, string, size, colour)
-
-    monkeypatch.setattr(Text, "render", recording)
-    scene.update(1 / 60)
-    scene.draw(pygame.Surface(SCREEN))
-    monkeypatch.setattr(Text, "render", render)
+    with monkeypatch.context() as patch:
+        drawn = record_rendered(patch)
+        scene.update(1 / 60)
+        scene.draw(pygame.Surface(SCREEN))
     return drawn
 
 
 @pytest.mark.parametrize("panel", PANELS)
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_each_panel_names_the_waiting_call_and_r_takes_it(app, monkeypatch, panel, scale):
-    app.settings.text_scale = scale
-    app.settings_changed()
+    text_scale(app, scale)
     play = play_with_a_call(app)
     state = play.sim.active_calls()[0]
     place = play.sim.places[state.call.place].name
