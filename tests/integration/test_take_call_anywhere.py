@@ -16,6 +16,7 @@ from game.app.scenes.pause import PauseScene
 from game.app.scenes.people import PeopleScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.porch import PorchScene
+from game.bots import make_bot
 from game.scenario import load_scenario
 from game.sim.queries import heading_to_call
 
@@ -103,3 +104,17 @@ def test_without_a_call_r_stays_and_says_so(app, panel):
     scene.update(1 / 60)
     assert scene.handle_event(key(pygame.K_r)) is None
     assert not play.sim.officer.route
+
+
+@pytest.mark.parametrize("panel", PANELS)
+def test_watching_a_replay_r_takes_nothing(app, panel):
+    """A replay's calls are the recorded officer's: no panel over it answers them."""
+    scenario = load_scenario(SCENARIOS / "maple-street-summer.yaml")
+    play = PlayScene(app, scenario, driver=make_bot("walk", 1))
+    assert play.hands_off
+    skip_ahead(play.sim, lambda: bool(play.sim.active_calls()))
+    scene = PANELS[panel](app, play)
+    scene.update(1 / 60)
+    route = list(play.sim.officer.route)
+    assert scene.handle_event(key(pygame.K_r)) is None
+    assert list(play.sim.officer.route) == route
