@@ -1,5 +1,6 @@
 # Two commands for a fresh machine:  `make play`  and  `make test` (ruff, mypy, then pytest).
-# Each creates .venv inside the repo and installs from pyproject.toml itself.
+# Each creates .venv inside the repo and installs from pyproject.toml itself; `make test` also
+# installs (as root, via apt) the PostgreSQL server and chromium the tests start when missing.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,6 +20,7 @@ play: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m ruff check game tests benchmarks run_game.py
 	$(BIN)/python -m mypy game
+	tools/ensure-test-deps
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 
 bench: $(STAMP)

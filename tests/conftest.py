@@ -28,3 +28,25 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config-home"))
     return home
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throwaway PostgreSQL server for the whole run, started only if a test asks for it."""
+    from pgcluster import Cluster
+
+    cluster = Cluster.start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request, monkeypatch, tmp_path):
+    """Each store test runs twice: on a new SQLite file and on a new PostgreSQL database.
+    ``FRONTPORCH_DB`` names it too, so commands run in the test use the same store."""
+    if request.param == "sqlite":
+        location = str(tmp_path / "sessions.db")
+    else:
+        location = request.getfixturevalue("postgres_cluster").new_database()
+    monkeypatch.setenv("FRONTPORCH_DB", location)
+    return location

@@ -1,4 +1,5 @@
-"""`sessions [--json | --csv] [--scenario ID]`: list saved sessions, or export them for a class."""
+"""`sessions [--json | --csv] [--scenario ID]`: list saved sessions, or export them for a class;
+`sessions --import FILE.db`: move a laptop's SQLite sessions into the current store."""
 
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     form.add_argument("--json", action="store_true", help="print only a JSON list on stdout")
     form.add_argument("--csv", action="store_true",
                       help="print only CSV on stdout: a class export for a spreadsheet")
+    form.add_argument("--import", dest="import_from", metavar="FILE.db",
+                      help="copy every session of a SQLite session file into the current store "
+                           "($FRONTPORCH_DB, e.g. the academy's PostgreSQL); sessions it already "
+                           "holds are skipped, so importing twice adds nothing")
     parser.add_argument("--scenario", metavar="ID", help="only sessions of this scenario id")
     parser.set_defaults(run=run)
 
@@ -37,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
     from game.report.csv_export import sessions_csv
     from game.sessions import SessionStore
 
+    if args.import_from:
+        return _import(args.import_from, args.scenario)
     damaged: list[str] = []
     with SessionStore.open(read_only_ok=True) as store:
         rows = store.summaries(args.scenario, damaged)
@@ -47,5 +54,41 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(_table(rows))
     for message in damaged:  # the listing above leaves them out
+        print(f"frontporch: {message}", file=sys.stderr)
+    return 2 if damaged else 0
+
+
+def _import(source_file: str, scenario: str | None) -> int:
+    """Copy the sessions of ``source_file`` (read-only) into the current store, skipping those
+    it already holds; a damaged session is named and left behind, the others still move."""
+    from pathlib import Path
+
+    from game.sessions import SessionStore, SessionStoreError
+
+    source_path = Path(source_file)
+    if not source_path.is_file():
+        print(f"frontporch: {source_file} is not a session file; give the path of a laptop's "
+              "sessions.db", file=sys.stderr)
+        return 2
+    damaged: list[str] = []
+    added = skipped = 0
+    with SessionStore.open(source_path, read_only_ok=True) as source, SessionStore.open() as target:
+        if Path(target.where).resolve() == source_path.resolve():
+            print(f"frontporch: {source_file} is the current store itself; set FRONTPORCH_DB to "
+                  "the store to import into", file=sys.stderr)
+            return 2
+        for summary in source.summaries(scenario, damaged):
+            try:
+                session = source.get(summary.id)
+            except SessionStoreError as exc:
+                damaged.append(str(exc))
+                continue
+            if target.add(session) is None:
+                skipped += 1
+            else:
+                added += 1
+        where = target.where
+    print(f"Imported {added} session(s) from {source_file} into {where}; {skipped} were already there.")
+    for message in damaged:
         print(f"frontporch: {message}", file=sys.stderr)
     return 2 if damaged else 0

@@ -1,74 +1,53 @@
-"""The session store: every finished shift, kept in one SQLite file.
+"""The session store: every finished shift, kept in one database.
 
-Why SQLite (stdlib ``sqlite3``): one file an instructor can copy, atomic
-transactions, and WAL mode so the game can write while a ``sessions`` or
-``report`` command reads. Each save is a single ``BEGIN IMMEDIATE`` …
-``COMMIT`` with ``synchronous=FULL``: a game killed mid-save loses only that
-shift, and a saved shift survives the power going out afterwards.
+The database is a SQLite file by default (one laptop; ``sqlite_backend``) or
+a PostgreSQL server when ``FRONTPORCH_DB`` is a ``postgresql://`` URL (an
+academy; ``postgres_backend``). The store itself is written once against the
+small seam in ``backend``: the same queries, checks and guarantees for both.
 
 Each session keeps the scenario file it was played on (the ``scenarios``
 table, one copy per distinct content), so replay and report never open a path
 read from the database. Every value read back is checked (``checks``): a
 damaged row is "session N is damaged: ..." and the other sessions stay usable.
 
-Everything that can go wrong with the file (full disk, read-only folder or
-media, a database from a newer version, a file that is not ours or is damaged)
-becomes a ``SessionStoreError`` with a sentence the player can act on; the game
-catches it and keeps running. A damaged database is never written to.
+Everything that can go wrong with the database becomes a ``SessionStoreError``
+with a sentence the player can act on; the game catches it and keeps running.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
-import stat
 import unicodedata
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from game.errors import UserError
 from game.scenario.limits import MAX_SEED
 from game.sessions import checks
+from game.sessions.backend import Backend, Row, SessionStoreError
 from game.sessions.checks import Damage
-from game.sessions.paths import DB_ENV, default_db_path
+from game.sessions.paths import db_location
+from game.sessions.postgres_backend import PostgresBackend, is_postgres_url
 from game.sessions.recording import Recording, encode_heat, to_json
-from game.sessions.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from game.sessions.schema import SCENARIOS_KEPT_FROM
+from game.sessions.sqlite_backend import SqliteBackend
 from game.sim.actions import ACTION_TYPES
 from game.sim.ledger import TrustChange
 from game.sim.results import ShiftResults
 from game.sim.simulation import Simulation
 
-SCENARIOS_KEPT_FROM = 2  # the schema version from which the store keeps each scenario's bytes
-
-BUSY_TIMEOUT = 10.0  # seconds to wait for another process's write before giving up
-
-# sqlite error names (prefixes, so extended codes match too) → what the player can do about it.
-_REASONS: tuple[tuple[str, str, str], ...] = (
-    ("SQLITE_FULL", "database or disk is full", "the disk is full; free some space"),
-    ("SQLITE_READONLY", "readonly", "the file or its folder is read-only"),
-    ("SQLITE_NOTADB", "not a database", "it is not a Front Porch session database"),
-    ("SQLITE_CORRUPT", "malformed", "the file is damaged"),
-    ("SQLITE_BUSY", "locked", "another program is using it; try again in a moment"),
-    ("SQLITE_CANTOPEN", "unable to open", "the file cannot be opened; check the folder exists "
-                                          "and you may write there"),
-    ("SQLITE_IOERR", "disk I/O error", "reading or writing the disk failed (is it full or gone?)"),
-)
-
-_READ_ONLY = next(reason for name, _, reason in _REASONS if name == "SQLITE_READONLY")
-_CANNOT_OPEN = next(reason for name, _, reason in _REASONS if name == "SQLITE_CANTOPEN")
-
 _SUMMARY_COLUMNS = ("id, scenario_id, scenario_title, scenario_hash, scenario_path, seed, settings, "
                     "trainee, bot, started_at, ended_at, ticks, trust, score, foot_minutes, "
                     "car_minutes")
 
+# What makes two rows the same shift: an import skips a session whose row already has these.
+_IDENTITY_COLUMNS = ("scenario_hash", "seed", "trainee", "bot", "started_at", "ended_at", "ticks",
+                     "actions")
 
-class SessionStoreError(UserError):
-    """The session database cannot be read or written; the message says why and what to do."""
+__all__ = ["Session", "SessionStore", "SessionStoreError", "SessionSummary"]
 
 
 @dataclass(frozen=True)
@@ -124,14 +103,6 @@ class Session:
         return self.summary.id
 
 
-def _reason(exc: sqlite3.Error) -> str:
-    name, text = getattr(exc, "sqlite_errorname", ""), str(exc)
-    for prefix, words, reason in _REASONS:
-        if name.startswith(prefix) or words in text:
-            return reason
-    return text
-
-
 def _clean_name(text: str | None) -> str | None:
     """Names are shown in terminals, CSV and HTML: drop control characters and outer space."""
     if text is None:
@@ -145,163 +116,40 @@ def _utc(moment: datetime) -> datetime:
 
 
 class SessionStore:
-    """Open with ``SessionStore.open(path_or_None)``; use as a context manager or ``close()``."""
+    """Open with ``SessionStore.open(path_url_or_None)``; use as a context manager or ``close()``."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, writable: bool = True) -> None:
-        self._conn = conn
-        self.path = path
-        self.writable = writable  # False: opened read-only (read-only media or file)
-        self._intact = False  # quick_check passed on this connection
+    def __init__(self, backend: Backend) -> None:
+        self._backend = backend
 
-    # --- opening -------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None, *,
+    def open(cls, location: str | os.PathLike[str] | None = None, *,
              read_only_ok: bool = False) -> SessionStore:
-        """Open (creating and migrating as needed) the database at ``path`` or the default place.
+        """Open (creating and migrating as needed) the database at ``location``: a file path or
+        a ``postgresql://`` URL; by default ``$FRONTPORCH_DB`` or the user data folder.
 
-        With ``read_only_ok`` (commands that only read) a database that cannot be
+        With ``read_only_ok`` (commands that only read) a SQLite file that cannot be
         written, such as one on read-only media, is opened read-only instead.
         """
-        db = default_db_path() if path is None else Path(path)
-        try:
-            info: os.stat_result | None = os.stat(db)
-        except (FileNotFoundError, NotADirectoryError):
-            info = None  # created below (or its folder cannot be, which says so)
-        except OSError as exc:
-            raise SessionStoreError(f"cannot reach the session database {db}: "
-                                    f"{exc.strerror or exc} (set {DB_ENV} to use another file)"
-                                    ) from exc
-        if info is not None and not stat.S_ISREG(info.st_mode):  # /dev/null, a folder, a pipe
-            raise SessionStoreError(f"the session database {db} is not a regular file; set "
-                                    f"{DB_ENV} to a file path")
-        try:
-            db.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise SessionStoreError(f"cannot create the folder for the session database {db}: "
-                                    f"{exc.strerror or exc} (set {DB_ENV} to use another file)"
-                                    ) from exc
-        try:
-            return cls._connect(db, writable=True)
-        except SessionStoreError as exc:
-            cause = exc.__cause__
-            if not (read_only_ok and info is not None and isinstance(cause, sqlite3.Error)
-                    and _reason(cause) in (_READ_ONLY, _CANNOT_OPEN)):
-                raise
-        try:
-            return cls._connect(db, writable=False)
-        except SessionStoreError:  # WAL on read-only media: no -shm file can be made beside it
-            return cls._connect(db, writable=False, immutable=True)
+        where = db_location() if location is None else location
+        if isinstance(where, str) and is_postgres_url(where):
+            return cls(PostgresBackend.open(where))
+        return cls(SqliteBackend.open(Path(where), read_only_ok=read_only_ok))
 
-    @classmethod
-    def _connect(cls, db: Path, writable: bool, immutable: bool = False) -> SessionStore:
-        conn: sqlite3.Connection | None = None
-        try:
-            if writable:
-                conn = sqlite3.connect(db, timeout=BUSY_TIMEOUT, isolation_level=None)
-            else:
-                flags = "mode=ro&immutable=1" if immutable else "mode=ro"
-                conn = sqlite3.connect(f"{db.resolve().as_uri()}?{flags}", uri=True,
-                                       timeout=BUSY_TIMEOUT, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            store = cls(conn, db, writable)
-            store._check_ours()
-            if writable:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=FULL")
-                store._migrate()
-            return store
-        except BaseException as exc:
-            if conn is not None:
-                conn.close()
-            if isinstance(exc, sqlite3.Error):
-                raise SessionStoreError(f"cannot open the session database {db}: "
-                                        f"{_reason(exc)}") from exc
-            raise
+    @property
+    def where(self) -> str:
+        """The database as messages name it: its file, or its server's URL without a password."""
+        return self._backend.where
 
-    def _check_intact(self) -> None:
-        """Before the first write into an existing database: refuse one SQLite finds damaged,
-        and leave it exactly as it is for someone to rescue."""
-        if self._intact:
-            return
-        try:
-            verdict = [row[0] for row in self._conn.execute("PRAGMA quick_check").fetchall()]
-        except sqlite3.Error as exc:
-            verdict = [str(exc)]
-        if verdict != ["ok"]:
-            raise SessionStoreError(
-                f"the session database {self.path} is damaged ({verdict[0]}), so nothing was "
-                f"written to it and it was left as it is; copy it somewhere safe and set {DB_ENV} "
-                "to use a new file")
-        self._intact = True
+    @property
+    def writable(self) -> bool:
+        return self._backend.writable
 
-    def _pragma(self, name: str) -> int:
-        return int(self._conn.execute(f"PRAGMA {name}").fetchone()[0])
-
-    def _check_ours(self) -> None:
-        """Refuse files written by a newer schema or by something else: never guess, never lose data."""
-        version, app = self._pragma("user_version"), self._pragma("application_id")
-        if version > SCHEMA_VERSION:
-            raise SessionStoreError(
-                f"the session database {self.path} was written by a newer version of Front Porch "
-                f"(schema {version}; this version reads up to {SCHEMA_VERSION}). Update Front Porch, "
-                f"or set {DB_ENV} to use another file; the file was left untouched.")
-        has_tables = self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        if app not in (0, APPLICATION_ID) or (app == 0 and has_tables):
-            raise SessionStoreError(
-                f"{self.path} is not a Front Porch session database; it was left untouched "
-                f"(set {DB_ENV} to use another file)")
-
-    def _migrate(self) -> None:
-        if self._pragma("user_version") == SCHEMA_VERSION:
-            return
-        if self._pragma("user_version") > 0:
-            self._check_intact()
-        with self._transaction():
-            version = self._pragma("user_version")  # another process may have migrated meanwhile
-            for step in MIGRATIONS[version:]:
-                for statement in step:
-                    self._conn.execute(statement)
-            if 0 < version < SCENARIOS_KEPT_FROM:
-                self._adopt_scenario_files()
-            self._conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    def _adopt_scenario_files(self) -> None:
-        """Keep the scenarios of sessions saved before the store kept them, from their files.
-
-        Once, while upgrading: a file is taken only if its bytes still have the
-        sha256 the session recorded, so whatever a row names, nothing but that
-        very scenario is ever read into the database (and nothing of it is shown).
-        """
-        from game.scenario import ScenarioError
-        from game.scenario.yamlnodes import read_limited
-
-        rows = self._conn.execute("SELECT DISTINCT scenario_hash, scenario_path FROM sessions "
-                                  "WHERE scenario_path != ''").fetchall()
-        for recorded_hash, path in rows:
-            if not (isinstance(path, str) and isinstance(recorded_hash, str)):
-                continue  # a damaged row: reported when that session is read
-            try:
-                data = read_limited(path, path)
-            except (ScenarioError, OSError, ValueError):
-                continue  # moved, unreadable or not a file: that session cannot be replayed
-            if hashlib.sha256(data).hexdigest() == recorded_hash:
-                self._conn.execute("INSERT OR IGNORE INTO scenarios (hash, content) VALUES (?, ?)",
-                                   (recorded_hash, data))
-
-    @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self._conn.execute("COMMIT")
-        except BaseException:
-            if self._conn.in_transaction:
-                self._conn.rollback()
-            raise
+    @property
+    def _conn(self) -> Any:
+        return self._backend.connection  # for tests that damage or starve the database on purpose
 
     def close(self) -> None:
-        self._conn.close()
+        self._backend.close()
 
     def __enter__(self) -> SessionStore:
         return self
@@ -317,44 +165,65 @@ class SessionStore:
         ``started_at`` is the wall time the shift began, if the caller knows it;
         the end time is read here.
         """
-        if not self.writable:
-            raise SessionStoreError(f"cannot save to {self.path}: it was opened read-only")
         if not 0 <= sim.seed <= MAX_SEED:
             raise SessionStoreError(f"cannot save a shift played on seed {sim.seed}: seeds are "
                                     f"0..{MAX_SEED}")
-        recording = Recording.of(sim)
         scenario = sim.scenario
-        source = str(Path(scenario.source).resolve()) if scenario.source else ""
-        results = recording.results
-        height, width = recording.foot_heat.shape
         row = {
             "scenario_id": scenario.id, "scenario_hash": scenario.content_hash,
-            "scenario_title": scenario.title, "scenario_path": source, "seed": sim.seed,
-            "settings": to_json(dict(settings or {})), "trainee": _clean_name(trainee),
-            "bot": _clean_name(bot),
+            "scenario_title": scenario.title,
+            "scenario_path": str(Path(scenario.source).resolve()) if scenario.source else "",
+            "seed": sim.seed, "settings": to_json(dict(settings or {})),
+            "trainee": _clean_name(trainee), "bot": _clean_name(bot),
             "started_at": None if started_at is None else _utc(started_at).isoformat(),
-            "ended_at": datetime.now(timezone.utc).isoformat(), "ticks": recording.ticks,
-            "trust": results["trust"], "score": results["score"],
-            "foot_minutes": results["foot_minutes"], "car_minutes": results["car_minutes"],
-            "actions": to_json(recording.actions), "results": to_json(results),
-            "ledger": to_json(recording.ledger), "history": to_json(recording.history),
-            "heat_height": height, "heat_width": width,
-            "foot_heat": encode_heat(recording.foot_heat), "car_heat": encode_heat(recording.car_heat),
+            "ended_at": datetime.now(timezone.utc).isoformat(),
+            **_recording_columns(Recording.of(sim)),
         }
-        names = ", ".join(row)
-        marks = ", ".join(f":{name}" for name in row)
+        session_id = self._write("save the session to", row, scenario.content or None,
+                                 skip_if_present=False)
+        assert session_id is not None  # only an import skips
+        return session_id
+
+    def add(self, session: Session) -> int | None:
+        """Keep a session read from another store (``sessions --import``) and return its new id,
+        or None when this store already holds that very shift (nothing is written twice)."""
+        summary = session.summary
+        row = {
+            "scenario_id": summary.scenario_id, "scenario_hash": summary.scenario_hash,
+            "scenario_title": summary.scenario_title, "scenario_path": summary.scenario_path,
+            "seed": summary.seed, "settings": to_json(dict(summary.settings)),
+            "trainee": summary.trainee, "bot": summary.bot,
+            "started_at": None if summary.started_at is None else summary.started_at.isoformat(),
+            "ended_at": summary.ended_at.isoformat(), **_recording_columns(session.recording),
+        }
+        return self._write("import the session into", row, session.scenario, skip_if_present=True)
+
+    def _write(self, doing: str, row: Mapping[str, Any], scenario: bytes | None,
+               skip_if_present: bool) -> int | None:
+        """One transaction: the scenario's bytes (once per content) and the session's row."""
+        if not self.writable:
+            raise SessionStoreError(f"cannot {doing} {self.where}: it was opened read-only")
+        backend = self._backend
         try:
-            self._check_intact()
-            with self._transaction():
-                if scenario.content:
-                    self._conn.execute(
-                        "INSERT OR IGNORE INTO scenarios (hash, content) VALUES (?, ?)",
-                        (scenario.content_hash, scenario.content))
-                cursor = self._conn.execute(f"INSERT INTO sessions ({names}) VALUES ({marks})", row)
-        except sqlite3.Error as exc:
-            raise SessionStoreError(f"could not save the session to {self.path}: {_reason(exc)}"
-                                    ) from exc
-        return int(cursor.lastrowid or 0)
+            backend.check_before_write()
+            with backend.transaction():
+                if skip_if_present and backend.run(
+                        "SELECT id FROM sessions WHERE " + " AND ".join(
+                            f"{name} IS NOT DISTINCT FROM ?" for name in _IDENTITY_COLUMNS),
+                        [row[name] for name in _IDENTITY_COLUMNS]):
+                    return None
+                if scenario:
+                    backend.run("INSERT INTO scenarios (hash, content) VALUES (?, ?) "
+                                "ON CONFLICT DO NOTHING", (row["scenario_hash"], scenario))
+                inserted = backend.run(
+                    f"INSERT INTO sessions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))}) "
+                    "RETURNING id", list(row.values()))
+        except Exception as exc:
+            reason = backend.reason(exc)
+            if reason is None:
+                raise
+            raise SessionStoreError(f"could not {doing} {self.where}: {reason}") from exc
+        return int(inserted[0]["id"])
 
     # --- reading -------------------------------------------------------------------
     def summaries(self, scenario: str | None = None,
@@ -382,7 +251,7 @@ class SessionStore:
         or it is damaged."""
         rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if not rows:
-            raise SessionStoreError(f"there is no session {session_id} in {self.path} "
+            raise SessionStoreError(f"there is no session {session_id} in {self.where} "
                                     "(`frontporch sessions` lists them)")
         row = rows[0]
         try:
@@ -394,7 +263,7 @@ class SessionStore:
         return Session(summary, recording, scenario)
 
     def _scenario_bytes(self, content_hash: str) -> bytes | None:
-        if not content_hash or self._pragma("user_version") < SCENARIOS_KEPT_FROM:
+        if not content_hash or self._backend.schema_version() < SCENARIOS_KEPT_FROM:
             return None
         rows = self._read("SELECT content FROM scenarios WHERE hash = ?", (content_hash,))
         if not rows:
@@ -405,18 +274,35 @@ class SessionStore:
         return content
 
     def _damaged(self, session_id: object, exc: Damage) -> SessionStoreError:
-        return SessionStoreError(f"session {session_id} in {self.path} is damaged: {exc} "
+        return SessionStoreError(f"session {session_id} in {self.where} is damaged: {exc} "
                                  "(the other sessions are fine)")
 
-    def _read(self, sql: str, params: tuple[Any, ...]) -> list[sqlite3.Row]:
+    def _read(self, sql: str, params: tuple[Any, ...]) -> list[Row]:
         try:
-            return self._conn.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
-            raise SessionStoreError(f"could not read the session database {self.path}: "
-                                    f"{_reason(exc)}") from exc
+            return self._backend.run(sql, params)
+        except Exception as exc:
+            reason = self._backend.reason(exc)
+            if reason is None:
+                raise
+            raise SessionStoreError(f"could not read the session database {self.where}: "
+                                    f"{reason}") from exc
 
 
-def _summary(row: sqlite3.Row) -> SessionSummary:
+def _recording_columns(recording: Recording) -> dict[str, Any]:
+    """The columns that hold what the shift left behind (and the listing's copies of results)."""
+    results = recording.results
+    height, width = recording.foot_heat.shape
+    return {
+        "ticks": recording.ticks, "trust": results["trust"], "score": results["score"],
+        "foot_minutes": results["foot_minutes"], "car_minutes": results["car_minutes"],
+        "actions": to_json(recording.actions), "results": to_json(results),
+        "ledger": to_json(recording.ledger), "history": to_json(recording.history),
+        "heat_height": height, "heat_width": width,
+        "foot_heat": encode_heat(recording.foot_heat), "car_heat": encode_heat(recording.car_heat),
+    }
+
+
+def _summary(row: Row) -> SessionSummary:
     """The listing columns of a row, each checked (Damage names the first bad one)."""
     return SessionSummary(
         id=checks.integer(row["id"], "id", 1),
@@ -438,7 +324,7 @@ def _summary(row: sqlite3.Row) -> SessionSummary:
     )
 
 
-def _recording(row: sqlite3.Row) -> Recording:
+def _recording(row: Row) -> Recording:
     """The recorded shift of a row: every action, result, ledger entry and map checked."""
     ticks = checks.integer(row["ticks"], "ticks")
     actions = []
