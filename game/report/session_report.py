@@ -11,6 +11,7 @@ from game.bots.par import par_results
 from game.report.charts import heat_map, kind_legend, trust_chart
 from game.report.debrief import Debrief, ResidentDebrief, build_debrief
 from game.report.html import Html, join, page, signed, table, tag, tag_words
+from game.report.instructor import instructor_moments
 from game.scenario.model import Scenario
 from game.sessions.store import Session, SessionSummary
 
@@ -48,6 +49,7 @@ def session_report(session: Session, scenario: Scenario) -> str:
                                  "along the top runs until you arrived (green in time, red late).")
         )),
         _section("Where the shift went", maps, kind_legend(kinds)),
+        *_instructor_section(session, scenario),
         _section("Residents", _residents(debrief)),
         _section("Calls for service", _calls(debrief)),
         _section("Objectives", _objectives(debrief)),
@@ -56,6 +58,16 @@ def session_report(session: Session, scenario: Scenario) -> str:
                  if debrief.questions else tag("p", "This scenario has no debrief questions.",
                                                 cls="note")),
     )
+
+
+def _instructor_section(session: Session, scenario: Scenario) -> list[Html]:
+    """The instructor's flags and injected calls on the shift's clock (none: no section)."""
+    moments = instructor_moments(session.recording.action_log(), scenario)
+    if not moments:
+        return []
+    return [_section("The instructor's flags and calls", table(
+        ("Time", "What", "Note"),
+        [(scenario.shift.clock(m.minute), m.kind.value, m.text) for m in moments]))]
 
 
 def _section(title: str, *content: object) -> Html:

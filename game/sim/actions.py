@@ -123,10 +123,34 @@ class Choose(Action):
     index: int
 
 
+@dataclass(frozen=True)
+class InjectCall(Action):
+    """The instructor: a call from the scenario's pool comes in now (``game.sim.instructor``).
+
+    ``source`` is a scripted call id (``kind`` and ``place`` left empty) or a radio
+    generator id with one of its kinds and places.
+    """
+
+    kind: ClassVar[str] = "inject_call"
+    source: str
+    call_kind: str = ""
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Flag(Action):
+    """The instructor marks this moment of the shift for the debrief, with a note."""
+
+    kind: ClassVar[str] = "flag"
+    note: str
+
+
+INSTRUCTOR_ACTIONS: tuple[type[Action], ...] = (InjectCall, Flag)
+
+_TRAINEE_ACTIONS: tuple[type[Action], ...] = (DriveTo, Park, GetOut, GetIn, WalkTo, Stop,
+                                               RespondToCall, Talk, JoinPlay, SocialMedia, Choose)
 ACTION_TYPES: dict[str, type[Action]] = {
-    cls.kind: cls
-    for cls in (DriveTo, Park, GetOut, GetIn, WalkTo, Stop, RespondToCall, Talk, JoinPlay,
-                SocialMedia, Choose)
+    cls.kind: cls for cls in (*_TRAINEE_ACTIONS, *INSTRUCTOR_ACTIONS)
 }
 
 

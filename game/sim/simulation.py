@@ -28,6 +28,7 @@ from game.sim.dispatch import Dispatch
 from game.sim.encounters import EncounterBook, OpenEncounter
 from game.sim.feed import Feed, FeedEvent
 from game.sim.grid import Grid
+from game.sim.instructor import Instructor
 from game.sim.ledger import PolicyBreach, TrustChange
 from game.sim.media import Media, MediaMoment, MediaOption
 from game.sim.movement import Movement
@@ -51,6 +52,7 @@ class Simulation:
         self.media_desk = Media(self.state)
         self.dispatch = Dispatch(self.state, self.movement)
         self.presence = Presence(self.state)
+        self.instructor = Instructor(self.state)
         self.action_log: list[tuple[int, Action]] = []
         self.history: list[tuple[float, float, float]] = []  # (minute, trust, safety)
         self._record_history()
@@ -219,6 +221,10 @@ class Simulation:
             raise ActionError("The shift is over.")
         if type(action) not in KNOWN_ACTIONS:
             raise ActionError(f"Unknown action {action!r}.")
+        if isinstance(action, act.INSTRUCTOR_ACTIONS):  # the instructor never waits for the trainee
+            self._apply_instructor(action)
+            self.action_log.append((state.tick, action))
+            return
         choosing = isinstance(action, act.Choose)
         if state.encounters.open is not None and not choosing:
             raise ActionError("Finish the conversation first.")
@@ -251,6 +257,13 @@ class Simulation:
             case act.Choose():
                 self.talk.choose(action)
         self.action_log.append((state.tick, action))
+
+    def _apply_instructor(self, action: Action) -> None:
+        match action:
+            case act.InjectCall():
+                self.instructor.inject_call(action)
+            case act.Flag():
+                self.instructor.flag(action)
 
     # --- questions the UI and the bots ask (read-only) ------------------------------
     def resident_pos(self, i: int) -> tuple[float, float]:

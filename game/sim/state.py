@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from game.scenario.model import Event, Resident, Scenario
+from game.scenario.model import Call, Event, Resident, Scenario
 from game.sim.calls import CallState, CallStatus
 from game.sim.conversation import Acquaintance
 from game.sim.encounters import EncounterBook
@@ -34,16 +34,19 @@ def shift_calls(scenario: Scenario, seed: int) -> list[CallState]:
     """The scripted calls and the radio's draw for this seed, each with the worse call it
     may turn into (dormant until then), in the order they come in."""
     drawn = draw_calls(scenario.radio, scenario.shift.minutes, radio_rng(seed))
-    calls: list[CallState] = []
-    for call in (*scenario.calls, *drawn):
-        state = CallState(call)
-        worse = call.escalated()
-        if worse is not None:
-            state.worse = CallState(worse, status=CallStatus.DORMANT)
-            calls.append(state.worse)
-        calls.append(state)
+    calls = [state for call in (*scenario.calls, *drawn) for state in call_states(call)]
     calls.sort(key=lambda c: (c.call.at, c.call.id))
     return calls
+
+
+def call_states(call: Call) -> list[CallState]:
+    """A call and the worse call it may turn into (dormant until then), if it has one."""
+    state = CallState(call)
+    worse = call.escalated()
+    if worse is None:
+        return [state]
+    state.worse = CallState(worse, status=CallStatus.DORMANT)
+    return [state.worse, state]
 
 
 class ShiftState:

@@ -1,0 +1,93 @@
+"""What an instructor does to a trainee's shift: inject a call, flag a moment.
+
+The instructor's console acts through the same door as the trainee
+(``Simulation.apply``), so an injected call or a flag is an action in the
+shift's log like any other: the session keeps it, replay re-applies it at the
+same tick, and the report shows it. These two actions are accepted even while
+the officer is busy or a conversation is open: the instructor does not wait
+for the trainee.
+
+An injected call is a copy of one from the scenario's own pool — a scripted
+call, or a kind of call a radio generator draws, at one of its places — that
+comes in now. Its id is the source's id with ``:instructor-N`` after it, which
+neither a scripted slug nor a drawn ``generator:N`` can ever be.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.scenario.model import Call, CallGenerator
+from game.sim import actions as act
+from game.sim.actions import ActionError
+from game.sim.state import ShiftState, call_states
+
+MAX_NOTE_CHARS = 500  # a flag's note: a sentence or two for the debrief
+
+
+@dataclass(frozen=True)
+class CallSource:
+    """One entry of a scenario's call pool, as the console offers it."""
+
+    source: str  # a scripted call id or a radio generator id
+    call_kind: str  # "" for a scripted call; the generator's kind otherwise
+    place: str
+    label: str
+
+
+def call_pool(scenario_calls: tuple[Call, ...], radio: tuple[CallGenerator, ...]) -> list[CallSource]:
+    """Every call an instructor may inject: each scripted call, and each kind of each radio
+    generator at each of its places."""
+    pool = [CallSource(c.id, "", c.place, f"P{c.priority} {c.kind} at {c.place}: {c.text}")
+            for c in scenario_calls]
+    for generator in radio:
+        for kind in generator.kinds:
+            for place in generator.places:
+                pool.append(CallSource(generator.id, kind.kind, place,
+                                       f"P{kind.priority} {kind.kind} at {place} ({generator.id})"))
+    return pool
+
+
+class Instructor:
+    def __init__(self, state: ShiftState) -> None:
+        self.state = state
+        self.injected = 0  # calls injected so far: numbers the next one's id
+
+    def inject_call(self, a: act.InjectCall) -> None:
+        """The pool's call comes in at the current minute, as if the radio had it."""
+        state = self.state
+        template = self._template(a)
+        self.injected += 1
+        call = Call(f"{a.source}:instructor-{self.injected}", math.floor(state.time + 1e-9),
+                    template.place, template.priority, template.kind, template.text,
+                    template.window_minutes, escalation=template.escalation,
+                    needs_reporter=False)  # the instructor wants the trainee to get this one
+        state.calls.extend(call_states(call))
+        state.calls.sort(key=lambda c: (c.call.at, c.call.id))
+
+    def flag(self, a: act.Flag) -> None:
+        """A flag changes nothing in the shift; being in the log is all it is for."""
+        if not a.note.strip():
+            raise ActionError("A flag needs a note saying what to look at.")
+        if len(a.note) > MAX_NOTE_CHARS:
+            raise ActionError(f"A flag's note is at most {MAX_NOTE_CHARS} characters.")
+
+    def _template(self, a: act.InjectCall) -> Call:
+        """The call of the pool ``a`` names, at the place it asks for; ActionError if none."""
+        scenario = self.state.scenario
+        scripted = next((c for c in scenario.calls if c.id == a.source), None)
+        if scripted is not None:
+            if a.call_kind or (a.place and a.place != scripted.place):
+                raise ActionError(f"The scripted call {a.source!r} has no other kind or place.")
+            return scripted
+        generator = next((g for g in scenario.radio if g.id == a.source), None)
+        if generator is None:
+            raise ActionError(f"The scenario has no call or radio {a.source!r}.")
+        kind = next((k for k in generator.kinds if k.kind == a.call_kind), None)
+        if kind is None:
+            raise ActionError(f"The radio {a.source!r} has no kind of call {a.call_kind!r}.")
+        if a.place not in generator.places:
+            raise ActionError(f"The radio {a.source!r} sends no calls to {a.place!r}.")
+        return Call(a.source, 0, a.place, kind.priority, kind.kind, kind.texts[0],
+                    kind.window_minutes, escalation=kind.escalation)
