@@ -26,6 +26,7 @@ COMMANDS: tuple[str, ...] = (
     "replay",
     "report",
     "sessions",
+    "serve",
 )
 DEFAULT_COMMAND = "play"
 

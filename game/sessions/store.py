@@ -185,18 +185,11 @@ class SessionStore:
         return session_id
 
     def add(self, session: Session) -> int | None:
-        """Keep a session read from another store (``sessions --import``) and return its new id,
-        or None when this store already holds that very shift (nothing is written twice)."""
-        summary = session.summary
-        row = {
-            "scenario_id": summary.scenario_id, "scenario_hash": summary.scenario_hash,
-            "scenario_title": summary.scenario_title, "scenario_path": summary.scenario_path,
-            "seed": summary.seed, "settings": to_json(dict(summary.settings)),
-            "trainee": summary.trainee, "bot": summary.bot,
-            "started_at": None if summary.started_at is None else summary.started_at.isoformat(),
-            "ended_at": summary.ended_at.isoformat(), **_recording_columns(session.recording),
-        }
-        return self._write("import the session into", row, session.scenario, skip_if_present=True)
+        """Keep a session read from another store (``sessions --import``, an upload to the
+        instructor's station) and return its new id, or None when this store already holds
+        that very shift (nothing is written twice)."""
+        return self._write("import the session into", session_row(session), session.scenario,
+                           skip_if_present=True)
 
     def _write(self, doing: str, row: Mapping[str, Any], scenario: bytes | None,
                skip_if_present: bool) -> int | None:
@@ -288,6 +281,29 @@ class SessionStore:
                                     f"{reason}") from exc
 
 
+def session_row(session: Session) -> dict[str, Any]:
+    """A session as the columns of its row (without its id): what ``add`` writes, and what
+    travels to the instructor's station."""
+    summary = session.summary
+    return {
+        "scenario_id": summary.scenario_id, "scenario_hash": summary.scenario_hash,
+        "scenario_title": summary.scenario_title, "scenario_path": summary.scenario_path,
+        "seed": summary.seed, "settings": to_json(dict(summary.settings)),
+        "trainee": summary.trainee, "bot": summary.bot,
+        "started_at": None if summary.started_at is None else summary.started_at.isoformat(),
+        "ended_at": summary.ended_at.isoformat(), **_recording_columns(session.recording),
+    }
+
+
+def session_from_row(row: Mapping[str, Any], scenario: bytes | None) -> Session:
+    """A session rebuilt from ``session_row`` output that came from elsewhere, every value
+    checked as if read from a database; Damage names the first thing wrong."""
+    summary = _summary({**row, "id": 1})
+    if scenario is not None and hashlib.sha256(scenario).hexdigest() != summary.scenario_hash:
+        raise Damage("its scenario copy does not match the recorded scenario_hash")
+    return Session(summary, _recording(row), scenario)
+
+
 def _recording_columns(recording: Recording) -> dict[str, Any]:
     """The columns that hold what the shift left behind (and the listing's copies of results)."""
     results = recording.results
@@ -302,7 +318,7 @@ def _recording_columns(recording: Recording) -> dict[str, Any]:
     }
 
 
-def _summary(row: Row) -> SessionSummary:
+def _summary(row: Mapping[str, Any]) -> SessionSummary:
     """The listing columns of a row, each checked (Damage names the first bad one)."""
     return SessionSummary(
         id=checks.integer(row["id"], "id", 1),
@@ -324,7 +340,7 @@ def _summary(row: Row) -> SessionSummary:
     )
 
 
-def _recording(row: Row) -> Recording:
+def _recording(row: Mapping[str, Any]) -> Recording:
     """The recorded shift of a row: every action, result, ledger entry and map checked."""
     ticks = checks.integer(row["ticks"], "ticks")
     actions = []
