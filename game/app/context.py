@@ -13,6 +13,7 @@ from game.app.ui.settings_file import SettingsStore
 from game.app.ui.text import Text
 from game.app.ui.widgets import PanelPainter
 from game.scenario.model import Scenario
+from game.station.link import ClassLink
 
 AUTOPLAY_PAUSE = 1.5  # real seconds autoplay lingers on each menu screen at speed 1
 
@@ -34,6 +35,8 @@ class LaunchOptions:
     kiosk: bool = False  # workshop mode: fullscreen, big text, attract mode, nothing written to disk
     idle_seconds: float = 90.0  # kiosk: real seconds without a touch before the demo comes back
     trainee: str | None = None  # name kept with saved sessions, for the class export
+    class_address: str | None = None  # the instructor station's HOST:PORT (play --class)
+    class_code: str = ""
 
 
 @dataclass
@@ -45,11 +48,16 @@ class App:
     panels: PanelPainter = field(default_factory=PanelPainter)
     store: SettingsStore = field(init=False)  # where settings persist: nowhere in kiosk mode
     recorder: ShiftRecorder = field(init=False)
+    class_link: ClassLink | None = field(init=False, default=None)  # streaming to the instructor
 
     def __post_init__(self) -> None:
         self.text = Text(self.settings.text_scale)
         self.store = SettingsStore.for_user(self.keeps_data)
-        self.recorder = ShiftRecorder(self.keeps_data, self.options.trainee)
+        if self.options.class_address:
+            self.class_link = ClassLink(self.options.class_address, self.options.class_code,
+                                        self.options.trainee or "trainee")
+        self.recorder = ShiftRecorder(self.keeps_data, self.options.trainee,
+                                      on_saved=self.class_link.upload if self.class_link else None)
         self.settings_changed()
 
     @property

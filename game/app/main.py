@@ -33,6 +33,7 @@ from game.sim.simulation import Simulation
 FPS = 60
 FIXED_DT = 1 / FPS  # frame time under --frames
 MAX_DT = 0.25  # seconds: a longer stall (window dragged, debugger) counts as this much
+UPLOAD_WAIT_SECONDS = 3.0  # on closing: how long the station may take to confirm an upload
 DEFAULT_SIZE = (1280, 720)
 SCENES = ("title", "picker", "briefing", "play", "summary")
 
@@ -113,6 +114,8 @@ class Game:
                 pygame.image.save(self.screen, str(self.app.options.screenshot))
         finally:
             self.app.recorder.finish()  # a shift left by closing the window (or a crash) is kept
+            if self.app.class_link is not None:
+                self.app.class_link.flush(UPLOAD_WAIT_SECONDS)  # else `sessions --import` later
             # Close the window but keep fonts alive: game.app.ui.fonts caches Font objects.
             pygame.display.quit()
         return 0

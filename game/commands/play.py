@@ -26,6 +26,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="simulation seed (default: the scenario's)")
     parser.add_argument("--trainee", default=None, metavar="NAME",
                         help="name kept with the saved sessions (for an instructor's class export)")
+    parser.add_argument("--class", dest="class_address", default=None, metavar="HOST:PORT",
+                        help="join the instructor station at HOST:PORT (see `serve`): the shift "
+                             "streams live to the console; needs --trainee and --code")
+    parser.add_argument("--code", default="", help="the class code the instructor gives out")
     parser.add_argument("--speed", type=float, default=1.0,
                         help="game-time multiplier, e.g. 50 for a fast autoplay (default: 1)")
     parser.add_argument("--frames", type=int, default=None,
@@ -59,6 +63,17 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("--frames must be at least 1")
     if args.idle_seconds <= 0:
         raise UserError("--idle-seconds must be greater than 0")
+    if args.class_address is not None:
+        from game.station.link import parse_address
+
+        try:
+            parse_address(args.class_address)
+        except ValueError as exc:
+            raise UserError(f"--class: {exc}") from None
+        if not (args.trainee and args.code):
+            raise UserError("--class needs --trainee NAME and --code CODE (the instructor's class code)")
+        if args.kiosk:
+            raise UserError("--class cannot be used with --kiosk (a kiosk keeps nothing)")
     if args.kiosk and args.scene is not None:
         raise UserError("--scene cannot be used with --kiosk (the kiosk opens on its demo)")
     from game.app.main import SCENES
@@ -77,5 +92,6 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed, speed=args.speed, frames=args.frames, screenshot=args.screenshot,
         fullscreen=args.fullscreen or (args.kiosk and not args.windowed), scene=args.scene,
         trainee=args.trainee, kiosk=args.kiosk, idle_seconds=args.idle_seconds,
+        class_address=args.class_address, class_code=args.code.upper(),
     )
     return run_game(options)

@@ -17,6 +17,7 @@ import base64
 import contextlib
 import queue
 import threading
+import time
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -119,6 +120,14 @@ class ClassLink:
     @property
     def pending_uploads(self) -> int:
         return len(self._outbox)
+
+    def flush(self, timeout: float) -> bool:
+        """Wait up to ``timeout`` seconds for the station to confirm every upload (a game about
+        to close); False if some are still pending (they stay in the local store)."""
+        deadline = time.monotonic() + timeout
+        while self._outbox and self.connected and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return not self._outbox
 
     def close(self) -> None:
         self._closed.set()

@@ -67,6 +67,6 @@ class HeadlessTrainee:
             session = store.get(store.save(sim, bot=self.bot, trainee=self.trainee))
         link.upload(session)
         deadline = time.monotonic() + self.upload_timeout
-        while link.pending_uploads and time.monotonic() < deadline:
-            time.sleep(0.05)
+        while not link.flush(deadline - time.monotonic()) and time.monotonic() < deadline:
+            time.sleep(0.1)  # not connected just now: the link keeps retrying
         return sim, link

@@ -36,6 +36,7 @@ from game.scenario.model import Scenario
 from game.sim.feed import FeedEvent, FeedItem, FeedKind
 from game.sim.queries import heading_to_call, nearest_resident, reachable_residents
 from game.sim.simulation import Simulation
+from game.station.shift_link import ShiftLink
 
 APPROACH_RADIUS = 10.0  # tiles: E walks over to someone this close
 CARD_MARGIN = 3.0  # tiles past talking reach (and past the closest yet) before a resident's card closes
@@ -61,6 +62,8 @@ class PlayScene(Scene):
             })
             driver = bot
         self.runner = ShiftRunner(self.sim, driver, app.speed)
+        if app.class_link is not None and not self.hands_off:
+            self.runner.link = ShiftLink(app.class_link, self.sim)
         self.world = WorldView(app, self.sim)
         self.hud = Hud(app, self.sim)
         self.camera = Camera((1280, 720), (self.sim.grid.width, self.sim.grid.height))

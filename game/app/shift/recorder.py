@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from game.sessions import SessionStore, SessionStoreError
+from game.sessions import Session, SessionStore, SessionStoreError
 from game.sim.simulation import Simulation
 
 
@@ -31,8 +31,11 @@ class SaveOutcome:
 
 class ShiftRecorder:
     def __init__(self, enabled: bool, trainee: str | None = None,
-                 open_store: Callable[[], SessionStore] = SessionStore.open) -> None:
+                 open_store: Callable[[], SessionStore] = SessionStore.open,
+                 on_saved: Callable[[Session], None] | None = None) -> None:
+        """``on_saved`` gets each session once it is safely stored (the class link uploads it)."""
         self.enabled = enabled
+        self._on_saved = on_saved
         self.trainee = trainee
         self._open_store = open_store
         self._sim: Simulation | None = None
@@ -64,6 +67,8 @@ class ShiftRecorder:
             with self._open_store() as store:
                 session_id = store.save(sim, bot=self._bot, trainee=self.trainee,
                                         settings=self._settings, started_at=self._started)
+                if self._on_saved is not None:
+                    self._on_saved(store.get(session_id))
             self.outcome = SaveOutcome(session_id)
         except SessionStoreError as exc:
             self.outcome = SaveOutcome(None, str(exc))

@@ -22,6 +22,7 @@ import numpy as np
 from game.sim.actions import Action, ActionError
 from game.sim.feed import FeedItem
 from game.sim.simulation import Simulation
+from game.station.shift_link import ShiftLink
 
 MAX_STEPS_PER_FRAME = 12  # catch-up cap at ordinary speeds
 FRAME_SECONDS = 1 / 60  # the frame time high-speed autoplay must keep up with
@@ -46,6 +47,7 @@ class ShiftRunner:
         self._busy_bank = 0.0
         self._feed_cursor = 0
         self.stop_at: int | None = None  # the tick a recording ends on: a replay goes no further
+        self.link: ShiftLink | None = None  # streaming to the instructor's station, if in a class
         self._snapshot()
 
     # --- pacing ------------------------------------------------------------------
@@ -71,13 +73,20 @@ class ShiftRunner:
         return self.stop_at is not None and self.sim.tick >= self.stop_at
 
     @property
+    def paused(self) -> bool:
+        """The instructor paused this shift from the station."""
+        return self.link is not None and self.link.paused
+
+    @property
     def can_run(self) -> bool:
         """Time may pass: the shift is on and no scripted conversation waits for an answer."""
         return not self.sim.finished and not self.stopped and self.sim.open_encounter is None
 
     def advance(self, real_dt: float) -> int:
         """Step every tick that is due after ``real_dt`` more seconds; returns how many."""
-        if not self.can_run:
+        if self.link is not None:
+            self.link.pump(self.apply)  # the instructor's commands in, the live state out
+        if not self.can_run or self.paused:
             self._bank = 0.0
             return 0
         self._bank += real_dt
@@ -92,7 +101,7 @@ class ShiftRunner:
 
     def pass_busy_time(self, real_dt: float) -> int:
         """Let the minutes a conversation costs pass quickly, even with a dialogue open."""
-        if not self._busy_can_run:
+        if not self._busy_can_run or self.paused:
             self._busy_bank = 0.0
             return 0
         self._busy_bank += real_dt * BUSY_MINUTES_PER_SECOND * self.speed / self.sim.dt
