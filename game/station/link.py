@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import itertools
 import queue
 import threading
 import time
@@ -77,7 +78,7 @@ class ClassLink:
         self.problem: str | None = None  # the last reason the station could not be reached
         self._hello: dict[str, Any] | None = None
         self._outbox: dict[int, dict[str, Any]] = {}  # uploads the station has not confirmed
-        self._uploads = 0
+        self._uploads = itertools.count(1)
         self._commands: queue.SimpleQueue[tuple[int, Any]] = queue.SimpleQueue()
         self._loop = _background_loop()
         self._send: asyncio.Queue[str] | None = None
@@ -109,13 +110,10 @@ class ClassLink:
 
     def upload(self, session: Session) -> None:
         """Hand a saved session to the station, now or once it is back."""
-        def queue_it() -> None:
-            self._uploads += 1
-            message = upload_message(self._uploads, session)
-            self._outbox[self._uploads] = message
-            if self.connected and self._send is not None:
-                self._send.put_nowait(dump(message))
-        self._loop.call_soon_threadsafe(queue_it)
+        upload_id = next(self._uploads)
+        message = upload_message(upload_id, session)
+        self._outbox[upload_id] = message  # pending from this moment (flush waits for it)
+        self._post(dump(message))
 
     @property
     def pending_uploads(self) -> int:
@@ -159,7 +157,7 @@ class ClassLink:
     async def _talk(self, ws: Any) -> None:
         self._send = asyncio.Queue()
         first = [dump(self._hello)] if self._hello else []
-        first += [dump(message) for message in self._outbox.values()]
+        first += [dump(message) for message in list(self._outbox.values())]
         for text in first:
             self._send.put_nowait(text)
         self.connected, self.problem = True, None

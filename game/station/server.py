@@ -120,7 +120,14 @@ class Station:
             web.get("/ws/console", self.console_socket), web.get("/ws/trainee", self.trainee_socket),
             web.static("/static", STATIC, follow_symlinks=False),
         ])
+        app.on_shutdown.append(self._close_sockets)
         return app
+
+    async def _close_sockets(self, _: web.Application) -> None:
+        """On shutdown, say goodbye to every open socket instead of waiting for them to end."""
+        sockets = [*self.consoles, *(s.socket for s in self.seats.values() if s.socket is not None)]
+        for ws in sockets:
+            await ws.close()
 
     def signed_in(self, request: web.Request) -> bool:
         token = request.cookies.get(COOKIE, "")
@@ -283,9 +290,7 @@ class Station:
                 try:
                     if not limit.allow():
                         raise BadMessage("too many messages; slow down")
-                    data = parse(message.data, TRAINEE_MESSAGES, 2 * MAX_UPLOAD_BYTES)
-                    if data["type"] != "upload" and len(message.data) > MAX_MESSAGE_BYTES:
-                        raise BadMessage(f"the message is larger than {MAX_MESSAGE_BYTES} bytes")
+                    data = _trainee_message(message.data)
                     seat = await self._trainee_message(ws, seat, data)
                 except BadMessage as exc:
                     await ws.send_str(dump({"type": "error", "error": str(exc)}))
@@ -364,6 +369,17 @@ class Station:
     def _keep(self, session: Any) -> int | None:
         with SessionStore.open(self.store) as store:
             return store.add(session)
+
+
+def _trainee_message(raw: str) -> dict[str, Any]:
+    """A game's message, checked; only an upload (a whole session) may be a large one."""
+    if len(raw) <= MAX_MESSAGE_BYTES:
+        return parse(raw, TRAINEE_MESSAGES)
+    try:
+        return parse(raw, {"upload": TRAINEE_MESSAGES["upload"]}, 2 * MAX_UPLOAD_BYTES)
+    except BadMessage as exc:
+        raise BadMessage(f"the message is larger than {MAX_MESSAGE_BYTES} bytes and not a valid "
+                         f"upload ({exc})") from exc
 
 
 def _html(body: str, status: int = 200) -> web.Response:

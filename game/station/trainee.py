@@ -69,4 +69,5 @@ class HeadlessTrainee:
         deadline = time.monotonic() + self.upload_timeout
         while not link.flush(deadline - time.monotonic()) and time.monotonic() < deadline:
             time.sleep(0.1)  # not connected just now: the link keeps retrying
+        link.close()
         return sim, link
