@@ -102,13 +102,16 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
 """
 
 
-def page(title: str, *body: object) -> str:
-    """A whole, self-contained document: inline CSS, no scripts, nothing fetched from the network."""
+REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+
+def page(title: str, *body: object, policy: str = REPORT_POLICY) -> str:
+    """A whole, self-contained document: inline CSS, no scripts, nothing fetched from the network
+    (the instructor station's pages widen ``policy`` to their own server's files)."""
     return (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "style-src 'unsafe-inline'; img-src data:\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{esc(policy)}\">\n"
         f"<title>{esc(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
         f"{join(body)}\n"
         f"<footer>Made by Front Porch {esc(game.__version__)}.</footer>\n</main>\n</body>\n</html>\n"

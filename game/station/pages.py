@@ -15,6 +15,9 @@ from game.report.html import Html, esc, join, page, table, tag
 from game.sessions import Session, SessionStore, load_recorded_scenario
 from game.sessions.store import SessionSummary
 
+# The station's pages load their script and style from the station itself, and talk only to it.
+POLICY = ("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+          "connect-src 'self'")
 STYLE = Html('<link rel="stylesheet" href="/static/console.css">')
 
 
@@ -25,8 +28,7 @@ def link(href: str, text: object) -> Html:
 def _document(title: str, *body: object, script: str = "") -> str:
     """A station page: the reports' look plus the console's style sheet (all served here)."""
     scripts = Html(f'<script src="/static/{esc(script)}" defer></script>') if script else ""
-    return page(title, STYLE, *body, scripts).replace(
-        "</head>", '<meta name="viewport" content="width=device-width, initial-scale=1"></head>', 1)
+    return page(title, STYLE, *body, scripts, policy=POLICY)
 
 
 def login_page(problem: str = "") -> str:

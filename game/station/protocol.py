@@ -31,6 +31,8 @@ MAX_NAME_CHARS = 60
 MAX_TEXT_CHARS = 500
 CLASS_CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read out across a room
 CLASS_CODE_LENGTH = 6
+POOL_LABEL_CHARS = 90  # a pool entry as the console's menu shows it
+MAX_MAP_SIDE = 256  # tiles: larger maps are sent without their streets
 EVERYONE = "*"  # a command's target meaning every trainee in the class
 
 
@@ -144,7 +146,8 @@ LIVE_STATE = record({
 TRAINEE_MESSAGES: dict[str, Check] = {
     "hello": record({"type": text(), "trainee": text(MAX_NAME_CHARS), "link": text(64),
                      "scenario": text(MAX_NAME_CHARS), "title": text(200), "seed": integer(0, 2 ** 63),
-                     "map": items(integer(1, 10_000), 2), "pool": items(POOL_ENTRY, 500)}),
+                     "map": items(integer(1, 10_000), 2), "pool": items(POOL_ENTRY, 500),
+                     "roads": items(text(MAX_MAP_SIDE, empty=True), MAX_MAP_SIDE)}),
     "state": record({"type": text(), "state": LIVE_STATE}),
     "ack": record({"type": text(), "id": integer(0, 2 ** 31), "ok": flag,
                    "error": text(MAX_TEXT_CHARS, empty=True)}),
@@ -209,9 +212,19 @@ def hello(sim: Simulation, trainee: str, link: str) -> dict[str, Any]:
     pool = call_pool(scenario.calls, scenario.radio)[:500]
     return {"type": "hello", "trainee": trainee[:MAX_NAME_CHARS], "link": link,
             "scenario": scenario.id[:MAX_NAME_CHARS], "title": scenario.title[:200], "seed": sim.seed,
-            "map": [sim.grid.width, sim.grid.height],
+            "map": [sim.grid.width, sim.grid.height], "roads": roads(sim),
             "pool": [{"source": e.source, "call_kind": e.call_kind, "place": e.place,
-                      "label": e.label[:MAX_TEXT_CHARS]} for e in pool]}
+                      "label": e.label[:POOL_LABEL_CHARS]} for e in pool]}
+
+
+def roads(sim: Simulation) -> list[str]:
+    """The map as the console's small map draws it: a row of text per tile row, ``#`` where
+    the car can drive, ``.`` where one can walk, a space elsewhere."""
+    grid = sim.grid
+    if max(grid.width, grid.height) > MAX_MAP_SIDE:
+        return []
+    return ["".join("#" if drive else "." if walk else " " for drive, walk in zip(d, w, strict=True))
+            for d, w in zip(grid.drivable.tolist(), grid.walkable.tolist(), strict=True)]
 
 
 def live_state(sim: Simulation, seq: int, sent: float, paused: bool) -> dict[str, Any]:

@@ -84,6 +84,7 @@ class Seat:
     title: str
     map: list[int]
     pool: list[dict[str, str]]
+    roads: list[str]
     socket: web.WebSocketResponse | None = None
     state: dict[str, Any] | None = None
     trust: deque[float] = field(default_factory=lambda: deque(maxlen=TRUST_TREND_POINTS))
@@ -93,7 +94,8 @@ class Seat:
 
     def card(self) -> dict[str, Any]:
         return {"trainee": self.link, "name": self.trainee, "scenario": self.scenario,
-                "title": self.title, "map": self.map, "pool": self.pool, "state": self.state,
+                "title": self.title, "map": self.map, "roads": self.roads, "pool": self.pool,
+                "state": self.state,
                 "trust": list(self.trust), "track": list(self.track), "marks": self.marks,
                 "connected": self.socket is not None, "sessions": self.sessions}
 
@@ -114,7 +116,8 @@ class Station:
     def app(self) -> web.Application:
         app = web.Application(client_max_size=64 * 1024, middlewares=[_security_headers])
         app.add_routes([
-            web.get("/", self.index), web.post("/login", self.login), web.post("/logout", self.logout),
+            web.get("/", self.index), web.get("/favicon.ico", _no_icon),
+            web.post("/login", self.login), web.post("/logout", self.logout),
             web.get("/class", self.console_page), web.get("/dashboard", self.dashboard),
             web.get("/dashboard.csv", self.dashboard_csv), web.get("/report/{id}", self.report),
             web.get("/ws/console", self.console_socket), web.get("/ws/trainee", self.trainee_socket),
@@ -326,11 +329,11 @@ class Station:
             if len(self.seats) >= MAX_TRAINEES:
                 raise BadMessage("the class is full")
             seat = self.seats[link] = Seat(link, data["trainee"], data["scenario"], data["title"],
-                                           data["map"], data["pool"])
+                                           data["map"], data["pool"], data["roads"])
         elif seat.socket is not None and seat.socket is not ws:
             await seat.socket.close()  # the same game reconnected: the old socket is stale
         seat.trainee, seat.scenario, seat.title = data["trainee"], data["scenario"], data["title"]
-        seat.map, seat.pool, seat.socket = data["map"], data["pool"], ws
+        seat.map, seat.pool, seat.roads, seat.socket = data["map"], data["pool"], data["roads"], ws
         await ws.send_str(dump({"type": "welcome", "trainee": link}))
         await self.broadcast({"type": "joined", "card": seat.card()})
         return seat
@@ -382,6 +385,10 @@ def _trainee_message(raw: str) -> dict[str, Any]:
                          f"upload ({exc})") from exc
 
 
+async def _no_icon(_: web.Request) -> web.Response:
+    return web.Response(status=204)
+
+
 def _html(body: str, status: int = 200) -> web.Response:
     return web.Response(text=body, content_type="text/html", status=status)
 
@@ -390,9 +397,6 @@ def _html(body: str, status: int = 200) -> web.Response:
 async def _security_headers(request: web.Request, handler: Any) -> web.StreamResponse:
     """No page of the station loads anything from elsewhere, nor runs inside another site."""
     response: web.StreamResponse = await handler(request)
-    response.headers.setdefault(
-        "Content-Security-Policy",
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        "connect-src 'self'; frame-ancestors 'none'")
+    response.headers.setdefault("Content-Security-Policy", f"{pages.POLICY}; frame-ancestors 'none'")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     return response

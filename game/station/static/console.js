@@ -112,6 +112,13 @@ function minimap(d, width) {
   const [w, h] = d.map;
   const canvas = el("canvas", { width: String(width), height: String(Math.max(40, Math.round(width * h / w))) });
   const g = canvas.getContext("2d"), sx = canvas.width / w, sy = canvas.height / h;
+  (d.roads || []).forEach((line, y) => {
+    for (let x = 0; x < line.length; x++) {
+      if (line[x] === " ") continue;
+      g.fillStyle = line[x] === "#" ? "#b9ad9c" : "#ddd3c3";
+      g.fillRect(x * sx, y * sy, Math.ceil(sx), Math.ceil(sy));
+    }
+  });
   g.strokeStyle = "#d55e00"; g.lineWidth = 2; g.beginPath();
   d.track.forEach(([x, y], k) => (k ? g.lineTo(x * sx, y * sy) : g.moveTo(x * sx, y * sy)));
   g.stroke();
