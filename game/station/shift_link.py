@@ -48,4 +48,7 @@ class ShiftLink:
             self.publish()
 
     def publish(self) -> None:
-        self.link.publish(live_state(self.sim, self._counter.next(), time.time(), self.paused))
+        """Number and send a live state, only when it can go out: so a gap in the numbers the
+        console sees is a message lost on the way, never one that was not sent."""
+        if self.link.connected:
+            self.link.publish(live_state(self.sim, self._counter.next(), time.time(), self.paused))
