@@ -30,6 +30,19 @@ def _private_user_dirs(tmp_path_factory, monkeypatch):
     return home
 
 
+@pytest.fixture
+def run_cli(capsys):
+    """Run the CLI in-process against whatever ``FRONTPORCH_DB`` names; (status, stdout, stderr)."""
+    import game.cli
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        status = game.cli.main(list(argv))
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err
+        return status, out, err
+    return run
+
+
 @pytest.fixture(scope="session")
 def postgres_cluster():
     """One throwaway PostgreSQL server for the whole run, started only if a test asks for it."""

@@ -26,6 +26,23 @@ class SessionStoreError(UserError):
 Row = Mapping[str, Any]
 
 
+def refuse_foreign(where: str, version: int, application: int, has_tables: bool,
+                   what: str) -> None:
+    """Refuse a database written by a newer schema or by something else (SessionStoreError):
+    never guess, never lose data. ``what`` is "file" or "database", for the advice."""
+    from game.sessions.paths import DB_ENV
+    from game.sessions.schema import APPLICATION_ID, SCHEMA_VERSION
+
+    if version > SCHEMA_VERSION:
+        raise SessionStoreError(
+            f"the session database {where} was written by a newer version of Front Porch "
+            f"(schema {version}; this version reads up to {SCHEMA_VERSION}). Update Front Porch, "
+            f"or set {DB_ENV} to use another {what}; the {what} was left untouched.")
+    if application not in (0, APPLICATION_ID) or (application == 0 and has_tables):
+        raise SessionStoreError(f"{where} is not a Front Porch session database; it was left "
+                                f"untouched (set {DB_ENV} to use another {what})")
+
+
 class Backend(ABC):
     """One open connection to a session database, already checked and migrated."""
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from game.sessions.backend import Backend, Row, SessionStoreError
+from game.sessions.backend import Backend, Row, SessionStoreError, refuse_foreign
 from game.sessions.paths import DB_ENV, POSTGRES_SCHEMES
 from game.sessions.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, postgres_dialect
 
@@ -136,18 +136,10 @@ class PostgresBackend(Backend):
 
     def _check_ours(self) -> None:
         """Refuse a database of a newer schema or one that holds someone else's tables."""
-        version, app = self._meta("schema_version"), self._meta("application_id")
-        if version > SCHEMA_VERSION:
-            raise SessionStoreError(
-                f"the session database {self.where} was written by a newer version of Front Porch "
-                f"(schema {version}; this version reads up to {SCHEMA_VERSION}). Update Front Porch, "
-                f"or set {DB_ENV} to use another database; it was left untouched.")
         tables = self.run("SELECT count(*) AS n FROM information_schema.tables "
                           "WHERE table_schema = current_schema()")[0]["n"]
-        if app not in (0, APPLICATION_ID) or (app == 0 and tables > 0):
-            raise SessionStoreError(
-                f"{self.where} is not a Front Porch session database; it was left untouched "
-                f"(create an empty database for Front Porch, or set {DB_ENV} to another)")
+        refuse_foreign(self.where, self._meta("schema_version"), self._meta("application_id"),
+                       tables > 0, "database")
 
     def _migrate(self) -> None:
         if self.schema_version() == SCHEMA_VERSION:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from game.sessions.backend import Backend, Row, SessionStoreError
+from game.sessions.backend import Backend, Row, SessionStoreError, refuse_foreign
 from game.sessions.paths import DB_ENV
 from game.sessions.schema import APPLICATION_ID, MIGRATIONS, SCENARIOS_KEPT_FROM, SCHEMA_VERSION
 
@@ -177,17 +177,9 @@ class SqliteBackend(Backend):
 
     def _check_ours(self) -> None:
         """Refuse files written by a newer schema or by something else: never guess, never lose data."""
-        version, app = self._pragma("user_version"), self._pragma("application_id")
-        if version > SCHEMA_VERSION:
-            raise SessionStoreError(
-                f"the session database {self.path} was written by a newer version of Front Porch "
-                f"(schema {version}; this version reads up to {SCHEMA_VERSION}). Update Front Porch, "
-                f"or set {DB_ENV} to use another file; the file was left untouched.")
         has_tables = self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-        if app not in (0, APPLICATION_ID) or (app == 0 and has_tables):
-            raise SessionStoreError(
-                f"{self.path} is not a Front Porch session database; it was left untouched "
-                f"(set {DB_ENV} to use another file)")
+        refuse_foreign(self.where, self._pragma("user_version"), self._pragma("application_id"),
+                       has_tables, "file")
 
     def _migrate(self) -> None:
         if self._pragma("user_version") == SCHEMA_VERSION:

@@ -27,6 +27,7 @@ import hmac
 import secrets
 import time
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -232,19 +233,14 @@ class Station:
         ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, heartbeat=20)
         await ws.prepare(request)
         self.consoles.add(ws)
-        limit = RateLimit(MESSAGES_PER_SECOND, 2 * MESSAGES_PER_SECOND)
+
+        async def command(raw: str) -> None:
+            await self._console_command(parse(raw, CONSOLE_MESSAGES))
+
         try:
             await ws.send_str(dump({"type": "roster", "code": self.code,
                                     "trainees": [seat.card() for seat in self.seats.values()]}))
-            async for message in ws:
-                if message.type is not WSMsgType.TEXT:
-                    break
-                try:
-                    if not limit.allow():
-                        raise BadMessage("too many messages; slow down")
-                    await self._console_command(parse(message.data, CONSOLE_MESSAGES))
-                except BadMessage as exc:
-                    await ws.send_str(dump({"type": "error", "error": str(exc)}))
+            await _each_message(ws, command)
         finally:
             self.consoles.discard(ws)
         return ws
@@ -284,19 +280,14 @@ class Station:
             raise web.HTTPForbidden(text="that is not this class's code")
         ws = web.WebSocketResponse(max_msg_size=2 * MAX_UPLOAD_BYTES, heartbeat=20)
         await ws.prepare(request)
-        limit = RateLimit(MESSAGES_PER_SECOND, 2 * MESSAGES_PER_SECOND)
         seat: Seat | None = None
+
+        async def heard(raw: str) -> None:
+            nonlocal seat
+            seat = await self._trainee_message(ws, seat, _trainee_message(raw))
+
         try:
-            async for message in ws:
-                if message.type is not WSMsgType.TEXT:
-                    break
-                try:
-                    if not limit.allow():
-                        raise BadMessage("too many messages; slow down")
-                    data = _trainee_message(message.data)
-                    seat = await self._trainee_message(ws, seat, data)
-                except BadMessage as exc:
-                    await ws.send_str(dump({"type": "error", "error": str(exc)}))
+            await _each_message(ws, heard)
         finally:
             if seat is not None and seat.socket is ws:
                 seat.socket = None
@@ -372,6 +363,21 @@ class Station:
     def _keep(self, session: Any) -> int | None:
         with SessionStore.open(self.store) as store:
             return store.add(session)
+
+
+async def _each_message(ws: web.WebSocketResponse, handle: Callable[[str], Awaitable[None]]) -> None:
+    """Hand each text message to ``handle`` until the socket closes; a message refused
+    (BadMessage, or one past the rate limit) gets an error reply and the socket stays open."""
+    limit = RateLimit(MESSAGES_PER_SECOND, 2 * MESSAGES_PER_SECOND)
+    async for message in ws:
+        if message.type is not WSMsgType.TEXT:
+            break
+        try:
+            if not limit.allow():
+                raise BadMessage("too many messages; slow down")
+            await handle(message.data)
+        except BadMessage as exc:
+            await ws.send_str(dump({"type": "error", "error": str(exc)}))
 
 
 def _trainee_message(raw: str) -> dict[str, Any]:

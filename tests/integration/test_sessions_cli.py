@@ -14,23 +14,16 @@ from pathlib import Path
 
 import pytest
 
-import game.cli
 from game.sessions.schema import SCHEMA_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, run_cli):
     """Run the CLI in-process against a private database; returns (status, stdout, stderr)."""
     monkeypatch.setenv("FRONTPORCH_DB", str(tmp_path / "sessions.db"))
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        status = game.cli.main(list(argv))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return status, out, err
-    return run
+    return run_cli
 
 
 @pytest.fixture

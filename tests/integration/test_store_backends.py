@@ -19,7 +19,6 @@ from builders import street_scenario
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import game.cli
 from game.bots import make_bot, run_shift
 from game.scenario import load_scenario
 from game.scenario.model import Shift
@@ -43,13 +42,8 @@ def first_day() -> Simulation:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]):
-    def run(*argv: str) -> tuple[int, str, str]:
-        status = game.cli.main(list(argv))
-        out, err = capsys.readouterr()
-        assert "Traceback" not in err
-        return status, out, err
-    return run
+def cli(run_cli):
+    return run_cli  # against the store ``store_location`` put in FRONTPORCH_DB
 
 
 def test_save_get_list_round_trip(store_location: str, played: Simulation) -> None:

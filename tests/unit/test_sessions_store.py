@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 
-import numpy as np
 import pytest
 from builders import street_scenario
 
 from game.bots import make_bot, run_shift
-from game.errors import UserError
 from game.scenario.model import Shift
-from game.sessions import Recording, SessionStore, SessionStoreError, default_db_path
+from game.sessions import SessionStore, SessionStoreError, default_db_path
 from game.sessions.schema import APPLICATION_ID, SCHEMA_VERSION
 from game.sim.simulation import Simulation
 
@@ -25,43 +22,8 @@ def played() -> Simulation:
     return run_shift(Simulation(scenario, 4), make_bot("balanced", 4))
 
 
-def test_save_get_list_round_trip(tmp_path: Path, played: Simulation) -> None:
-    started = datetime(2026, 5, 1, 9, 30, tzinfo=timezone.utc)
-    with SessionStore.open(tmp_path / "s.db") as store:
-        first = store.save(played, bot="balanced", trainee="  Sam\x1b[31m Lee ",
-                           settings={"speed": 2}, started_at=started)
-        second = store.save(played)
-        session = store.get(first)
-        listed = store.summaries()
-    assert (first, second) == (1, 2)
-    assert [s.id for s in listed] == [1, 2]
-    summary = session.summary
-    assert summary.trainee == "Sam[31m Lee"  # control characters dropped, outer space trimmed
-    assert (summary.bot, summary.seed, summary.scenario_id) == ("balanced", 4, "test-street")
-    assert summary.settings == {"speed": 2}
-    assert summary.started_at == started
-    assert summary.ended_at.tzinfo is not None
-    assert listed[1].trainee is None and listed[1].bot is None
-    results = played.results()
-    assert summary.trust == results.trust and summary.score == results.score
-    assert session.recording.shift_results() == results
-    assert session.recording.trust_changes() == played.ledger()
-    assert session.recording.action_log() == played.action_log
-    assert np.array_equal(session.recording.foot_heat, played.foot_heat)
-    assert np.array_equal(session.recording.car_heat, played.car_heat)
-    assert session.recording.differences(Recording.of(played)) == []
-
-
-def test_list_filters_by_scenario(tmp_path: Path, played: Simulation) -> None:
-    with SessionStore.open(tmp_path / "s.db") as store:
-        store.save(played)
-        assert [s.id for s in store.summaries("test-street")] == [1]
-        assert store.summaries("elsewhere") == []
-
-
-def test_unknown_session_is_a_user_error(tmp_path: Path) -> None:
-    with SessionStore.open(tmp_path / "s.db") as store, pytest.raises(UserError, match="no session 7"):
-        store.get(7)
+# The round trip, the scenario filter and an unknown id are in
+# tests/integration/test_store_backends.py, which runs them on SQLite and PostgreSQL alike.
 
 
 def test_new_file_gets_schema_version_wal_and_application_id(tmp_path: Path) -> None:
