@@ -101,7 +101,12 @@ def _flags(session: Session | None) -> str:
     if session is None:
         return ""
     kinds = [entry[1].get("kind") for entry in session.recording.actions]
-    return f"{kinds.count('flag')} flags, {kinds.count('inject_call')} calls"
+    return ", ".join(_count(kinds.count(kind), noun) for kind, noun in
+                     (("flag", "flag"), ("inject_call", "injected call")))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def dashboard_page(rows: Sequence[SessionSummary], details: dict[int, tuple[Session, float | None]],

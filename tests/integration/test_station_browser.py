@@ -90,6 +90,7 @@ def test_sign_in_watch_inject_flag_and_find_the_flag_in_the_report(chromium: Pat
             expect(report).to_contain_text("The instructor's flags and calls")
             expect(report).to_contain_text("Parked two blocks from the market call")
             expect(report).to_contain_text("injected call")
+            page.locator("h2", has_text="The instructor's flags and calls").scroll_into_view_if_needed()
             page.screenshot(path=str(shots / "report-flags.png"))
             browser.close()
     finally:

@@ -62,6 +62,7 @@ class PlayScene(Scene):
             })
             driver = bot
         self.runner = ShiftRunner(self.sim, driver, app.speed)
+        self.was_paused = False  # as last told: the instructor's pause from the station
         if app.class_link is not None and not self.hands_off:
             self.runner.link = ShiftLink(app.class_link, self.sim)
         self.world = WorldView(app, self.sim)
@@ -215,6 +216,13 @@ class PlayScene(Scene):
         nxt.toasts.show(f"Reloaded {self.hot_reload.name} — shift restarted", "info")
         return nxt
 
+    def tell_of_pause(self) -> None:
+        """The instructor paused or resumed this shift from the station: say so, once."""
+        if self.runner.paused != self.was_paused:
+            self.was_paused = self.runner.paused
+            self.toasts.show("Your instructor paused the shift." if self.was_paused
+                             else "Your instructor resumed the shift.", "info")
+
     # --- the frame ------------------------------------------------------------------------
     def update(self, dt: float) -> Scene | None:
         fresh = self.hot_reload.poll(dt)
@@ -227,6 +235,7 @@ class PlayScene(Scene):
             if ready is not None:
                 return self.open_talk(ready)
             self.runner.advance(dt)
+            self.tell_of_pause()
         self.take_feed()
         self.animate(dt)
         self.close_card_left_behind()
