@@ -16,7 +16,7 @@ neither a scripted slug nor a drawn ``generator:N`` can ever be.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.scenario.model import Call, CallGenerator
 from game.sim import actions as act
@@ -59,10 +59,9 @@ class Instructor:
         state = self.state
         template = self._template(a)
         self.injected += 1
-        call = Call(f"{a.source}:instructor-{self.injected}", math.floor(state.time + 1e-9),
-                    template.place, template.priority, template.kind, template.text,
-                    template.window_minutes, escalation=template.escalation,
-                    needs_reporter=False)  # the instructor wants the trainee to get this one
+        call = replace(template, id=f"{a.source}:instructor-{self.injected}",
+                       at=math.floor(state.time + 1e-9),
+                       needs_reporter=False)  # the instructor wants the trainee to get this one
         state.calls.extend(call_states(call))
         state.calls.sort(key=lambda c: (c.call.at, c.call.id))
 
@@ -90,4 +89,4 @@ class Instructor:
         if a.place not in generator.places:
             raise ActionError(f"The radio {a.source!r} sends no calls to {a.place!r}.")
         return Call(a.source, 0, a.place, kind.priority, kind.kind, kind.texts[0],
-                    kind.window_minutes, escalation=kind.escalation)
+                    kind.window_minutes, escalation=kind.escalation, needs_car=kind.needs_car)

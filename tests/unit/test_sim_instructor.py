@@ -47,6 +47,11 @@ def test_an_injected_call_comes_in_on_the_radio_and_can_be_answered() -> None:
     injected = [c for c in sim.active_calls() if ":instructor-1" in c.call.id]
     assert len(injected) == 1 and injected[0].call.place == entry.place
     assert injected[0].status is CallStatus.WAITING
+    kind = next(k for g in SCENARIO.radio if g.id == entry.source for k in g.kinds
+                if k.kind == entry.call_kind)
+    call = injected[0].call
+    assert (call.priority, call.window_minutes, call.needs_car) == (kind.priority, kind.window_minutes,
+                                                                    kind.needs_car)
     sim.apply(act.RespondToCall(injected[0].call.id))  # the trainee answers it like any call
 
 
