@@ -27,10 +27,44 @@ class Diagnostic:
     hint: str = ""
 
     def format(self, source: str) -> str:
-        where = source if self.line is None else f"{source}:{self.line}:{self.column}"
-        field = f" {self.path}:" if self.path else ""
-        hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        return locate(source, self.line, self.column, self.path, self.message, self.hint)
+
+
+def locate(source: str, line: int | None, column: int | None, path: str, message: str,
+           hint: str = "", severity: str = "") -> str:
+    """``file:LINE:COL: [severity:] path: message (hint)``, the one-line form of errors and
+    warnings (errors carry no severity word: that is what a line without one means)."""
+    where = source if line is None else f"{source}:{line}:{column}"
+    label = f" {severity}:" if severity else ""
+    field = f" {path}:" if path else ""
+    hint = f" ({hint})" if hint else ""
+    return f"{where}:{label}{field} {message}{hint}"
+
+
+MAX_QUOTED_CHARS = 100  # a quoted source line is cut around the column past this
+
+
+def quote_line(text: str, line: int | None, column: int | None) -> list[str]:
+    """The source line with a caret under the column, Rust/Elm style::
+
+        16 |     trust: 101
+           |            ^
+
+    Empty when there is no position or it lies outside the text. Tabs are shown as
+    one space each so the caret stays under the character it points at.
+    """
+    lines = text.split("\n")
+    if line is None or column is None or not 1 <= line <= len(lines):
+        return []
+    shown = lines[line - 1].rstrip("\r").replace("\t", " ")
+    caret = max(0, min(column - 1, len(shown)))
+    if len(shown) > MAX_QUOTED_CHARS:  # keep the caret's neighbourhood of a very long line
+        start = max(0, caret - MAX_QUOTED_CHARS // 2)
+        shown = ("..." if start else "") + shown[start:start + MAX_QUOTED_CHARS]
+        caret = caret - start + (3 if start else 0)
+    number = str(line)
+    gutter = " " * len(number)
+    return [f" {number} | {shown}", f" {gutter} | {' ' * caret}^"]
 
 
 def _file_order(diagnostic: Diagnostic) -> tuple[int, int]:
@@ -46,17 +80,29 @@ class ScenarioError(UserError):
         self.source = source
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sorted(diagnostics, key=_file_order))
         self.stopped_early = stopped_early  # True when checking stopped at a cap
+        self.text = ""  # the decoded file, once known: lets ``quoted`` show the lines
         super().__init__("\n".join(self.lines()))
 
     def lines(self) -> list[str]:
         shown = [d.format(self.source) for d in self.diagnostics[:SHOWN_DIAGNOSTICS]]
-        hidden = len(self.diagnostics) - len(shown)
-        if hidden > 0 or self.stopped_early:
-            more = f"... and {hidden} more errors"
-            if self.stopped_early:
-                more += " (checking stopped there; fix these first)"
-            shown.append(more)
-        return shown
+        return shown + self._more()
+
+    def quoted(self) -> str:
+        """Every problem with its source line and a caret (what `validate` prints)."""
+        out: list[str] = []
+        for diagnostic in self.diagnostics[:SHOWN_DIAGNOSTICS]:
+            out.append(diagnostic.format(self.source))
+            out.extend(quote_line(self.text, diagnostic.line, diagnostic.column))
+        return "\n".join(out + self._more())
+
+    def _more(self) -> list[str]:
+        hidden = len(self.diagnostics) - SHOWN_DIAGNOSTICS
+        if hidden <= 0 and not self.stopped_early:
+            return []
+        more = f"... and {max(hidden, 0)} more errors"
+        if self.stopped_early:
+            more += " (checking stopped there; fix these first)"
+        return [more]
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

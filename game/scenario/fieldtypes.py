@@ -39,6 +39,7 @@ from game.scenario.yamlnodes import (
     block_char_mark,
     child,
     is_foreign,
+    is_plain,
     mark,
 )
 from game.tuning import MINUTES_PER_DAY
@@ -110,7 +111,8 @@ class Text(KeyType):
         return _within_length(text, self.max_chars, node, path, ctx)
 
     def json_schema(self) -> JSON:
-        schema: JSON = {"type": "string"} if self.allow_empty else {"type": "string", "pattern": r"\S"}
+        schema: JSON = {"type": "string"} if self.allow_empty else {
+            "type": "string", "pattern": r"\S", "patternErrorMessage": "must not be empty"}
         return {**schema, "maxLength": self.max_chars}
 
 
@@ -171,7 +173,8 @@ class Name(KeyType):
         return False
 
     def json_schema(self) -> JSON:
-        return {"type": "string", "pattern": f"^{self.pattern}$", "maxLength": MAX_ID_CHARS}
+        return {"type": "string", "pattern": f"^{self.pattern}$", "patternErrorMessage": self.rule,
+                "maxLength": MAX_ID_CHARS}
 
 
 class Ref(KeyType):
@@ -254,10 +257,20 @@ class Number(FieldType):
     ) -> None:
         self.minimum, self.maximum, self.above = minimum, maximum, above
 
+    def parse(self, node: Node) -> float | int | None:
+        """The number the node holds, or None when it holds no finite number."""
+        return _parse_number(node, self.integral)
+
     def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
-        value = _parse_number(node, self.integral)
+        value = self.parse(node)
         if value is None:
-            ctx.expected(node, path, self.what)
+            if _is_huge(node):
+                ctx.error(node, path, f"{node.value} is too large a number; it must be "
+                          f"{_range_words(self.minimum, self.maximum, self.above)}")
+                return INVALID
+            bounds = self.minimum, self.maximum, self.above
+            words = "" if bounds == (None, None, None) else " " + _range_words(*bounds)
+            ctx.expected(node, path, self.what + words)
             return INVALID
         if (
             (self.minimum is not None and value < self.minimum)
@@ -286,8 +299,14 @@ class Int(Number):
     what = "a whole number"
 
 
+# A number in YAML 1.2 (what editors read) that YAML 1.1 leaves as text: 1e308, 2E-3 and
+# friends need no dot there. Only unquoted values count: quoted ones are text in both.
+_YAML12_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+")
+
+
 def _parse_number(node: Node, integral: bool) -> float | int | None:
-    """The number a scalar resolved to (YAML 1.1 forms such as 1_000 or 0x1f included)."""
+    """The finite number a scalar holds (YAML 1.1 forms such as 1_000 or 0x1f included, and
+    YAML 1.2 exponents such as 1e3); a whole float counts for a whole number, as in JSON Schema."""
     if node.__class__ is not ScalarNode:
         return None
     if node.tag == INT_TAG:
@@ -296,24 +315,53 @@ def _parse_number(node: Node, integral: bool) -> float | int | None:
         except ValueError:  # 0x1f, 0o17, 1:30 (sexagesimal)
             number = _CONSTRUCTOR.construct_yaml_int(node)
         return number if integral else float(number)
-    if node.tag == FLOAT_TAG and not integral:
+    if node.tag == FLOAT_TAG:
         try:
             number = float(node.value)
         except ValueError:  # .inf, .nan, 1:30.5
             number = _CONSTRUCTOR.construct_yaml_float(node)
-        return number if math.isfinite(number) else None
-    return None
+    elif node.tag == STR_TAG and is_plain(node) and _YAML12_FLOAT.fullmatch(node.value):
+        number = float(node.value)
+    else:
+        return None
+    if not math.isfinite(number):
+        return None
+    if integral:
+        return int(number) if number.is_integer() else None
+    return number
+
+
+def _is_huge(node: Node) -> bool:
+    """An unquoted number too large for a float (1e309): a range problem, not a type one."""
+    if not is_plain(node):
+        return False
+    written = node.value.replace("_", "")
+    if node.tag != FLOAT_TAG and not _YAML12_FLOAT.fullmatch(written):
+        return False
+    try:
+        return math.isinf(float(written))
+    except ValueError:
+        return False
+
+
+# YAML 1.1 reads these unquoted words as true or false; YAML 1.2 editors read them as text.
+# The validator takes them either way, and the schema says so, so both agree.
+BOOL_WORDS: Mapping[str, bool] = MappingProxyType({
+    word: value
+    for words, value in ((("true", "yes", "on"), True), (("false", "no", "off"), False))
+    for base in words for word in (base, base.capitalize(), base.upper())
+})
 
 
 class Bool(FieldType):
     def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
-        if node.__class__ is ScalarNode and node.tag == BOOL_TAG:
-            return node.value.lower() in ("true", "yes", "on")
+        if node.__class__ is ScalarNode and node.tag in (BOOL_TAG, STR_TAG) and node.value in BOOL_WORDS:
+            return BOOL_WORDS[node.value]
         ctx.expected(node, path, "true or false")
         return INVALID
 
     def json_schema(self) -> JSON:
-        return {"type": "boolean"}
+        return {"anyOf": [{"type": "boolean"}, {"enum": list(BOOL_WORDS)}]}
 
 
 class Const(FieldType):
@@ -370,7 +418,9 @@ class Clock(FieldType):
         return offset
 
     def json_schema(self) -> JSON:
-        return {"type": "string", "pattern": f"^{_CLOCK.pattern}$"}
+        # yaml-language-server shows patternErrorMessage instead of the regular expression.
+        return {"type": "string", "pattern": f"^{_CLOCK.pattern}$",
+                "patternErrorMessage": 'a time HH:MM from 00:00 to 23:59, e.g. "09:30"'}
 
 
 # --- collections --------------------------------------------------------------------
@@ -722,7 +772,14 @@ class Record(FieldType):
             schema["required"] = required
         schema["additionalProperties"] = False
         if self.exactly_one:
-            schema["oneOf"] = [{"required": [name]} for name in self.exactly_one]
+            # "At least one" as anyOf, "at most one" per property: an editor then flags the
+            # second field itself ("Property event is not allowed") instead of saying
+            # "Matches multiple schemas", which is what oneOf makes it say.
+            schema["anyOf"] = [{"required": [name]} for name in self.exactly_one]
+            schema["dependentSchemas"] = {
+                name: {"properties": {other: False for other in self.exactly_one if other != name}}
+                for name in self.exactly_one
+            }
         if self.requires:
             schema["dependentRequired"] = {k: [v] for k, v in self.requires.items()}
         return schema

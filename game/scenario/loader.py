@@ -41,6 +41,14 @@ def load_scenario_bytes(data: bytes, source: str) -> Scenario:
 
 def _load(data: bytes, source: str) -> Scenario:
     text = decode(data, source)
+    try:
+        return _check(data, text, source)
+    except ScenarioError as exc:
+        exc.text = text  # so messages can quote the line they are about
+        raise
+
+
+def _check(data: bytes, text: str, source: str) -> Scenario:
     root = compose(text, source)
     if root is None:
         raise ScenarioError(source, [Diagnostic("the file is empty",

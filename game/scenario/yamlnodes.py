@@ -288,6 +288,11 @@ def is_foreign(node: Node) -> bool:
     return node.tag != (MAP_TAG if node.__class__ is MappingNode else SEQ_TAG)
 
 
+def is_plain(node: Node) -> bool:
+    """True for an unquoted scalar (PyYAML marks it style None, libyaml style '')."""
+    return node.__class__ is ScalarNode and not node.style
+
+
 def block_char_mark(node: Node, text: str, row: int, column: int) -> tuple[int, int]:
     """1-based position of character ``column`` of line ``row`` inside a scalar.
 

@@ -34,7 +34,10 @@ def test_validate_valid_file(capsys) -> None:
 def test_validate_invalid_file_prints_its_errors(capsys) -> None:
     status, out, _ = run(capsys, "validate", str(UNKNOWN_HOME))
     assert status == 2
-    assert out == f"{UNKNOWN_HOME}:16:32: residents[0].home: unknown place 'porh' (did you mean 'porch'?)\n"
+    assert out.splitlines() == [
+        f"{UNKNOWN_HOME}:16:32: residents[0].home: unknown place 'porh' (did you mean 'porch'?)",
+        " 16 |   - {id: ann, name: Ann, home: porh}",
+        "    |                                ^"]
 
 
 def test_validate_folder_lists_every_file(tmp_path: Path, capsys) -> None:
@@ -47,7 +50,8 @@ def test_validate_folder_lists_every_file(tmp_path: Path, capsys) -> None:
     assert status == 2
     assert lines[0] == f"{tmp_path / 'a.yaml'}: ok"
     assert lines[1].startswith(f"{tmp_path / 'nested' / 'b.yml'}:16:32: residents[0].home:")
-    assert len(lines) == 2
+    assert lines[2].startswith(" 16 | ") and lines[3].endswith("^")
+    assert len(lines) == 4
 
 
 def test_validate_all_valid_folder_exits_0(tmp_path: Path, capsys) -> None:

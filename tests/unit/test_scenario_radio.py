@@ -38,7 +38,7 @@ CASES: list[tuple[str, str, str, str]] = [
     ('place-weight-zero', '{lot: 3, night-shop: 1}', '{lot: 0, night-shop: 1}',
      '27:19: radio[0].places.lot: must be greater than 0, got 0'),
     ('place-weight-text', '{lot: 3, night-shop: 1}', '{lot: lots, night-shop: 1}',
-     "27:19: radio[0].places.lot: expected a number, got text 'lots'"),
+     "27:19: radio[0].places.lot: expected a number greater than 0, got text 'lots'"),
     ('place-pool-empty-list', '[corner-porch, back-porch]', '[]',
      '50:13: radio[1].places: needs at least 1 item(s)'),
     ('place-pool-empty-mapping', '{lot: 3, night-shop: 1}', '{}',
@@ -87,7 +87,8 @@ CASES: list[tuple[str, str, str, str]] = [
      '38:26: radio[0].kinds[0].escalates.after_minutes: escalates after 10 minutes, before the 15-minute '
      'window closes (make after_minutes at least 15)'),
     ('escalates-whole-minutes', 'after_minutes: 20', 'after_minutes: 20.5',
-     '38:26: radio[0].kinds[0].escalates.after_minutes: expected a whole number, got the number 20.5'),
+     '38:26: radio[0].kinds[0].escalates.after_minutes: expected a whole number at least 1, '
+     'got the number 20.5'),
     ('escalates-less-urgent', '{after_minutes: 15, kind: ambulance, priority: 1,',
      '{after_minutes: 15, kind: ambulance, priority: 3,',
      '56:67: radio[1].kinds[0].escalates.priority: escalates to priority 3, less urgent than its priority 2 '

@@ -51,8 +51,9 @@ def test_schema_carries_the_spec() -> None:
     assert resident["additionalProperties"] is False
     assert schema["properties"]["shift"]["properties"]["seconds_per_minute"]["default"] == 1.5
     trigger = (schema["properties"]["encounters"]["items"]["properties"]["when"])
-    assert trigger["oneOf"] == [{"required": ["call"]}, {"required": ["event"]},
+    assert trigger["anyOf"] == [{"required": ["call"]}, {"required": ["event"]},
                                 {"required": ["resident"]}]
+    assert trigger["dependentSchemas"]["call"] == {"properties": {"event": False, "resident": False}}
     assert trigger["dependentRequired"] == {"familiarity_at_least": ["resident"]}
     tuning = schema["properties"]["tuning"]
     assert tuning["additionalProperties"] is False
