@@ -54,7 +54,7 @@ def quote_line(text: str, line: int | None, column: int | None) -> list[str]:
     one space each so the caret stays under the character it points at.
     """
     lines = text.split("\n")
-    if line is None or column is None or not 1 <= line <= len(lines):
+    if not text or line is None or column is None or not 1 <= line <= len(lines):
         return []
     shown = lines[line - 1].rstrip("\r").replace("\t", " ")
     caret = max(0, min(column - 1, len(shown)))

@@ -445,15 +445,14 @@ def mapping_pairs(
     """Key text -> (key node, value node); reports odd keys, duplicates and, given
     ``known``, unknown field names (with a did-you-mean)."""
     pairs: dict[str, tuple[Node, Node]] = {}
+    repeats: list[tuple[Node, Node]] = []  # duplicate keys and their values, in file order
     for key_node, value_node in node.value:
         if key_node.__class__ is not ScalarNode or is_foreign(key_node):
             ctx.error(key_node, path, "keys must be plain names")
             continue
         key = key_node.value
         if key in pairs:
-            first = mark(pairs[key][0])[0]
-            ctx.error(key_node, (path, key), f"duplicate key '{key}'",
-                      f"each key may appear once; the first is at line {first}")
+            repeats.append((key_node, value_node))
             continue
         pairs[key] = (key_node, value_node)
         if known is not None and key not in known:
@@ -464,7 +463,30 @@ def mapping_pairs(
             else:
                 hint = did_you_mean(key, known) or "fields here: " + ", ".join(known)
             ctx.error(key_node, (path, key), f"unknown field '{key}'", hint)
+    _report_repeats(repeats, pairs, path, ctx)
     return pairs
+
+
+def _report_repeats(repeats: list[tuple[Node, Node]], pairs: dict[str, tuple[Node, Node]],
+                    path: FieldPath, ctx: Context) -> None:
+    """Duplicate keys; when a list item's first key comes again, one message: the next
+    item's ``- `` is missing (else every one of its fields would be a duplicate)."""
+    if not repeats:
+        return
+    first_key = next(iter(pairs))
+    again, again_value = repeats[0]
+    parent_is_list = path is not None and isinstance(path[1], int)
+    if parent_is_list and again.value == first_key and len(repeats) > 1:
+        names = ", ".join(f"'{key.value}'" for key, _ in repeats[:3]) + (
+            f" and {len(repeats) - 3} more" if len(repeats) > 3 else "")
+        written = again_value.value if again_value.__class__ is ScalarNode else "..."
+        ctx.error(again, path, f"missing '- ' before this line: {names} repeat the fields of "
+                  "the item above", f"start the next item with '- {first_key}: {written}'")
+        return
+    for key_node, _ in repeats:
+        first = mark(pairs[key_node.value][0])[0]
+        ctx.error(key_node, (path, key_node.value), f"duplicate key '{key_node.value}'",
+                  f"each key may appear once; the first is at line {first}")
 
 
 class ListOf(FieldType):
@@ -485,6 +507,11 @@ class ListOf(FieldType):
         self.unique, self.hook, self.max_items = unique, check, max_items
 
     def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is MappingNode and node.tag == MAP_TAG:
+            ctx.error(node, path, "expected a list, got a mapping",
+                      "put it in [ ] to make a list of one" if node.flow_style
+                      else "start each item of the list with '- ', the first one too")
+            return INVALID
         if node.__class__ is not SequenceNode or node.tag != SEQ_TAG:
             ctx.expected(node, path, "a list")
             return INVALID

@@ -9,7 +9,7 @@ instead of YAML 1.1's sexagesimal integer 960.
 Guards, each ending in one clean ``ScenarioError``:
 - size: files over ``MAX_FILE_BYTES`` are refused from ``stat`` before reading,
   and the read itself is capped (``/dev/zero`` has size 0);
-- encoding: NUL bytes (binary, UTF-16) and invalid UTF-8 are refused;
+- encoding: UTF-16 (told to save as UTF-8), NUL bytes (binary) and invalid UTF-8 are refused;
 - depth: libyaml >= 0.2.6 stops at 1000 levels by itself; older libyaml
   recursed in C without a limit, so we only use it from 0.2.6 on and otherwise
   use the pure-Python composer, whose ``RecursionError`` we catch;
@@ -102,6 +102,10 @@ def decode(data: bytes, source: str) -> str:
     """UTF-8 text (a leading BOM is allowed), or one clean error naming where it broke."""
     if len(data) > MAX_FILE_BYTES:
         raise _too_big(source, len(data))
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or _looks_utf16(data):
+        raise ScenarioError(source, [Diagnostic(
+            "this file is saved as UTF-16 text; scenarios are UTF-8",
+            hint="save it again as UTF-8: in most editors Save As, then Encoding UTF-8")])
     if b"\x00" in data:
         line, column = _line_col(data, data.index(b"\x00"))
         raise ScenarioError(
@@ -128,6 +132,12 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text with a NUL beside every character."""
+    head = data[:200]
+    return len(head) >= 4 and any(half.count(0) == len(half) for half in (head[0::2], head[1::2]))
+
+
 def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
     """1-based line and column of an offset (columns count bytes for bytes)."""
     newline = b"\n" if isinstance(data, bytes) else "\n"
@@ -141,7 +151,7 @@ def compose(text: str, source: str) -> Node | None:
     try:
         root = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, source) from None
+        raise _syntax_error(exc, source, text) from None
     except yaml.reader.ReaderError as exc:
         line, column = _line_col(text, exc.position)
         raise ScenarioError(
@@ -171,14 +181,72 @@ SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, source: str) -> ScenarioError:
+def _syntax_error(exc: yaml.MarkedYAMLError, source: str, text: str) -> ScenarioError:
     mark = exc.problem_mark or exc.context_mark
+    plain = _plain_language(exc, text)
+    if plain is not None:
+        return ScenarioError(source, [plain])
     problem = exc.problem or exc.context or "not valid YAML"
     context = exc.context if exc.problem and exc.context else ""
     hint = next((h for key, h in SYNTAX_HINTS if key in problem), "")
     hint = "; ".join(part for part in (context, hint) if part)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
     return ScenarioError(source, [Diagnostic(f"YAML: {problem}", line, column, hint=hint)])
+
+
+def _plain_language(exc: yaml.MarkedYAMLError, text: str) -> Diagnostic | None:
+    """What a syntax error means in the two cases libyaml words worst: a quote never closed
+    (it reports where the text ran into the next quote, lines later) and an apostrophe
+    that closes single-quoted text early (it reports the word after it)."""
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        opening = exc.context_mark
+        return _unclosed_quote(text[opening.index], opening.line, opening.column, None)
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    scalars = [token for token in _tokens_before(text, mark.line, mark.column)
+               if isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')]
+    if not scalars:
+        return None
+    last = scalars[-1]
+    start, end = last.start_mark, last.end_mark
+    if start.line < end.line <= mark.line <= end.line + 1:
+        return _unclosed_quote(last.style or '"', start.line, start.column, end.line + 1)
+    line = text.split("\n", end.line + 1)[end.line]
+    follows = line[end.column:end.column + 1]
+    if last.style == "'" and end.line == mark.line and (follows.isalnum() or follows == "'"):
+        return _early_apostrophe(line, start.column, end)
+    return None
+
+
+def _tokens_before(text: str, line: int, column: int) -> list[yaml.Token]:
+    """The tokens a scanner finds before a 0-based position (the error's), in order."""
+    tokens = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (token.start_mark.line, token.start_mark.column) >= (line, column):
+                break
+            tokens.append(token)
+    except yaml.YAMLError:
+        pass  # the error itself: everything before it has been seen
+    return tokens
+
+
+def _unclosed_quote(quote: str, line: int, column: int, ran_to: int | None) -> Diagnostic:
+    ran = f"; YAML read on to the next {quote} on line {ran_to}" if ran_to else ""
+    return Diagnostic(f"the quote {quote} opened here is never closed", line + 1, column + 1,
+                      hint=f"end the text with {quote} on this line{ran}")
+
+
+def _early_apostrophe(line: str, start: int, end: yaml.Mark) -> Diagnostic:
+    closing = line.rfind("'")
+    inner = line[start + 1:closing] if closing > end.column else line[start + 1:end.column - 1]
+    double = '"' + inner.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    doubled = "'" + inner.replace("'", "''") + "'"
+    return Diagnostic(
+        "an apostrophe inside single quotes ends the text early", end.line + 1, end.column,
+        hint=f"use double quotes, {double}, or write the apostrophe twice, {doubled}",
+    )
 
 
 def _refuse_alias_bombs(root: Node, source: str) -> None:

@@ -148,7 +148,11 @@ def test_deep_nesting_with_the_pure_python_loader(tmp_path: Path, monkeypatch) -
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
      "x.yaml:3:1: contains NUL bytes: this is a binary file, not YAML text (save scenarios as UTF-8 text)"),
     ("format: 1\n".encode("utf-16"),
-     "x.yaml:1:4: contains NUL bytes: this is a binary file, not YAML text (save scenarios as UTF-8 text)"),
+     "x.yaml: this file is saved as UTF-16 text; scenarios are UTF-8 (save it again as UTF-8: in most "
+     "editors Save As, then Encoding UTF-8)"),
+    ("format: 1\nid: x\n".encode("utf-16-be"),  # no byte-order mark
+     "x.yaml: this file is saved as UTF-16 text; scenarios are UTF-8 (save it again as UTF-8: in most "
+     "editors Save As, then Encoding UTF-8)"),
     ("format: 1\ntitle: Caf\xe9\n".encode("latin-1"),
      "x.yaml:2:11: not UTF-8 text: byte 0xe9 cannot be decoded (save the file as UTF-8)"),
     (b"", "x.yaml: the file is empty (`frontporch new PATH` writes a starter)"),
@@ -168,8 +172,8 @@ def test_deep_nesting_with_the_pure_python_loader(tmp_path: Path, monkeypatch) -
     (b"format: *nothing\n", "x.yaml:1:9: YAML: found undefined alias"),
     (b"format: 1\ntitle: a\x07b\n",
      "x.yaml:2:9: YAML: control characters are not allowed (character #x0007)"),
-], ids=["png", "utf-16", "latin-1", "empty", "comments-only", "top-list", "top-scalar", "unclosed",
-        "bad-indent", "two-documents", "undefined-alias", "control-char"])
+], ids=["png", "utf-16", "utf-16-no-bom", "latin-1", "empty", "comments-only", "top-list", "top-scalar",
+        "unclosed", "bad-indent", "two-documents", "undefined-alias", "control-char"])
 def test_unusable_bytes_give_one_clean_message(data: bytes, expected: str, tmp_path: Path) -> None:
     assert refusal(data, tmp_path) == [expected]
 

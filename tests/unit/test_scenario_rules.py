@@ -62,7 +62,7 @@ CASES: list[tuple[str, str, str, str]] = [
      "5:8: title: must not be empty"),
     ("list-expected", 'schedule: [{from: "16:00", to: "20:00", at: jones-porch}]',
      'schedule: {from: "16:00", to: "20:00", at: jones-porch}',
-     "32:15: residents[0].schedule: expected a list, got a mapping"),
+     "32:15: residents[0].schedule: expected a list, got a mapping (put it in [ ] to make a list of one)"),
     ("no-residents", "residents:\n  - id: loretta-jones",
      "residents: []\nold:\n  - id: loretta-jones",
      "25:12: residents: needs at least 1 item(s)"),
