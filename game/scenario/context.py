@@ -58,6 +58,7 @@ class Context:
         self.scope: object = None  # the record that owns local ids (an encounter's nodes)
         self._defined: dict[tuple[str, object], dict[str, None]] = {}  # (kind, scope) -> ids, in order
         self._refs: list[tuple[str, object, str, Node, FieldPath]] = []
+        self._unusable: set[str] = set()  # kinds whose defining list was not even a list
 
     # --- reporting -------------------------------------------------------------
     def error(
@@ -94,12 +95,19 @@ class Context:
         """Register an id of ``kind`` (lists and mappings report their own duplicates)."""
         self._defined.setdefault((kind, self.scope if local else None), {})[value] = None
 
+    def cannot_define(self, kind: str) -> None:
+        """The list defining ``kind`` ids is unusable (and reported): references to them
+        are not reported again, one by one, as unknown."""
+        self._unusable.add(kind)
+
     def refer(self, kind: str, local: bool, value: str, node: Node, path: FieldPath) -> None:
         """Remember a reference; ``resolve_references`` checks it once every id is known."""
         self._refs.append((kind, self.scope if local else None, value, node, path))
 
     def resolve_references(self) -> None:
         for kind, scope, value, node, path in self._refs:
+            if kind in self._unusable:
+                continue
             defined = self._defined.get((kind, scope), {})
             if value not in defined:
                 known = list(defined)

@@ -507,6 +507,8 @@ class ListOf(FieldType):
         self.unique, self.hook, self.max_items = unique, check, max_items
 
     def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is not SequenceNode and self.defines is not None:
+            ctx.cannot_define(self.defines)
         if node.__class__ is MappingNode and node.tag == MAP_TAG:
             ctx.error(node, path, "expected a list, got a mapping",
                       "put it in [ ] to make a list of one" if node.flow_style
