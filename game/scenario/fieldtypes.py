@@ -302,11 +302,13 @@ class Int(Number):
 # A number in YAML 1.2 (what editors read) that YAML 1.1 leaves as text: 1e308, 2E-3 and
 # friends need no dot there. Only unquoted values count: quoted ones are text in both.
 _YAML12_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+")
+_YAML12_OCTAL = re.compile(r"0o[0-7]+")
 
 
 def _parse_number(node: Node, integral: bool) -> float | int | None:
     """The finite number a scalar holds (YAML 1.1 forms such as 1_000 or 0x1f included, and
-    YAML 1.2 exponents such as 1e3); a whole float counts for a whole number, as in JSON Schema."""
+    YAML 1.2 forms such as 1e3 and 0o17); a whole float counts for a whole number, as in JSON
+    Schema."""
     if node.__class__ is not ScalarNode:
         return None
     if node.tag == INT_TAG:
@@ -322,6 +324,8 @@ def _parse_number(node: Node, integral: bool) -> float | int | None:
             number = _CONSTRUCTOR.construct_yaml_float(node)
     elif node.tag == STR_TAG and is_plain(node) and _YAML12_FLOAT.fullmatch(node.value):
         number = float(node.value)
+    elif node.tag == STR_TAG and is_plain(node) and _YAML12_OCTAL.fullmatch(node.value):
+        return int(node.value, 8) if integral else float(int(node.value, 8))
     else:
         return None
     if not math.isfinite(number):

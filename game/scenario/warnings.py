@@ -13,7 +13,7 @@ The checks, by ``WarningKind``:
 - a 0..100 field holding a value of at most 1 (a 0..1 habit: ``trust: 0.62``);
 - unquoted text cut short by `` #``, which YAML reads as the start of a comment;
 - YAML 1.1 numbers other tools read differently (``1:30`` is 90 in base 60,
-  text to an editor);
+  ``1_000`` is 1000; both are text to an editor);
 - a resident's schedule entries out of order or overlapping.
 """
 
@@ -335,6 +335,12 @@ def _number_surprises(kind: Number, node: ScalarNode, path: FieldPath) -> Iterat
         yield _warning(WarningKind.YAML11_NUMBER, node, path,
                        f"{written} is read as {value:g} (base 60, a YAML 1.1 rule editors do not follow)",
                        f"write {value:g} if you mean it")
+        return
+    if "_" in written:
+        value = kind.parse(node)
+        yield _warning(WarningKind.YAML11_NUMBER, node, path,
+                       f"{written} is a number only in YAML 1.1; editors read it as text",
+                       f"write {value:g} without the '_'")
         return
     if kind.minimum == 0 and kind.maximum == 100:
         value = kind.parse(node)
