@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from game.scenario.scaffold import write_starter
+from game.scenario.scaffold import SCHEMA_BESIDE, write_starter
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -22,6 +22,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    write_starter(args.path, args.scenario_id, args.title)
+    found_schema = write_starter(args.path, args.scenario_id, args.title)
     print(f"wrote {args.path}; edit it, then check it with `frontporch validate {args.path}`")
+    if not found_schema:
+        beside = args.path.parent / SCHEMA_BESIDE
+        print(f"for completion in your editor, put the schema beside it: `frontporch schema -o {beside}`")
     return 0

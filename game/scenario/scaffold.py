@@ -32,32 +32,45 @@ def derive_title(path: Path) -> str:
     return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", path.stem) if word)
 
 
-def schema_reference(target: Path) -> str:
-    """Where the new file's editor finds the schema: relative inside the repo, else absolute."""
-    target = target.resolve()
-    if target.is_relative_to(REPO_ROOT):
-        return Path(os.path.relpath(SCHEMA_FILE, target.parent)).as_posix()
-    return SCHEMA_FILE.as_posix()
+def schema_reference(target: Path) -> str | None:
+    """Where the new file's editor finds the schema, as a path relative to the file, so the
+    line keeps working when the folder is copied or shared: the nearest copy of the schema
+    in the file's folder or above it (``scenario.schema.json``, or ``schema/`` beside a
+    folder, as in this repository). None when there is no copy to point at."""
+    folder = target.resolve().parent
+    for ancestor in (folder, *folder.parents):
+        for candidate in (ancestor / SCHEMA_FILE.name, ancestor / "schema" / SCHEMA_FILE.name):
+            if candidate.is_file():
+                return Path(os.path.relpath(candidate, folder)).as_posix()
+    return None
 
 
-def starter_text(scenario_id: str, title: str, schema_ref: str) -> str:
+# Outside the repository with no schema nearby: a path beside the file, and how to put it there.
+SCHEMA_BESIDE = SCHEMA_FILE.name
+SCHEMA_NOTE = ("# (no schema copy found near this file: write one beside it with\n"
+               f"#  python run_game.py schema -o {SCHEMA_FILE.name})\n")
+
+
+def starter_text(scenario_id: str, title: str, schema_ref: str | None) -> str:
     if not _SLUG.fullmatch(scenario_id):
         raise UserError(f"--id '{scenario_id}' is not a lowercase slug (a-z, 0-9 and '-')")
+    modeline = f"{schema_ref}\n" if schema_ref else f"{SCHEMA_BESIDE}\n{SCHEMA_NOTE}"
     return (
-        _TEMPLATE.replace("@SCHEMA@", schema_ref)
+        _TEMPLATE.replace("@SCHEMA@\n", modeline)
         .replace("@ID@", scenario_id)
         .replace("@TITLE@", json.dumps(title.strip() or scenario_id, ensure_ascii=False))
     )
 
 
-def write_starter(path: Path, scenario_id: str | None, title: str | None) -> None:
-    """Create ``path``; never overwrites (exclusive create), so a typo cannot eat a scenario."""
+def write_starter(path: Path, scenario_id: str | None, title: str | None) -> bool:
+    """Create ``path``; never overwrites (exclusive create), so a typo cannot eat a scenario.
+    Returns whether the modeline found a schema to point at."""
     if path.suffix not in SCENARIO_SUFFIXES:
         raise UserError(f"{path}: scenario files end in .yaml or .yml")
     if not path.parent.is_dir():
         raise UserError(f"{path}: folder {path.parent} does not exist")
-    text = starter_text(scenario_id or derive_id(path), title or derive_title(path),
-                        schema_reference(path))
+    schema_ref = schema_reference(path)
+    text = starter_text(scenario_id or derive_id(path), title or derive_title(path), schema_ref)
     try:
         with path.open("x", encoding="utf-8") as stream:
             stream.write(text)
@@ -65,13 +78,14 @@ def write_starter(path: Path, scenario_id: str | None, title: str | None) -> Non
         raise UserError(f"{path}: already exists; not overwriting it") from None
     except OSError as exc:
         raise UserError(f"{path}: cannot write: {exc.strerror}") from None
+    return schema_ref is not None
 
 
 _TEMPLATE = """\
 # yaml-language-server: $schema=@SCHEMA@
 # A Front Porch scenario: one neighborhood, one shift. Check it with
 #   python run_game.py validate THIS_FILE
-# Errors name the line, the column and the field, with a hint.
+# Errors and warnings name the line, the column and the field, with a hint.
 
 # format is always 1 for now; id is a lowercase slug (a-z, 0-9, '-') unique
 # among scenarios; title and summary are what the trainee reads first.

@@ -7,7 +7,7 @@ The instructor's guide quotes real command output. These tests re-run it:
   command, and must print exactly what the guide shows. Blocks marked
   ``<!-- check as TARGET = SOURCE -->`` first copy SOURCE to TARGET (the worked
   example's steps are saved in docs/examples/linden-steps/). Each block runs in
-  a fresh folder holding an empty ``scenarios/`` and a copy of docs/examples/,
+  a fresh folder holding an empty ``scenarios/``, a copy of docs/examples/ and schema/,
   so ``new scenarios/...`` works and paths print as the guide shows them;
 - every file in docs/examples/broken/ is shown in the "common mistakes"
   section, with a snippet that really is in the file (as is every other
@@ -96,6 +96,7 @@ def program_args(command: str) -> list[str]:
 def run_block(block: Block, folder: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple[str, str, str]]:
     """Run a checked block's commands in ``folder``; (command, expected, actual) for each."""
     shutil.copytree(EXAMPLES, folder / "docs" / "examples")
+    shutil.copytree(REPO / "schema", folder / "schema")  # as in a checkout: `new` points at it
     (folder / "scenarios").mkdir()
     assert block.marker is not None
     target, source = block.marker.groups()

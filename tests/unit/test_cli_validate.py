@@ -116,8 +116,12 @@ def test_new_writes_a_starter_that_validates(tmp_path: Path, capsys) -> None:
     target = tmp_path / "Elm Street_2.yaml"
     status, out, _ = run(capsys, "new", str(target))
     assert status == 0 and "wrote" in out
+    assert f"frontporch schema -o {tmp_path / 'scenario.schema.json'}" in out
     text = target.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_FILE.as_posix()}"
+    assert text.splitlines()[:3] == [  # portable: a path beside the file, never this machine's
+        "# yaml-language-server: $schema=scenario.schema.json",
+        "# (no schema copy found near this file: write one beside it with",
+        "#  python run_game.py schema -o scenario.schema.json)"]
     scenario = load_scenario(target)
     assert (scenario.id, scenario.title) == ("elm-street-2", "Elm Street 2")
     assert run(capsys, "validate", str(target))[0] == 0
@@ -169,3 +173,19 @@ def test_new_refuses_bad_requests(name: str, extra: list[str], message: str, tmp
 def test_modeline_is_relative_inside_the_repo() -> None:
     assert schema_reference(REPO_ROOT / "scenarios" / "x.yaml") == "../schema/scenario.schema.json"
     assert schema_reference(REPO_ROOT / "a" / "b" / "x.yaml") == "../../schema/scenario.schema.json"
+
+
+def test_modeline_outside_the_repo_points_at_the_nearest_copy(tmp_path: Path, capsys) -> None:
+    """A class folder with the schema in it: every new file names it relatively, and
+    the folder can be zipped and shared as it is."""
+    (tmp_path / "schema").mkdir()
+    assert run(capsys, "schema", "-o", str(tmp_path / "schema" / "scenario.schema.json"))[0] == 0
+    (tmp_path / "week1").mkdir()
+    target = tmp_path / "week1" / "oak.yaml"
+    status, out, _ = run(capsys, "new", str(target))
+    assert status == 0 and "schema -o" not in out
+    first = target.read_text(encoding="utf-8").splitlines()[:2]
+    assert first[0] == "# yaml-language-server: $schema=../schema/scenario.schema.json"
+    assert not first[1].startswith("# (no schema")
+    (tmp_path / "week1" / "scenario.schema.json").write_text("{}")
+    assert schema_reference(target) == "scenario.schema.json"  # the nearest copy wins
