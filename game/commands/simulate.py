@@ -1,4 +1,5 @@
-"""`simulate SCENARIO --bot NAME --seed N --runs K [--json] [--save] [--jobs J]`: headless bot shifts."""
+"""`simulate SCENARIO --bot NAME --seed N --runs K [--json] [--explain] [--save] [--jobs J]`: headless
+bot shifts; ``--explain`` says, call by call and objective by objective, why the shift went so."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--runs", type=int, default=1, help="how many shifts (default: 1)")
     parser.add_argument("--json", action="store_true",
                         help="print exactly one JSON object on stdout")
+    parser.add_argument("--explain", action="store_true",
+                        help="say for each call when it came in, whether and how fast it was reached "
+                             "and why not, and for each objective whether it was met and why not "
+                             "(with --json: an \"explain\" object in each run)")
     parser.add_argument("--save", action="store_true",
                         help="save each run as a session (replay and report it later); each run "
                              "gets its session_id (saved runs play one at a time)")
@@ -57,26 +62,34 @@ def check_jobs(jobs: int) -> None:
 
 
 def simulate_runs(scenario, bot_name: str, first_seed: int, runs: int,
-                  progress=None, store=None, jobs: int = 1) -> list[dict[str, Any]]:
+                  progress=None, store=None, jobs: int = 1, explain: bool = False) -> list[dict[str, Any]]:
     """Play ``runs`` shifts, ``jobs`` at a time, and return each run's summary figures.
 
     With a ``SessionStore`` as ``store``, each run is saved and its figures
     carry its ``session_id``; saving needs the whole shift, so those runs
-    play one after another in this process.
+    play one after another in this process. With ``explain``, each run's
+    figures also carry ``explain``: its calls and objectives, and why.
     """
     from game.bots import make_bot, run_shift
     from game.bots.batch import play_many
+    from game.report.explain import explain as explain_shift
     from game.sim.simulation import Simulation
+
+    def figures_of(results) -> dict[str, Any]:
+        figures = results.summary()
+        if explain:
+            figures["explain"] = explain_shift(scenario, results).to_dict()
+        return figures
 
     if store is None:
         plays = [(bot_name, first_seed + k) for k in range(runs)]
-        return [r.summary() for r in play_many(scenario, plays, jobs, progress)]
+        return [figures_of(r) for r in play_many(scenario, plays, jobs, progress)]
     out = []
     for k in range(runs):
         seed = first_seed + k
         started = datetime.now(timezone.utc)
         sim = run_shift(Simulation(scenario, seed), make_bot(bot_name, seed))
-        figures = sim.results().summary()
+        figures = figures_of(sim.results())
         figures["session_id"] = store.save(sim, bot=bot_name, started_at=started,
                                            settings={"command": "simulate"})
         out.append(figures)
@@ -105,6 +118,15 @@ def _table(scenario_id: str, bot: str, runs: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _explanations(runs: list[dict[str, Any]]) -> str:
+    from game.report.explain import Explanation
+
+    lines = []
+    for r in runs:
+        lines += ["", f"seed {r['seed']}:", *Explanation.from_dict(r["explain"]).lines()]
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     from game.bots import BOTS
     from game.errors import UserError
@@ -126,12 +148,14 @@ def run(args: argparse.Namespace) -> int:
     show_progress = args.runs > 1 and sys.stderr.isatty()
     with SessionStore.open() if args.save else nullcontext() as store:
         runs = simulate_runs(scenario, args.bot, first_seed, args.runs,
-                             _progress if show_progress else None, store, args.jobs)
+                             _progress if show_progress else None, store, args.jobs, args.explain)
     if args.json:
         print(to_json({"scenario": scenario.id, "bot": args.bot, "runs": runs}, "simulate",
                       compact=False))
     else:
         print(_table(scenario.id, args.bot, runs))
+        if args.explain:
+            print(_explanations(runs))
         if args.save:
             ids = [r["session_id"] for r in runs]
             print(f"saved as session {ids[0]}" if len(ids) == 1

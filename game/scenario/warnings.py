@@ -168,12 +168,41 @@ def _cut_between(game_map: GameMap, piece: dict[Tile, int], other: int) -> Tile 
     return None
 
 
-def _cut_hint(game_map: GameMap, piece: dict[Tile, int], other: int) -> str:
-    cut = _cut_between(game_map, piece, other)
+@dataclass(frozen=True)
+class CutOffPlace:
+    """A place the patrol car cannot drive to: the road it would park on for the place lies
+    in a road piece the car's piece does not join."""
+
+    place: str
+    road: Tile  # the drivable tile the game parks at for this place
+    cut: Tile | None  # a tile touching both pieces, where they would join; None if none touches
+    cut_kind: str  # that tile's kind ("" without one)
+
+    def reason(self) -> str:
+        where = f" at the {self.cut_kind} [{self.cut[0]}, {self.cut[1]}]" if self.cut else ""
+        return f"its road [{self.road[0]}, {self.road[1]}] is cut off from the car's roads{where}"
+
+
+def _cut_hint(cut: Tile | None, kind: str) -> str:
     if cut is None:
         return "join it to the car's roads with road tiles"
-    kind = game_map.kind_at(*cut)
     return f"the {kind} at [{cut[0]}, {cut[1]}] cuts the road: make it road to join the pieces"
+
+
+def places_the_car_cannot_reach(scenario: Scenario) -> dict[str, CutOffPlace]:
+    """Every place whose road the car cannot drive to, by place id (most maps: none)."""
+    game_map = scenario.map
+    piece = _components(game_map)
+    if max(piece.values()) == 0:
+        return {}
+    nearest = _nearest_drivable(game_map, piece)
+    out = {}
+    for place in scenario.places:
+        park = nearest[place.at]
+        if piece[park] != 0:
+            cut = _cut_between(game_map, piece, piece[park])
+            out[place.id] = CutOffPlace(place.id, park, cut, game_map.kind_at(*cut) if cut else "")
+    return out
 
 
 def _road_warnings(scenario: Scenario, root: Node, text: str) -> Iterator[ScenarioWarning]:
@@ -187,14 +216,14 @@ def _road_warnings(scenario: Scenario, root: Node, text: str) -> Iterator[Scenar
         if number == 0:
             continue
         size = sum(1 for p in piece.values() if p == number)
+        cut = _cut_between(game_map, piece, number)
         yield _warning(WarningKind.ROAD_CUT, rows_node, _path("map", "rows"),
                        f"the road at [{x}, {y}] ({size} tiles) is cut off from the car's roads",
-                       _cut_hint(game_map, piece, number),
+                       _cut_hint(cut, game_map.kind_at(*cut) if cut else ""),
                        at=block_char_mark(rows_node, text, y, x))
-    if len(firsts) == 1:
+    cut_off = places_the_car_cannot_reach(scenario) if len(firsts) > 1 else {}
+    if not cut_off:
         return
-    nearest = _nearest_drivable(game_map, piece)
-    places = scenario.places_by_id
     spots: list[tuple[Node, FieldPath, str, str]] = [
         (_item(root, "calls", index, "place"), _path("calls", index, "place"), call.place,
          f"call '{call.id}'")
@@ -207,12 +236,12 @@ def _road_warnings(scenario: Scenario, root: Node, text: str) -> Iterator[Scenar
             spots.append((spot, _path("radio", index, "places", place_id), place_id,
                           f"radio calls of '{generator.id}'"))
     for node, path, place_id, what in spots:
-        park = nearest[places[place_id].at]
-        if piece[park] != 0:
+        place = cut_off.get(place_id)
+        if place is not None:
             yield _warning(WarningKind.CAR_CANNOT_REACH, node, path,
-                           f"the car cannot reach {what} at '{place_id}': its road [{park[0]}, "
-                           f"{park[1]}] is cut off from the car's roads",
-                           _cut_hint(game_map, piece, piece[park]))
+                           f"the car cannot reach {what} at '{place_id}': its road [{place.road[0]}, "
+                           f"{place.road[1]}] is cut off from the car's roads",
+                           _cut_hint(place.cut, place.cut_kind))
 
 
 def _pool_entry(pool: Node, place_id: str) -> Node:
