@@ -214,6 +214,9 @@ class PlayScene(Scene):
         self.app.recorder.abandon()
         nxt = PlayScene(self.app, scenario)
         nxt.toasts.show(f"Reloaded {self.hot_reload.name} — shift restarted", "info")
+        warning = self.hot_reload.warning_toast()
+        if warning is not None:
+            nxt.toasts.show(warning)
         return nxt
 
     def tell_of_pause(self) -> None:

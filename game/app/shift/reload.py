@@ -3,7 +3,8 @@
 The play scene asks ``HotReload.poll`` every frame; about once a second it
 compares the file's modification time and size with what it saw last (a
 ``stat``, no watcher library, no thread). F5 reloads at once. A valid file
-restarts the shift; an invalid one leaves the old shift running and puts the
+restarts the shift (and a toast names the first thing `validate` warns about,
+if anything); an invalid one leaves the old shift running and puts the
 validator's own ``file:line:col`` messages on screen until the file is fixed,
 so an instructor can keep the game and the editor side by side.
 """
@@ -19,6 +20,7 @@ from game.app.context import App
 from game.app.ui.widgets import draw_lines, pad
 from game.scenario import ScenarioError, load_scenario
 from game.scenario.model import Scenario
+from game.scenario.warnings import scenario_warnings
 
 POLL_SECONDS = 1.0  # real seconds between looks at the file
 ERROR_LINES = 3  # validator messages shown at most; the rest are counted
@@ -43,6 +45,7 @@ class HotReload:
         self.path: Path | None = Path(source) if watch and source and Path(source).is_file() else None
         self.content_hash = scenario.content_hash
         self.error: list[str] = []  # the validator's first lines while the file is broken
+        self.warnings: list[str] = []  # what `validate` warns about in the last good load
         self._seen = file_stamp(self.path) if self.path is not None else None
         self._wait = POLL_SECONDS
 
@@ -77,7 +80,15 @@ class HotReload:
             self.error = [d.format(exc.source) for d in exc.diagnostics]
             return None
         self.error = []
+        self.warnings = [w.format(self.path.name) for w in scenario_warnings(scenario)]
         return scenario
+
+    def warning_toast(self) -> str | None:
+        """One line on what the reloaded file may have wrong (it plays, but maybe not as meant)."""
+        if not self.warnings:
+            return None
+        more = f" (+{len(self.warnings) - 1} more; validate lists them)" if len(self.warnings) > 1 else ""
+        return f"{self.warnings[0]}{more}"
 
     def draw_error(self, surface: pygame.Surface, app: App, area: pygame.Rect) -> pygame.Rect:
         """The panel saying why the file did not load, at the top of ``area``; returns what is left below.
