@@ -358,23 +358,15 @@ def _cut_by_comment(node: ScalarNode, path: FieldPath, lines: list[str]) -> Iter
 
 
 def _number_surprises(kind: Number, node: ScalarNode, path: FieldPath) -> Iterator[ScenarioWarning]:
-    written = node.value
-    if ":" in written:
-        value = kind.parse(node)
-        yield _warning(WarningKind.YAML11_NUMBER, node, path,
-                       f"{written} is read as {value:g} (base 60, a YAML 1.1 rule editors do not follow)",
+    written, value = node.value, kind.parse(node)
+    if value is None:
+        return
+    if ":" in written or "_" in written:
+        how = ("base 60, a YAML 1.1 rule editors do not follow" if ":" in written
+               else "'_' makes it a number only in YAML 1.1; editors read it as text")
+        yield _warning(WarningKind.YAML11_NUMBER, node, path, f"{written} is read as {value:g} ({how})",
                        f"write {value:g} if you mean it")
-        return
-    if "_" in written:
-        value = kind.parse(node)
-        yield _warning(WarningKind.YAML11_NUMBER, node, path,
-                       f"{written} is a number only in YAML 1.1; editors read it as text",
-                       f"write {value:g} without the '_'")
-        return
-    if kind.minimum == 0 and kind.maximum == 100:
-        value = kind.parse(node)
-        if value is not None and 0 < value <= 1:
-            yield _warning(WarningKind.FRACTION_ON_PERCENT_SCALE, node, path,
-                           f"{written} on a 0..100 scale is almost nothing",
-                           f"if you meant a share of 1, write {value * 100:g}")
-
+    elif kind.minimum == 0 and kind.maximum == 100 and 0 < value <= 1:
+        yield _warning(WarningKind.FRACTION_ON_PERCENT_SCALE, node, path,
+                       f"{written} on a 0..100 scale is almost nothing",
+                       f"if you meant a share of 1, write {value * 100:g}")

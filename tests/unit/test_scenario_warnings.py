@@ -51,6 +51,9 @@ CASES = [
     ("sexagesimal", [("trust: 35 ", "trust: 1:30")], [
         "maple.yaml:29:12: warning[yaml-1.1-number]: residents[0].trust: 1:30 is read as 90 (base 60, "
         "a YAML 1.1 rule editors do not follow) (write 90 if you mean it)"]),
+    ("underscore", [("seed: 7", "seed: 1_000")], [
+        "maple.yaml:9:7: warning[yaml-1.1-number]: seed: 1_000 is read as 1000 ('_' makes it a number "
+        "only in YAML 1.1; editors read it as text) (write 1000 if you mean it)"]),
     ("schedule-order", [(DRE_PARK, '{from: "19:30", to: "20:00", at: park}')], [
         "maple.yaml:43:16: warning[schedule-out-of-order]: residents[1].schedule[1].from: starts at "
         "19:00, before the entry above it (from 19:30) (list a resident's schedule in time order)"]),
