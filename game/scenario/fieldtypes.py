@@ -556,7 +556,10 @@ class ListOf(FieldType):
             return
         first[value] = key_node
         if self.defines is not None:
-            ctx.define(self.defines, False, value)
+            # An item whose id comes twice is two items run together (a missing '- ',
+            # reported as such): both ids exist, so references to the second are not errors too.
+            for id_node in _values_of(item_node, key):
+                ctx.define(self.defines, False, id_node.value)
 
     def json_schema(self) -> JSON:
         schema: JSON = {"type": "array", "items": self.item.json_schema()}
@@ -566,6 +569,13 @@ class ListOf(FieldType):
         if self.unique:
             schema["uniqueItems"] = True
         return schema
+
+
+def _values_of(node: Node, key: str) -> list[Node]:
+    """Every text value under ``key`` in a mapping node, duplicates included."""
+    return [value for k, value in node.value
+            if k.__class__ is ScalarNode and k.value == key
+            and value.__class__ is ScalarNode and value.tag == STR_TAG]
 
 
 class Row(FieldType):
