@@ -2,7 +2,8 @@
 
 Editors (yaml-language-server) use it for completion and hover help; the file
 shipped as schema/scenario.schema.json is this document, kept in sync by a test
-and by ``frontporch schema --check``.
+and by ``frontporch schema --check``. It reads values as an editor's YAML 1.2 does
+and agrees with ``validate`` on them (tests/corpus holds the files that show it).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ _DESCRIPTION = (
     "and unknown fields are checked here; `frontporch validate` also checks what a "
     "schema cannot: references between ids, unique ids, map shape and tiles, places on "
     "tiles of their kind, times inside the shift, from before to, ties, and encounter "
-    "graphs. Run it before sharing a scenario."
+    "graphs, and it warns about likely mistakes (roads the car cannot reach, a 0..1 value "
+    "on a 0..100 scale, text cut by ' #'). Run it before sharing a scenario."
 )
 
 
