@@ -50,13 +50,15 @@ def quote_line(text: str, line: int | None, column: int | None) -> list[str]:
         16 |     trust: 101
            |            ^
 
-    Empty when there is no position or it lies outside the text. Tabs are shown as
-    one space each so the caret stays under the character it points at.
+    Empty when there is no position or it lies outside the text. A tab is shown as one
+    space and any other control character as U+FFFD, one character each, so the caret
+    stays under the character it points at and the quote stays one line.
     """
     lines = text.split("\n")
     if not text or line is None or column is None or not 1 <= line <= len(lines):
         return []
-    shown = lines[line - 1].rstrip("\r").replace("\t", " ")
+    shown = "".join(char if char.isprintable() else " " if char == "\t" else "\ufffd"
+                    for char in lines[line - 1].rstrip("\r"))
     caret = max(0, min(column - 1, len(shown)))
     if len(shown) > MAX_QUOTED_CHARS:  # keep the caret's neighbourhood of a very long line
         start = max(0, caret - MAX_QUOTED_CHARS // 2)

@@ -12,10 +12,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from yaml12 import load_like_an_editor
 
 from game.scenario import ScenarioError, load_scenario, load_scenario_text
 from game.scenario.model import Scenario
 from game.scenario.schema import scenario_schema
+from game.scenario.warnings import scenario_warnings
 
 MAPLE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "scenarios" / "valid" / "maple.yaml"
 TEXT = MAPLE.read_text(encoding="utf-8")
@@ -47,8 +49,13 @@ def load_outcome(text: str) -> None:
         assert exc.diagnostics
         for line in exc.lines():
             assert line.startswith("fuzz.yaml") or line.startswith("... and ")
+        quoted = exc.quoted().split("\n")
+        assert all(line.startswith(("fuzz.yaml", "... and ", " ")) for line in quoted)
+        assert sum(line.startswith("fuzz.yaml") for line in quoted) == min(len(exc.diagnostics), 50)
     else:
         assert isinstance(scenario, Scenario)
+        for warning in scenario_warnings(scenario):  # warnings never fail on a valid file
+            assert warning.format("fuzz.yaml").startswith("fuzz.yaml")
 
 
 @st.composite
@@ -90,7 +97,7 @@ def test_schema_never_rejects_what_the_validator_accepts(text: str) -> None:
         load_scenario_text(text, "fuzz.yaml")
     except ScenarioError:
         return
-    assert list(SCHEMA.iter_errors(yaml.safe_load(text))) == []
+    assert list(SCHEMA.iter_errors(load_like_an_editor(text))) == []
 
 
 @FUZZ
