@@ -338,6 +338,7 @@ def describe(node: Node) -> str:
     if node.__class__ is SequenceNode:
         return "a list" if node.tag == SEQ_TAG else f"a list tagged '{tag}'"
     value = node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    value = "".join(char if char.isprintable() else repr(char)[1:-1] for char in value)  # one line
     words = {
         STR_TAG: f"text '{value}'",
         INT_TAG: f"the number {value}",
