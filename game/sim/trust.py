@@ -65,8 +65,10 @@ class TrustModel:
 
     # --- queries ------------------------------------------------------------------
     def neighborhood_trust(self) -> float:
-        """T = Σ influence_i · t_i / Σ influence_i, on 0..100."""
-        return float(self.influence @ self.trust) / self._influence_total
+        """T = Σ influence_i · t_i / Σ influence_i, on 0..100 (clamped: a weighted mean of
+        residents all at 100 can round a hair above it)."""
+        mean = float(self.influence @ self.trust) / self._influence_total
+        return min(TRUST_MAX, max(TRUST_MIN, mean))
 
     def ties_of(self, resident: int) -> list[tuple[int, float]]:
         mask = self._edge_src == resident

@@ -90,6 +90,15 @@ def test_neighborhood_trust_is_influence_weighted():
     assert m.neighborhood_trust() == pytest.approx(100 * 1.0 / weights.sum())
 
 
+@given(st.lists(st.floats(0.01, 1.0), min_size=1, max_size=12))
+def test_a_street_all_at_full_trust_has_neighborhood_trust_of_at_most_100(influences):
+    residents = [Resident(id=f"r{k}", name="r", home="h", trust=100.0, influence=w)
+                 for k, w in enumerate(influences)]
+    m = TrustModel(residents, [], {r.id: k for k, r in enumerate(residents)}, Tuning(),
+                   shift_minutes=480)
+    assert m.neighborhood_trust() == pytest.approx(100.0) and m.neighborhood_trust() <= 100.0
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 3), st.floats(-1, 1), st.integers(0, 20)), max_size=40),
        st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(IDS), st.floats(0, 1)), max_size=6))
