@@ -29,12 +29,13 @@ from game.app.art.people import (
     trust_band,
     trust_ring_sprite,
 )
-from game.app.art.tiles import render_map, render_minimap, streetlight_positions
+from game.app.art.tiles import MapArt, map_art, render_map, render_minimap, streetlight_positions
 from game.app.art.vehicles import car_sprite, draw_light_glow, draw_patrol_car, light_state
 
 __all__ = [
     "Crowd",
     "FloatingText",
+    "MapArt",
     "PersonLook",
     "apply_daylight",
     "car_sprite",
@@ -52,6 +53,7 @@ __all__ = [
     "draw_trust_ring",
     "floating_text_rect",
     "light_state",
+    "map_art",
     "person_sprite",
     "prewarm",
     "render_map",

@@ -43,6 +43,7 @@ def plan_buildings(p: Painter) -> None:
                 (rect[1] + rect[3]) * p.t,
                 partial(_house, rect=rect, box=box),
                 partial(_cast, box=box, height=1.0),
+                area=box,
             )
     for kind, draw, height in (("shop", _shop, 1.0), ("church", _church, 2.2), ("school", _school, 1.2)):
         for group in p.grid.components(kind):
@@ -54,11 +55,12 @@ def plan_buildings(p: Painter) -> None:
                 max(b.bottom for b in boxes),
                 partial(draw, tiles=group, rects=rects, main=main),
                 partial(_cast_all, boxes=boxes, height=height),
+                area=boxes[0].unionall(boxes[1:]),
             )
             if kind == "school":
                 _plan_flagpole(p, main)
     for tile in p.grid.tiles("porch"):
-        p.add(LAYER_FLAT, (tile[1] + 1) * p.t, partial(porch, tile=tile))
+        p.add(LAYER_FLAT, (tile[1] + 1) * p.t, partial(porch, tile=tile), area=p.tile_rect(tile))
 
 
 def _box(p: Painter, rect: TileRect, inset: float = 0.08) -> pygame.Rect:
@@ -392,9 +394,8 @@ def _plan_flagpole(p: Painter, main: TileRect) -> None:
     dx, dy = SIDES[side]
     edge = edge_point(box, side, cx if side in "ns" else cy)
     base = (edge[0] + dx * p.t * 0.22 + dy * p.t * 0.34, edge[1] + dy * p.t * 0.22 + dx * p.t * 0.34)
-    p.add(
-        LAYER_LAMP, base[1], partial(_flagpole, base=base), partial(Painter.cast_pole, base=base, height=3.0)
-    )
+    p.add(LAYER_LAMP, base[1], partial(_flagpole, base=base),
+          partial(Painter.cast_pole, base=base, height=3.0), area=p.spot(base, p.t))
 
 
 def _flagpole(p: Painter, base: Point) -> None:

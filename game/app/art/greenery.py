@@ -253,13 +253,14 @@ def _plan_boundary(p: Painter, tile: Tile, style: str) -> None:
             continue
         seed = f"hedge:{tile}:{side}"
         if style == "fence":
-            p.add(LAYER_FENCE, b[1], partial(picket_fence, a=a, b=b, gap=gap))
+            p.add(LAYER_FENCE, b[1], partial(picket_fence, a=a, b=b, gap=gap), area=p.span(a, b))
         else:
             p.add(
                 LAYER_FENCE,
                 b[1],
                 partial(hedge, a=a, b=b, seed=seed, gap=gap),
                 partial(hedge_shadow, a=a, b=b),
+                area=p.span(a, b),
             )
 
 
@@ -278,6 +279,7 @@ def _plan_yard_tile(p: Painter, tile: Tile, pool: bool) -> None:
             centre[1],
             partial(tree, centre=centre, radius=radius, seed=seed, variant=variant),
             partial(tree_shadow, centre=centre, radius=radius),
+            area=p.spot(centre, radius),
         )
     elif roll < 0.52:
         size = p.t * rng.uniform(0.22, 0.3)
@@ -286,11 +288,14 @@ def _plan_yard_tile(p: Painter, tile: Tile, pool: bool) -> None:
             centre[1],
             partial(bush, centre=centre, size=size, seed=seed),
             partial(small_shadow, centre=centre, radius=size * 0.8),
+            area=p.spot(centre, size),
         )
     elif roll < 0.64:
-        p.add(LAYER_FLAT, centre[1], partial(flower_bed, centre=centre, w=p.t * 0.56, h=p.t * 0.3, seed=seed))
+        p.add(LAYER_FLAT, centre[1], partial(flower_bed, centre=centre, w=p.t * 0.56, h=p.t * 0.3, seed=seed),
+              area=p.spot(centre, p.t * 0.3))
     elif pool:
-        p.add(LAYER_FLAT, centre[1], partial(kiddie_pool, centre=(cx - p.t * 0.08, cy - p.t * 0.05)))
+        p.add(LAYER_FLAT, centre[1], partial(kiddie_pool, centre=(cx - p.t * 0.08, cy - p.t * 0.05)),
+              area=p.spot(centre, p.t * 0.5))
     for side in SIDES:  # shrubs along the foundation of a neighbouring house
         if p.grid.neighbour(tile, side) == "house" and rng.random() < 0.45:
             dx, dy = SIDES[side]
@@ -304,4 +309,5 @@ def _plan_yard_tile(p: Painter, tile: Tile, pool: bool) -> None:
                     y,
                     partial(bush, centre=(x, y), size=size, seed=s),
                     partial(small_shadow, centre=(x, y), radius=size * 0.7),
+                    area=p.spot((x, y), size),
                 )

@@ -8,12 +8,13 @@ milliseconds), never per pixel in Python; details on top are ordinary
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 import numpy as np
 import pygame
 
 from game.app.art.common import mix, shade, tile_rng
-from game.app.art.layout import ROADISH, SIDES, RoadMarks, Tile, in_carriageway
+from game.app.art.layout import ROADISH, SIDES, Grid, RoadMarks, Tile, in_carriageway
 from game.app.art.painter import Painter
 from game.app.ui.palette import RGB, Palette
 
@@ -56,58 +57,81 @@ def _noise_values(noise: np.ndarray) -> np.ndarray:
     return noise.astype(np.float32) / 127.5 - 1.0
 
 
-def paint_base(p: Painter, seed: int, base_px: int) -> None:
-    """Fill every tile with its ground colour, mottled by two octaves of noise.
+@dataclass(frozen=True)
+class Ground:
+    """The ground's noise for a whole map, made once: painting a region reads its part."""
 
-    Computed at ``base_px`` pixels per tile (a fraction of the working size) and
-    scaled up: the noise is soft anyway, and the numpy work shrinks with the
-    square of the ratio. Fine detail comes later from the grain pass. The
-    per-pixel work runs BASE_BAND_TILES columns of tiles at a time, so its
-    memory follows the band rather than the map (the same pixels either way).
-    """
-    g, t = p.grid, base_px
-    kinds = [[g.kind(x, y) or "yard" for y in range(g.height)] for x in range(g.width)]
+    base_px: int  # pixels per tile the texture is computed at
+    kinds: list[list[str]]  # tile kinds by column, then row
+    fine: np.ndarray  # bytes, (width, height) in base pixels
+    broad: np.ndarray
+    slabs: np.ndarray  # one brightness step per half-tile paving slab
 
-    def per_pixel(values: list[list], dtype: type = np.float32) -> np.ndarray:
-        return np.repeat(np.repeat(np.array(values, dtype), t, 0), t, 1)
 
+def plan_ground(grid: Grid, seed: int, base_px: int) -> Ground:
+    """The noise every region of the ground is painted from (the same draws in the same order)."""
+    g, t = grid, base_px
     size = (g.width * t, g.height * t)
     rng = np.random.default_rng(seed)
     fine = _smooth_noise(rng, size, (g.width * 4, g.height * 4))
     broad = _smooth_noise(rng, size, (max(1, g.width // 2), max(1, g.height // 2)))
     # Paving slabs half a tile across, each a shade lighter or darker.
-    half = -(-t // 2)
     slabs = rng.uniform(-0.035, 0.035, (g.width * 2, g.height * 2)).astype(np.float32)
-    slab_rows = np.arange(size[1]) // half
+    kinds = [[g.kind(x, y) or "yard" for y in range(g.height)] for x in range(g.width)]
+    return Ground(base_px, kinds, fine, broad, slabs)
+
+
+def paint_base(p: Painter, ground: Ground) -> None:
+    """Fill every tile with its ground colour, mottled by two octaves of noise.
+
+    Computed at ``ground.base_px`` pixels per tile (a fraction of the working
+    size) and scaled up: the noise is soft anyway, and the numpy work shrinks
+    with the square of the ratio. Fine detail comes later from the grain pass.
+    The per-pixel work covers the painter's region, BASE_BAND_TILES columns of
+    tiles at a time, so its memory follows the band rather than the map (the
+    same pixels either way). When the working size is not a whole number of
+    base pixels, the whole map is computed and the canvas's clip keeps the region.
+    """
+    g, t = p.grid, ground.base_px
+    size = (g.width * t, g.height * t)
+    half = -(-t // 2)
     straw = np.asarray(p.palette.grass_light, np.float32)
     out_w, out_h = p.surface.get_size()
     exact = out_w % size[0] == 0  # whole output pixels per base pixel: bands scale up seamlessly
+    x0t, y0t, wt, ht = p.region if exact and p.region is not None else (0, 0, g.width, g.height)
     band = BASE_BAND_TILES if exact else g.width
-    for first in range(0, g.width, band):
-        cols = kinds[first: first + band]
+    y0, y1 = y0t * t, (y0t + ht) * t
+    slab_rows = np.arange(y0, y1) // half
+
+    def per_pixel(values: list[list], dtype: type = np.float32) -> np.ndarray:
+        return np.repeat(np.repeat(np.array(values, dtype), t, 0), t, 1)
+
+    for first in range(x0t, x0t + wt, band):
+        cols = [col[y0t: y0t + ht] for col in ground.kinds[first: min(first + band, x0t + wt)]]
         x0, x1 = first * t, (first + len(cols)) * t
         rgb = per_pixel([[_ground_colour(k, p.palette) for k in col] for col in cols])
         amp = per_pixel([[_texture_strength(k) for k in col] for col in cols])
         grassy = per_pixel([[k in GRASS_GROUND for k in col] for col in cols])
         paved = per_pixel([[k in ("sidewalk", "shop", "school", "church") for k in col] for col in cols])
-        slab_px = slabs[np.arange(x0, x1) // half][:, slab_rows]
-        broad_band = _noise_values(broad[x0:x1])
-        light = 1.0 + amp * (0.65 * _noise_values(fine[x0:x1]) + 0.35 * broad_band) + slab_px * paved
+        slab_px = ground.slabs[np.arange(x0, x1) // half][:, slab_rows]
+        broad_band = _noise_values(ground.broad[x0:x1, y0:y1])
+        light = 1.0 + amp * (0.65 * _noise_values(ground.fine[x0:x1, y0:y1]) + 0.35 * broad_band)
+        light += slab_px * paved
         rgb *= light[..., None]
         # Sun-dried patches: lawns drift toward straw where the broad noise is high.
         dry = np.clip(broad_band - 0.25, 0.0, 1.0) * 0.55 * grassy
         rgb += (straw - rgb) * dry[..., None]
         small = pygame.surfarray.make_surface(np.clip(rgb, 0, 255).astype(np.uint8))
         scale = out_w // size[0] if exact else 0
-        target = (x1 * scale - x0 * scale, out_h) if exact else (out_w, out_h)
-        p.surface.blit(pygame.transform.scale(small, target), (x0 * scale, 0))
+        target = (x1 * scale - x0 * scale, y1 * scale - y0 * scale) if exact else (out_w, out_h)
+        p.surface.blit(pygame.transform.scale(small, target), (x0 * scale, y0 * scale))
 
 
 def paint_sidewalks(p: Painter) -> None:
     """Slab joints every half tile, and a raised kerb wherever paving meets the road."""
     pal, t = p.palette, p.t
     line = max(1, t // 40)
-    for tile in p.grid.tiles("sidewalk"):
+    for tile in p.tiles("sidewalk"):
         r = p.tile_rect(tile)
         for k in (0, t // 2):
             pygame.draw.line(p.surface, pal.sidewalk_joint, (r.x + k, r.y), (r.x + k, r.bottom - 1), line)
@@ -122,7 +146,7 @@ def paint_sidewalks(p: Painter) -> None:
 def paint_grass_edges(p: Painter) -> None:
     """Trimmed lawn edges against paving, a strip of dirt where lawn meets the road."""
     pal = p.palette
-    for tile in p.grid.tiles(GRASS_GROUND):
+    for tile in p.tiles(GRASS_GROUND):
         for side in SIDES:
             n = p.grid.neighbour(tile, side)
             if n in ("sidewalk", "shop", "school", "church"):
@@ -133,7 +157,7 @@ def paint_grass_edges(p: Painter) -> None:
 
 def paint_roads(p: Painter, marks: RoadMarks) -> None:
     pal = p.palette
-    for tile in sorted(marks.axis):
+    for tile in sorted(t for t in marks.axis if p.near(t)):
         for side in SIDES:
             n = p.grid.neighbour(tile, side)
             if n is not None and n not in ROADISH:
@@ -144,10 +168,10 @@ def paint_roads(p: Painter, marks: RoadMarks) -> None:
         if marks.axis[tile] in ("h", "v") and rng.random() < 0.07:
             _manhole(p, tile, marks.axis[tile], rng.random())
     for tile, axis in sorted(marks.axis.items()):
-        if axis in ("h", "v"):
+        if axis in ("h", "v") and p.near(tile):
             _lane_dashes(p, tile, axis, marks)
             _crossings(p, tile, axis, marks)
-    for tile in p.grid.tiles("car_spawn"):
+    for tile in p.tiles("car_spawn"):
         _parking_bay(p, tile)
 
 

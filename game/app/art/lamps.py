@@ -33,6 +33,7 @@ def plan_lamps(p: Painter) -> None:
             base[1],
             partial(street_lamp, base=base, head=head),
             partial(Painter.cast_pole, base=base, height=2.4),
+            area=p.span(base, head),
         )
 
 

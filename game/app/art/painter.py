@@ -4,23 +4,32 @@ Painting runs in two passes. Planning decides where every building, tree and
 lamp goes and records it as a ``Prop``; then all shadows are cast into one
 layer, softened once, and laid down before any prop is drawn, so a tree's
 shadow falls across the road *under* a neighbour's car park sign, never over it.
+
+A painter may paint only a region of the map (``region``, in tiles): every
+drawing call still uses map coordinates, on canvases clipped to the region,
+and only the tiles and props that can reach it are drawn. Shadows are cast
+over the region and a margin around it (the blur reaches across region
+edges), so a region's pixels are the same as the same pixels of the whole map.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 import pygame
 
-from game.app.art.layout import Grid, Tile
+from game.app.art.layout import Grid, Tile, TileRect
 from game.app.ui.palette import Palette
 
 # Late-afternoon sun in the west: shadows fall to the east and a little south.
 SHADOW_OFFSET = (0.2, 0.1)  # tiles, for a building; lower things scale this down
 
-SHADOW_BAND = 256  # quarter-size columns of shadow scaled back up at once (memory, not looks)
-SHADOW_MARGIN = 4  # quarter-size columns either side of a band, scaled and dropped: no seams
+SHADOW_SHRINK = 4  # the shadow layer is blurred at a quarter of the working size
+SHADOW_MARGIN = 1  # tiles of shadow cast around a painted region: the blur reaches this far in
+PROP_REACH = 1.5  # tiles a prop may draw or cast beyond the area it was planned in
+TILE_REACH = 1  # tiles a ground painter may draw beyond its own tile
 
 LAYER_FLAT = -1  # porches, paths, flower beds: drawn before shadows so shadows fall across them
 LAYER_FENCE = 1
@@ -36,6 +45,7 @@ class Prop:
     y: float  # draw lower things later so they overlap what stands behind them
     draw: Callable[[Painter], None] = field(compare=False)
     shadow: Callable[[Painter], None] | None = field(default=None, compare=False)
+    area: pygame.Rect = field(default_factory=pygame.Rect, compare=False)  # working px it is planned in
 
 
 @dataclass
@@ -48,6 +58,7 @@ class Painter:
     props: list[Prop] = field(default_factory=list)
     reserved: set[Tile] = field(default_factory=set)  # kept clear of trees and bushes
     signs: Mapping[Tile, str] = field(default_factory=dict)  # shop names by tile, from the scenario
+    region: TileRect | None = None  # the tiles being painted; None while planning (the whole map)
 
     def add(
         self,
@@ -55,8 +66,45 @@ class Painter:
         y: float,
         draw: Callable[[Painter], None],
         shadow: Callable[[Painter], None] | None = None,
+        *,
+        area: pygame.Rect,
     ) -> None:
-        self.props.append(Prop(layer, y, draw, shadow))
+        """Queue a prop; ``area`` (working pixels) is where it stands, for painting by region."""
+        self.props.append(Prop(layer, y, draw, shadow, area))
+
+    def spot(self, centre: tuple[float, float], radius: float) -> pygame.Rect:
+        """The square of working pixels ``radius`` around ``centre``: a prop's area."""
+        r = pygame.Rect(0, 0, round(2 * radius) + 1, round(2 * radius) + 1)
+        r.center = (round(centre[0]), round(centre[1]))
+        return r
+
+    def span(self, *points: tuple[float, float]) -> pygame.Rect:
+        """The bounding box of ``points``: a prop's area."""
+        xs, ys = [round(q[0]) for q in points], [round(q[1]) for q in points]
+        return pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+    def _tiles_around(self, reach: int) -> TileRect:
+        if self.region is None:
+            return (0, 0, self.grid.width, self.grid.height)
+        x, y, w, h = self.region
+        x0, y0 = max(0, x - reach), max(0, y - reach)
+        return (x0, y0, min(self.grid.width, x + w + reach) - x0, min(self.grid.height, y + h + reach) - y0)
+
+    def near(self, tile: Tile, reach: int = TILE_REACH) -> bool:
+        """True when something drawn on ``tile`` (reaching ``reach`` tiles past it) can show in the region."""
+        if self.region is None:
+            return True
+        x, y, w, h = self.region
+        return x - reach <= tile[0] < x + w + reach and y - reach <= tile[1] < y + h + reach
+
+    def tiles(self, kinds: Iterable[str] | str) -> Iterator[Tile]:
+        """Tiles of ``kinds`` whose drawing can show in the region, in reading order."""
+        wanted = {kinds} if isinstance(kinds, str) else set(kinds)
+        x0, y0, w, h = self._tiles_around(TILE_REACH)
+        for y in range(y0, y0 + h):
+            for x in range(x0, x0 + w):
+                if self.grid.kind(x, y) in wanted:
+                    yield (x, y)
 
     def px(self, tiles: float) -> int:
         """A length in tiles, in working pixels (at least one)."""
@@ -92,8 +140,13 @@ class Painter:
         pygame.draw.line(self.shadows, (*self.palette.shadow[:3], 255), base, end, self.px(0.05))
 
     def finish(self) -> None:
-        """Cast every shadow, soften them once, then draw the props in order."""
-        props = sorted(self.props)
+        """Cast every shadow, soften them once, then draw the props in order.
+
+        Only props that can reach the shadow layer's clip (the region and its
+        margin) are drawn; the rest could not change a pixel that is kept.
+        """
+        reach = self.shadows.get_clip().inflate(2 * self.px(PROP_REACH), 2 * self.px(PROP_REACH))
+        props = sorted(q for q in self.props if q.area.colliderect(reach))
         for prop in props:
             if prop.layer == LAYER_FLAT:
                 prop.draw(self)
@@ -106,25 +159,42 @@ class Painter:
                 prop.draw(self)
 
     def _lay_shadows(self) -> None:
-        """Soften the shadow layer and lay it on the map, then let the layer go.
+        """Soften the shadow layer and lay it over the canvas's clip, then let the layer go.
 
-        The blur runs at quarter size (shadows are soft anyway, and this is the
-        slowest step); scaling back up goes a band of SHADOW_BAND quarter-size
-        columns at a time, each with a margin it then drops so that bands meet
-        without a seam, so no second map-sized layer is ever held.
+        The layer is cast over its own clip (the region and a margin), shrunk to
+        a quarter and blurred there (shadows are soft anyway, and this is the
+        slowest step), then scaled back up with weights that depend only on a
+        pixel's place on the map, so a region's shadows match the whole map's.
         """
-        w, h = self.shadows.get_size()
-        small = pygame.transform.smoothscale(self.shadows, (max(1, w // 4), max(1, h // 4)))
-        self.shadows = pygame.Surface((1, 1), pygame.SRCALPHA)  # cast: the map-sized layer can go
+        area, keep = self.shadows.get_clip(), self.surface.get_clip()
+        small = pygame.transform.smoothscale(self.shadows.subsurface(area), (
+            max(1, area.w // SHADOW_SHRINK), max(1, area.h // SHADOW_SHRINK)))
+        self.shadows = pygame.Surface((1, 1), pygame.SRCALPHA)  # cast: the layer can go
         small = pygame.transform.gaussian_blur(small, max(1, self.t // 96))
-        sw = small.get_width()
-        kx = w / sw  # full-size pixels per quarter-size pixel
-        for first in range(0, sw, SHADOW_BAND):
-            last = min(sw, first + SHADOW_BAND)
-            lo, hi = max(0, first - SHADOW_MARGIN), min(sw, last + SHADOW_MARGIN)
-            x0, x1, left = round(first * kx), round(last * kx), round(lo * kx)
-            source = small.subsurface(pygame.Rect(lo, 0, hi - lo, small.get_height()))
-            band = pygame.transform.smoothscale(source, (round(hi * kx) - left, h))
-            band = band.subsurface(pygame.Rect(x0 - left, 0, x1 - x0, h))
-            band.set_alpha(self.palette.shadow[3])
-            self.surface.blit(band, (x0, 0))
+        alpha = pygame.surfarray.array_alpha(small).astype(np.float32)
+        alpha = _expand(alpha, 0, area.x, area.w, keep.x, keep.w)
+        alpha = _expand(alpha, 1, area.y, area.h, keep.y, keep.h)
+        band = pygame.Surface(keep.size, pygame.SRCALPHA)
+        band.fill((*self.palette.shadow[:3], 0))
+        pygame.surfarray.pixels_alpha(band)[:] = np.rint(alpha).astype(np.uint8)
+        band.set_alpha(self.palette.shadow[3])
+        self.surface.blit(band, keep.topleft)
+
+
+def _expand(small: np.ndarray, axis: int, start: int, length: int, first: int, count: int) -> np.ndarray:
+    """Linear up-scaling of ``small`` along ``axis`` to the pixels ``first``..``first + count``.
+
+    ``small`` covers ``length`` full-size pixels from ``start``; each output
+    pixel samples it at the pixel's centre. With a whole number of full-size
+    pixels per small one the weights repeat with the map's pixel grid, so a
+    region scales to the same pixels as the whole map (pygame's smoothscale
+    stretches by ``(n - 1) / n``, which depends on the size scaled).
+    """
+    n = small.shape[axis]
+    u = (np.arange(first, first + count) - start + 0.5) * (n / length) - 0.5
+    lo = np.floor(u)
+    w = (u - lo).astype(np.float32).reshape((-1, 1) if axis == 0 else (1, -1))
+    i0 = np.clip(lo.astype(np.int64), 0, n - 1)
+    i1 = np.clip(i0 + 1, 0, n - 1)
+    a, b = np.take(small, i0, axis), np.take(small, i1, axis)
+    return a + (b - a) * w

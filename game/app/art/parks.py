@@ -88,7 +88,8 @@ def _plan_park(p: Painter, tiles: list[Tile]) -> None:
     else:
         _radial_paths(p, plan, tiles, rng)
     if plan.paths:
-        p.add(LAYER_FLAT, -1, partial(_draw_paths, plan=plan, tiles=tiles))
+        area = p.tile_rect(tiles[0]).unionall([p.tile_rect(tile) for tile in tiles])
+        p.add(LAYER_FLAT, -1, partial(_draw_paths, plan=plan, tiles=tiles), area=area)
     # The play area goes where there is most room.
     candidates = [
         ((x + fx) * t, (y + fy) * t) for x, y in tiles for fx in (0.3, 0.5, 0.7) for fy in (0.3, 0.5, 0.7)
@@ -103,6 +104,7 @@ def _plan_park(p: Painter, tiles: list[Tile]) -> None:
             spot[1],
             partial(play_area, centre=spot, size=size),
             partial(small_shadow, centre=(spot[0] + size * 0.15, spot[1] - size * 0.1), radius=size * 0.18),
+            area=p.spot(spot, size),
         )
     benches = 0
     for path in plan.paths:
@@ -120,6 +122,7 @@ def _plan_park(p: Painter, tiles: list[Tile]) -> None:
                     seat[1],
                     partial(bench, centre=seat, angle=along),
                     partial(small_shadow, centre=seat, radius=p.t * 0.1),
+                    area=p.spot(seat, p.t * 0.3),
                 )
                 benches += 1
                 break
@@ -138,6 +141,7 @@ def _plan_park(p: Painter, tiles: list[Tile]) -> None:
                     centre[1],
                     partial(tree, centre=centre, radius=radius, seed=seed, variant=variant),
                     partial(tree_shadow, centre=centre, radius=radius),
+                    area=p.spot(centre, radius),
                 )
                 continue
         if roll < 0.58 and plan.clearance(centre) >= 0.2 * t:
@@ -147,6 +151,7 @@ def _plan_park(p: Painter, tiles: list[Tile]) -> None:
                     LAYER_FLAT,
                     centre[1],
                     partial(flower_bed, centre=centre, w=p.t * 0.4, h=p.t * 0.26, seed=seed),
+                    area=p.spot(centre, p.t * 0.2),
                 )
             else:
                 size = t * 0.2
@@ -155,6 +160,7 @@ def _plan_park(p: Painter, tiles: list[Tile]) -> None:
                     centre[1],
                     partial(bush, centre=centre, size=size, seed=seed),
                     partial(small_shadow, centre=centre, radius=size * 0.8),
+                    area=p.spot(centre, size),
                 )
 
 
@@ -205,7 +211,7 @@ def _radial_paths(p: Painter, plan: _ParkPlan, tiles: list[Tile], rng: random.Ra
     neighbours = sum((hub_tile[0] + dx, hub_tile[1] + dy) in plan.tiles for dx, dy in SIDES.values())
     if neighbours >= 3:
         plan.discs.append((hub, 0.5 * t))
-        p.add(LAYER_FLAT, hub[1], partial(fountain, centre=hub))
+        p.add(LAYER_FLAT, hub[1], partial(fountain, centre=hub), area=p.spot(hub, p.t))
 
 
 def _draw_paths(p: Painter, plan: _ParkPlan, tiles: list[Tile]) -> None:

@@ -1,11 +1,12 @@
 """The neighborhood on screen: the painted map through the camera, and everyone on it.
 
-The static map is painted once (``street_picture``) at BASE_TILE pixels per tile;
-other zoom levels are rescaled from it in chunks of CHUNK_TILES, only those
-near the camera and only a few screens' worth kept, so zooming in on a big
-map costs memory in proportion to the screen, not the map. A frame is a
-batch of map blits plus one batch of cached sprites. Positions come interpolated from the
-ShiftRunner so people glide between simulation ticks, and the light follows
+The static map is planned once (``map_art``) and painted in chunks of
+CHUNK_TILES at BASE_TILE pixels per tile; other zoom levels rescale a chunk
+painted with a margin. Only chunks near the camera are painted and only a few
+screens' worth kept, so a big map costs memory in proportion to the screen,
+not the map. A frame is a batch of map blits plus one batch of cached sprites.
+Positions come interpolated from the ShiftRunner so people glide between
+simulation ticks, and the light follows
 the shift clock. Nothing here changes the simulation: the view reads ``sim``
 and the runner's smoothed positions only.
 """
@@ -19,12 +20,14 @@ import pygame
 
 from game.app.art import (
     Crowd,
+    MapArt,
     apply_daylight,
     draw_call_marker,
     draw_name_tag,
     draw_patrol_car,
     draw_place_highlight,
     draw_streetlights,
+    map_art,
     streetlight_positions,
     streetlight_strength,
 )
@@ -33,7 +36,7 @@ from game.app.shift.runner import ShiftRunner
 from game.app.ui.palette import RGB, Palette
 from game.app.view.camera import Camera
 from game.app.view.sprites import OFFICER, look_of, zoom_scale
-from game.app.view.street import street_picture
+from game.app.view.street import shop_signs
 from game.scenario.model import Event
 from game.sim.grid import NoPath
 from game.sim.simulation import Simulation
@@ -44,7 +47,7 @@ FACE_RADIUS = 3.0  # tiles: residents this close turn toward an officer on foot
 HOVER_RADIUS = 0.6  # tiles: how close the pointer must be to pick a resident
 STRIDES_PER_SECOND = 1.6  # walk cycles per real second
 ROUTE_DOT = 0.08  # tiles, radius of the dots that show where the officer is heading
-CHUNK_TILES = 16  # tiles per side of a rescaled piece of the map
+CHUNK_TILES = 16  # tiles per side of a painted (and, zoomed, rescaled) piece of the map
 CHUNK_MARGIN = 1  # tiles rescaled around a chunk and cut off, so its edges match its neighbours'
 CHUNK_SCREENS = 4  # rescaled chunks kept, in screens' worth of pixels (scrolling back costs nothing)
 LAMP_RADIUS = 1.5  # tiles lit around a street lamp
@@ -55,6 +58,7 @@ class WorldView:
         self.app = app
         self.sim = sim
         self._chunks: dict[tuple[int, str, tuple[int, int]], pygame.Surface] = {}  # oldest first
+        self._planned: tuple[str, MapArt] | None = None  # palette name, the map planned in it
         self._car_path: tuple[tuple, list[tuple[int, int]]] = ((), [])
         self._lamps = [(x / BASE_TILE, y / BASE_TILE)
                        for x, y in streetlight_positions(sim.scenario.map, BASE_TILE)]
@@ -64,44 +68,49 @@ class WorldView:
         self.tags: list[pygame.Rect] = []  # name tags drawn last frame: floating feedback keeps off them
 
     # --- the map -------------------------------------------------------------------
-    def _base_map(self, palette: Palette) -> pygame.Surface:
-        return street_picture(self.sim.scenario, BASE_TILE, palette)
+    def _art(self, palette: Palette) -> MapArt:
+        """The map planned for painting in this palette (planned again only when the palette changes)."""
+        if self._planned is None or self._planned[0] != palette.name:
+            signs = shop_signs(self.sim.scenario)
+            self._planned = (palette.name, map_art(self.sim.scenario.map, BASE_TILE, palette, signs=signs))
+        return self._planned[1]
 
     def _draw_map(self, surface: pygame.Surface, camera: Camera, palette: Palette) -> None:
-        base = self._base_map(palette)
         t = camera.tile_px
         ox, oy = (int(v) for v in camera.origin)  # as blit places a float position: toward zero
-        if t == BASE_TILE:
-            surface.blit(base, (ox, oy))
-            return
         w, h = surface.get_size()
         step = CHUNK_TILES * t
         first_x, first_y = max(0, -ox // step), max(0, -oy // step)
         last_x = min((self.sim.grid.width - 1) // CHUNK_TILES, (w - ox) // step)
         last_y = min((self.sim.grid.height - 1) // CHUNK_TILES, (h - oy) // step)
-        pieces = [(self._chunk(base, (cx, cy), t, palette.name), (ox + cx * step, oy + cy * step))
+        pieces = [(self._chunk((cx, cy), t, palette), (ox + cx * step, oy + cy * step))
                   for cy in range(first_y, last_y + 1) for cx in range(first_x, last_x + 1)]
         surface.fblits(pieces)
         self._forget_chunks(CHUNK_SCREENS * w * h)
 
-    def _chunk(self, base: pygame.Surface, chunk: tuple[int, int], tile_px: int, palette: str
-               ) -> pygame.Surface:
-        """One CHUNK_TILES square of the map at ``tile_px``, rescaled with a margin for matching edges."""
-        key = (tile_px, palette, chunk)
+    def _chunk(self, chunk: tuple[int, int], tile_px: int, palette: Palette) -> pygame.Surface:
+        """One CHUNK_TILES square of the map at ``tile_px``, from the cache or painted now."""
+        key = (tile_px, palette.name, chunk)
         piece = self._chunks.pop(key, None)
         if piece is None:
-            gw, gh = self.sim.grid.width, self.sim.grid.height
-            x0, y0 = chunk[0] * CHUNK_TILES, chunk[1] * CHUNK_TILES
-            x1, y1 = min(gw, x0 + CHUNK_TILES), min(gh, y0 + CHUNK_TILES)
-            mx0, my0 = max(0, x0 - CHUNK_MARGIN), max(0, y0 - CHUNK_MARGIN)
-            mx1, my1 = min(gw, x1 + CHUNK_MARGIN), min(gh, y1 + CHUNK_MARGIN)
-            source = base.subsurface(pygame.Rect(mx0 * BASE_TILE, my0 * BASE_TILE,
-                                                 (mx1 - mx0) * BASE_TILE, (my1 - my0) * BASE_TILE))
-            scaled = pygame.transform.smoothscale(source, ((mx1 - mx0) * tile_px, (my1 - my0) * tile_px))
-            piece = scaled.subsurface(pygame.Rect((x0 - mx0) * tile_px, (y0 - my0) * tile_px,
-                                                  (x1 - x0) * tile_px, (y1 - y0) * tile_px)).copy()
+            piece = self._paint_chunk(self._art(palette), chunk, tile_px)
         self._chunks[key] = piece  # most recently used last
         return piece
+
+    def _paint_chunk(self, art: MapArt, chunk: tuple[int, int], tile_px: int) -> pygame.Surface:
+        """A chunk painted at BASE_TILE; other zooms paint it with a margin, rescale, and cut the margin
+        off, so rescaled edges match their neighbours'."""
+        gw, gh = self.sim.grid.width, self.sim.grid.height
+        x0, y0 = chunk[0] * CHUNK_TILES, chunk[1] * CHUNK_TILES
+        x1, y1 = min(gw, x0 + CHUNK_TILES), min(gh, y0 + CHUNK_TILES)
+        if tile_px == BASE_TILE:
+            return art.paint((x0, y0, x1 - x0, y1 - y0))
+        mx0, my0 = max(0, x0 - CHUNK_MARGIN), max(0, y0 - CHUNK_MARGIN)
+        mx1, my1 = min(gw, x1 + CHUNK_MARGIN), min(gh, y1 + CHUNK_MARGIN)
+        source = art.paint((mx0, my0, mx1 - mx0, my1 - my0))
+        scaled = pygame.transform.smoothscale(source, ((mx1 - mx0) * tile_px, (my1 - my0) * tile_px))
+        return scaled.subsurface(pygame.Rect((x0 - mx0) * tile_px, (y0 - my0) * tile_px,
+                                             (x1 - x0) * tile_px, (y1 - y0) * tile_px)).copy()
 
     def _forget_chunks(self, pixels: int) -> None:
         """Drop the least recently drawn chunks beyond ``pixels`` in all."""
