@@ -27,6 +27,7 @@ from game.app.ui.palette import Palette
 SHADOW_OFFSET = (0.2, 0.1)  # tiles, for a building; lower things scale this down
 
 SHADOW_SHRINK = 4  # the shadow layer is blurred at a quarter of the working size
+SHADOW_BAND = 256  # columns of shadow scaled back up at once (memory, not looks)
 SHADOW_MARGIN = 1  # tiles of shadow cast around a painted region: the blur reaches this far in
 PROP_REACH = 1.5  # tiles a prop may draw or cast beyond the area it was planned in
 TILE_REACH = 1  # tiles a ground painter may draw beyond its own tile
@@ -171,14 +172,17 @@ class Painter:
             max(1, area.w // SHADOW_SHRINK), max(1, area.h // SHADOW_SHRINK)))
         self.shadows = pygame.Surface((1, 1), pygame.SRCALPHA)  # cast: the layer can go
         small = pygame.transform.gaussian_blur(small, max(1, self.t // 96))
-        alpha = pygame.surfarray.array_alpha(small).astype(np.float32)
-        alpha = _expand(alpha, 0, area.x, area.w, keep.x, keep.w)
-        alpha = _expand(alpha, 1, area.y, area.h, keep.y, keep.h)
-        band = pygame.Surface(keep.size, pygame.SRCALPHA)
-        band.fill((*self.palette.shadow[:3], 0))
-        pygame.surfarray.pixels_alpha(band)[:] = np.rint(alpha).astype(np.uint8)
-        band.set_alpha(self.palette.shadow[3])
-        self.surface.blit(band, keep.topleft)
+        small_alpha = pygame.surfarray.array_alpha(small).astype(np.float32)
+        layer = pygame.Surface(keep.size, pygame.SRCALPHA)
+        layer.fill((*self.palette.shadow[:3], 0))
+        alpha = pygame.surfarray.pixels_alpha(layer)
+        for first in range(0, keep.w, SHADOW_BAND):  # a band of columns at a time: memory, not looks
+            count = min(SHADOW_BAND, keep.w - first)
+            columns = _expand(small_alpha, 0, area.x, area.w, keep.x + first, count)
+            alpha[first: first + count] = np.rint(_expand(columns, 1, area.y, area.h, keep.y, keep.h))
+        del alpha  # unlocks the layer for blitting
+        layer.set_alpha(self.palette.shadow[3])
+        self.surface.blit(layer, keep.topleft)
 
 
 def _expand(small: np.ndarray, axis: int, start: int, length: int, first: int, count: int) -> np.ndarray:
