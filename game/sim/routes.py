@@ -11,6 +11,11 @@ The order in which a layer's new tiles are found is exactly the order of a
 first-in-first-out queue that tries west, east, north, south from each tile,
 so equally short routes are broken the same way as that queue breaks them.
 
+Walking weighs its steps (``CostTree``): the same growth one distance at a
+time, but a distance is a sum of step costs (Dial's bucketed Dijkstra), so
+a tree settles the tiles at the next smallest distance, each by its cheapest
+step (ties to the first found, in the same west, east, north, south order).
+
 Trees depend only on the map, so they are kept per map (``for_map``) and every
 simulation of the same map, whatever its seed, reuses them: a tree is the
 same however far it has grown, so sharing never changes a route.
@@ -18,7 +23,9 @@ same however far it has grown, so sharing never changes a route.
 
 from __future__ import annotations
 
+import heapq
 from collections import OrderedDict
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -27,6 +34,7 @@ Tile = tuple[int, int]  # (x, y)
 UNREACHED = -1
 ROOT = 4
 STEP_BACK = np.array([1, 0, 3, 2], dtype=np.int8)  # west<->east, north<->south
+SIDE_STEP = {"w": 0, "e": 1, "n": 2, "s": 3}  # map sides in the search's order of steps
 FIRST_BAND = 16  # storage rows either side of the root a new tree starts with
 MAPS_KEPT = 4  # maps whose searches stay cached (a balance sweep alternates a few scenarios)
 
@@ -84,8 +92,12 @@ def first_arrivals(reached: np.ndarray, step: np.ndarray) -> tuple[np.ndarray, n
     return reached[first], step[first]
 
 
-class SearchTree:
-    """Shortest routes from every tile to one root, found as far out as has been asked."""
+class BandedTree:
+    """What every search tree keeps: one step code per tile of a band of storage rows around the root.
+
+    A tile within ``reach`` steps of the root lies within ``reach`` rows of it,
+    so the band grows (doubling) only as far as the search has gone.
+    """
 
     def __init__(self, layout: Layout, root: Tile) -> None:
         self._layout = layout
@@ -95,8 +107,7 @@ class SearchTree:
         self._back = np.empty(0, dtype=np.int8)
         self._grow_band(FIRST_BAND)
         self._back[start - self._band[0] * layout.stride] = ROOT
-        self._frontier = np.array([start], dtype=np.int64)
-        self._depth = 0
+        self._start = start
 
     def _grow_band(self, reach: int) -> None:
         """Hold rows up to ``reach`` from the root (every tile within ``reach`` steps lies there)."""
@@ -110,6 +121,13 @@ class SearchTree:
             back[at: at + self._back.size] = self._back
         self._back, self._band = back, (first, last)
 
+    def _hold(self, reach: int) -> None:
+        """Make sure the band holds every tile within ``reach`` steps."""
+        lay = self._layout
+        if (self._band[0] > max(0, self._root_row - reach)
+                or self._band[1] < min(lay.rows, self._root_row + reach + 1)):
+            self._grow_band(2 * reach)
+
     def _step_back(self, index: int) -> int:
         """The step code stored for a tile: UNREACHED if the search has not reached it yet."""
         first, last = self._band
@@ -117,13 +135,39 @@ class SearchTree:
             return UNREACHED
         return int(self._back[index - first * self._layout.stride])
 
+    def _exhausted(self) -> bool:
+        raise NotImplementedError
+
+    def _expand(self) -> None:
+        raise NotImplementedError
+
+    def path_from(self, start: Tile) -> list[Tile]:
+        """Tiles from ``start`` to the root, both included."""
+        lay = self._layout
+        index = lay.index(start)
+        while self._step_back(index) == UNREACHED:
+            if self._exhausted():
+                raise NoPath(f"no route from {start}")
+            self._expand()
+        offset = self._band[0] * lay.stride
+        return trace(lay, self._back, index - offset, offset)
+
+
+class SearchTree(BandedTree):
+    """Shortest routes (fewest steps) from every tile to one root, found as far out as has been asked."""
+
+    def __init__(self, layout: Layout, root: Tile) -> None:
+        super().__init__(layout, root)
+        self._frontier = np.array([self._start], dtype=np.int64)
+        self._depth = 0
+
+    def _exhausted(self) -> bool:
+        return not self._frontier.size
+
     def _expand(self) -> None:
         """Add the next breadth-first layer."""
         lay = self._layout
-        reach = self._depth + 1
-        if (self._band[0] > max(0, self._root_row - reach)
-                or self._band[1] < min(lay.rows, self._root_row + reach + 1)):
-            self._grow_band(2 * reach)
+        self._hold(self._depth + 1)
         reached, step = lay.spread(self._frontier)
         local = reached - self._band[0] * lay.stride
         fresh = self._back[local] == UNREACHED
@@ -132,25 +176,101 @@ class SearchTree:
         self._frontier = reached
         self._depth += 1
 
-    def path_from(self, start: Tile) -> list[Tile]:
-        """Tiles from ``start`` to the root, both included."""
+
+def trace(layout: Layout, back: np.ndarray, local: int, offset: int) -> list[Tile]:
+    """Follow the stored steps back from storage position ``local`` to the root (``offset``: the
+    storage's first tile), as tiles."""
+    steps = layout.steps.tolist()
+    code = int(back[local])
+    path = [local]
+    while code != ROOT:
+        local += steps[code]
+        code = int(back[local])
+        path.append(local)
+    return layout.tiles(np.array(path) + offset)
+
+
+class CostLayout(Layout):
+    """A layer whose steps have costs: a step costs the dearer of its two tiles, and some are closed."""
+
+    def __init__(self, cost: np.ndarray, closed: Sequence[tuple[Tile, str]]) -> None:
+        super().__init__(cost > 0)
+        grid = cost if self.by_rows else cost.T
+        padded = np.zeros((self.rows, self.stride), dtype=np.int64)
+        padded[1:-1, 1:-1] = grid
+        flat = padded.ravel()
+        inner = np.flatnonzero(np.pad(np.ones((self.rows - 2, self.stride - 2), dtype=bool), 1).ravel())
+        # step_cost[step, tile]: the cost of that step from that tile, 0 where it cannot be taken
+        # (a blocked tile is never entered, but a search rooted on one may step off it)
+        self.step_cost = np.zeros((4, flat.size), dtype=np.int64)
+        for step, delta in enumerate(self.steps.tolist()):
+            there = flat[inner + delta]
+            self.step_cost[step, inner] = np.where(there > 0, np.maximum(flat[inner], there), 0)
+        for tile, side in closed:  # both ways
+            step, here = SIDE_STEP[side], self.index(tile)
+            self.step_cost[step, here] = 0
+            self.step_cost[STEP_BACK[step], here + int(self.steps[step])] = 0
+        self.cost_values: list[int] = sorted(set(np.unique(self.step_cost).tolist()) - {0})
+
+
+_STEP_CODES = [np.tile(np.arange(4, dtype=np.int8), 64)]
+
+
+def _step_codes(tiles: int) -> np.ndarray:
+    """West, east, north, south once per tile: the steps out of ``tiles`` tiles, in queue order."""
+    while _STEP_CODES[0].size < 4 * tiles:
+        _STEP_CODES[0] = np.tile(np.arange(4, dtype=np.int8), 2 * _STEP_CODES[0].size // 4)
+    return _STEP_CODES[0][: 4 * tiles]
+
+
+class CostTree(BandedTree):
+    """Cheapest routes from every tile to one root, settled as far out as has been asked.
+
+    Offers wait in buckets by distance; settling a bucket keeps, for each tile
+    not settled yet, its first offer (the cheapest, as buckets go cheapest
+    first; ties in the order found). Every step costs at least 1, so a tile at
+    distance ``d`` is within ``d`` steps and the band holds it.
+    """
+
+    def __init__(self, layout: CostLayout, root: Tile) -> None:
+        super().__init__(layout, root)
+        self._costs, self._cost_values = layout.step_cost, layout.cost_values
+        self._distance = 0  # of the bucket settled last
+        self._buckets: dict[int, list[tuple[np.ndarray, np.ndarray]]] = {}
+        self._due: list[int] = []  # distances with a bucket, as a heap
+        self._offer(np.array([self._start], dtype=np.int64), 0)
+
+    def _exhausted(self) -> bool:
+        return not self._due
+
+    def _offer(self, here: np.ndarray, d: int) -> None:
+        """Offer the steps out of the tiles ``here``, just settled at distance ``d``."""
         lay = self._layout
-        index = lay.index(start)
-        code = self._step_back(index)
-        while code == UNREACHED:
-            if not self._frontier.size:
-                raise NoPath(f"no route from {start}")
-            self._expand()
-            code = self._step_back(index)
+        cost = self._costs[:, here].T.ravel()  # tile by tile, west, east, north, south: queue order
+        there = (here[:, None] + lay.steps).ravel()
+        step = _step_codes(len(here))
+        for value in self._cost_values:
+            at = cost == value
+            if at.any():
+                if d + value not in self._buckets:
+                    self._buckets[d + value] = []
+                    heapq.heappush(self._due, d + value)
+                self._buckets[d + value].append((there[at], step[at]))
+
+    def _expand(self) -> None:
+        """Settle the tiles of the cheapest waiting bucket and offer the steps out of them."""
+        lay = self._layout
+        d = heapq.heappop(self._due)
+        self._hold(d + 1)
+        offers = self._buckets.pop(d)
+        there = np.concatenate([t for t, _ in offers])
+        step = np.concatenate([k for _, k in offers])
         offset = self._band[0] * lay.stride
-        back, steps = self._back, lay.steps.tolist()
-        local = index - offset
-        path = [local]
-        while code != ROOT:
-            local += steps[code]
-            code = back[local]
-            path.append(local)
-        return lay.tiles(np.array(path) + offset)
+        fresh = self._back[there - offset] == UNREACHED
+        there, step = first_arrivals(there[fresh], step[fresh])
+        self._back[there - offset] = STEP_BACK[step]
+        if there.size:
+            self._offer(there, d)
 
 
 def nearest_open(passable: np.ndarray) -> np.ndarray:
@@ -176,19 +296,28 @@ def nearest_open(passable: np.ndarray) -> np.ndarray:
     return table
 
 
-class MapRoutes:
-    """Every search made on one map: a tree per (layer, root) and the nearest-open-tile tables."""
+WalkCost = tuple[np.ndarray, Sequence[tuple[Tile, str]]]  # cost per tile (0: blocked), closed edges
 
-    def __init__(self, layers: dict[str, np.ndarray]) -> None:
+
+class MapRoutes:
+    """Every search made on one map: a tree per (layer, root) and the nearest-open-tile tables.
+
+    Layers named in ``costs`` are searched by cost, the others by steps.
+    """
+
+    def __init__(self, layers: dict[str, np.ndarray], costs: dict[str, WalkCost]) -> None:
         self._passable = {name: p.copy() for name, p in layers.items()}
-        self._layouts = {name: Layout(p) for name, p in layers.items()}
-        self._trees: dict[tuple[str, Tile], SearchTree] = {}
+        self._layouts = {name: CostLayout(*costs[name]) if name in costs else Layout(p)
+                         for name, p in layers.items()}
+        self._trees: dict[tuple[str, Tile], SearchTree | CostTree] = {}
         self._nearest: dict[str, np.ndarray] = {}
 
-    def tree(self, layer: str, root: Tile) -> SearchTree:
+    def tree(self, layer: str, root: Tile) -> SearchTree | CostTree:
         tree = self._trees.get((layer, root))
         if tree is None:
-            tree = self._trees[(layer, root)] = SearchTree(self._layouts[layer], root)
+            layout = self._layouts[layer]
+            tree = CostTree(layout, root) if isinstance(layout, CostLayout) else SearchTree(layout, root)
+            self._trees[(layer, root)] = tree
         return tree
 
     def nearest(self, layer: str) -> np.ndarray:
@@ -201,14 +330,18 @@ class MapRoutes:
 _MAPS: OrderedDict[bytes, MapRoutes] = OrderedDict()
 
 
-def for_map(layers: dict[str, np.ndarray]) -> MapRoutes:
-    """The searches of the map with these passability layers, shared by every caller."""
+def for_map(layers: dict[str, np.ndarray], walk_cost: WalkCost | None = None) -> MapRoutes:
+    """The searches of the map with these passability layers (walking weighed by ``walk_cost``),
+    shared by every caller."""
     h, w = next(iter(layers.values())).shape
-    key = b"".join([np.array([h, w]).tobytes()] + [name.encode() + p.tobytes() for name, p in
-                                                     sorted(layers.items())])
+    costs = {} if walk_cost is None else {"walk": walk_cost}
+    parts = [np.array([h, w]).tobytes()] + [name.encode() + p.tobytes() for name, p in sorted(layers.items())]
+    parts += [name.encode() + cost.tobytes() + repr(list(closed)).encode()
+              for name, (cost, closed) in costs.items()]
+    key = b"".join(parts)
     routes = _MAPS.get(key)
     if routes is None:
-        routes = _MAPS[key] = MapRoutes(layers)
+        routes = _MAPS[key] = MapRoutes(layers, costs)
         while len(_MAPS) > MAPS_KEPT:
             _MAPS.popitem(last=False)
     _MAPS.move_to_end(key)

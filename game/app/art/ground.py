@@ -17,6 +17,7 @@ from game.app.art.common import mix, shade, tile_rng
 from game.app.art.layout import ROADISH, SIDES, Grid, RoadMarks, Tile, in_carriageway
 from game.app.art.painter import Painter
 from game.app.ui.palette import RGB, Palette
+from game.sim.grid import front_path
 
 GRASS_GROUND = frozenset({"yard", "park", "house", "porch"})
 BASE_BAND_TILES = 8  # columns of tiles whose ground is computed at once (memory, not looks)
@@ -277,16 +278,10 @@ def _parking_bay(p: Painter, tile: Tile) -> None:
             pygame.draw.line(p.surface, paint, a, b, w)
 
 
-def paint_walkway(p: Painter, start: Tile, side: str) -> list[Tile]:
-    """A front path from a porch's steps across its yard; returns the yard tiles it used."""
-    dx, dy = SIDES[side]
-    used: list[Tile] = []
-    x, y = start[0] + dx, start[1] + dy
-    while p.grid.kind(x, y) == "yard" and len(used) < 4:
-        used.append((x, y))
-        x, y = x + dx, y + dy
-    if not used or p.grid.kind(x, y) not in ("sidewalk", *ROADISH):
-        return []
+def paint_walkway(p: Painter, start: Tile) -> list[Tile]:
+    """A porch's front path across its yard (where the simulation's people walk); returns its tiles."""
+    side, used = front_path(p.grid.kind, start)
+    dx = SIDES[side][0]
     half = 0.18 * p.t
     for tile in used:
         cx, cy = p.centre(tile)

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from game.scenario.model import GameMap
+from game.sim import grid as sim_grid
 
 Tile = tuple[int, int]
 TileRect = tuple[int, int, int, int]  # x, y, width, height in tiles
@@ -127,17 +128,9 @@ def front(grid: Grid, rect: TileRect, preference: dict[str, int]) -> tuple[str, 
 
 
 def porch_sides(grid: Grid, tile: Tile) -> tuple[str, str]:
-    """(side the house is on, side the steps go down) for a porch tile."""
-    house_side = next(
-        (s for s in SIDES if grid.neighbour(tile, s) == "house"),
-        next((s for s in SIDES if grid.neighbour(tile, s) in BUILDINGS), "n"),
-    )
-    step_side = OPPOSITE[house_side]
-    if grid.neighbour(tile, step_side) not in WALKABLE | ROADISH:
-        step_side = next(
-            (s for s in SIDES if s != house_side and grid.neighbour(tile, s) in WALKABLE), step_side
-        )
-    return house_side, step_side
+    """(side the house is on, side the steps go down) for a porch tile: the simulation's reading,
+    so the painted front path is the one people walk."""
+    return sim_grid.porch_sides(grid.kind, tile)
 
 
 @dataclass(frozen=True)

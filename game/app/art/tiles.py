@@ -29,7 +29,7 @@ from game.app.art.ground import (
     plan_ground,
 )
 from game.app.art.lamps import lamp_heads, plan_lamps
-from game.app.art.layout import Grid, TileRect, porch_sides, road_marks, streetlight_tiles
+from game.app.art.layout import Grid, TileRect, road_marks, streetlight_tiles
 from game.app.art.painter import SHADOW_MARGIN, Painter
 from game.app.art.parks import plan_parks
 from game.app.ui.palette import RGB, WARM, Palette
@@ -115,9 +115,9 @@ class MapArt:
         self.seed = _seed(game_map)
         planner = Painter(pygame.Surface((1, 1)), pygame.Surface((1, 1), pygame.SRCALPHA), grid, palette, t,
                           signs=signs)
-        self.walkways = [(tile, porch_sides(grid, tile)[1]) for tile in grid.tiles("porch")]
-        for tile, side in self.walkways:  # drawn on nothing here: planning needs the tiles they use
-            planner.reserved.update(paint_walkway(planner, tile, side))
+        self.porches = list(grid.tiles("porch"))
+        for tile in self.porches:  # drawn on nothing here: planning needs the tiles the paths use
+            planner.reserved.update(paint_walkway(planner, tile))
         plan_buildings(planner)
         plan_yards(planner)
         plan_parks(planner)
@@ -144,9 +144,9 @@ class MapArt:
         paint_roads(p, self.marks)
         paint_sidewalks(p)
         paint_grass_edges(p)
-        for tile, side in self.walkways:
+        for tile in self.porches:
             if p.near(tile, WALKWAY_REACH):
-                paint_walkway(p, tile, side)
+                paint_walkway(p, tile)
         p.finish()
         del p
         final = pygame.Surface((w * self.tile_px, h * self.tile_px))
