@@ -93,12 +93,15 @@ class Grid:
         self.height = game_map.height
         kinds = [[game_map.legend[c] for c in row] for row in game_map.rows]
         self.kinds: tuple[tuple[str, ...], ...] = tuple(tuple(r) for r in kinds)
-        self.walkable = np.array([[k not in WALK_BLOCKED for k in r] for r in kinds], dtype=bool)
+        walkable = np.array([[k not in WALK_BLOCKED for k in r] for r in kinds], dtype=bool)
         self.drivable = np.array([[k in DRIVABLE for k in r] for r in kinds], dtype=bool)
         cost = np.array([[WALK_COST.get(k, 1) if k not in WALK_BLOCKED else 0 for k in r] for r in kinds],
                         dtype=np.int64)
-        self._routes = for_map({"walk": self.walkable, "drive": self.drivable},
-                               walk_cost=(cost, sorted(hedged_edges(self.kind_at, self.width, self.height))))
+        not_yard = walkable & np.array([[k != "yard" for k in r] for r in kinds], dtype=bool)
+        hedges = sorted(hedged_edges(self.kind_at, self.width, self.height))
+        self._routes = for_map({"walk": walkable, "drive": self.drivable}, walk_cost=(cost, hedges, not_yard))
+        # Yards hedged in on every side with no front path or porch are out of reach: nobody stands there.
+        self.walkable = self._routes.passable("walk")
 
     # --- basic geometry ----------------------------------------------------
     def kind_at(self, x: int, y: int) -> str | None:

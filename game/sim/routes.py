@@ -296,7 +296,30 @@ def nearest_open(passable: np.ndarray) -> np.ndarray:
     return table
 
 
-WalkCost = tuple[np.ndarray, Sequence[tuple[Tile, str]]]  # cost per tile (0: blocked), closed edges
+# cost per tile (0: blocked), closed edges, where everyone can be (a search from these finds the rest)
+WalkCost = tuple[np.ndarray, Sequence[tuple[Tile, str]], np.ndarray]
+
+
+def within_reach(layout: CostLayout, seeds: np.ndarray) -> np.ndarray:
+    """Which tiles (a map-shaped mask) can be walked to from the ``seeds`` mask's tiles.
+
+    All the open tiles when no seed is open (a map with nowhere in particular to start).
+    """
+    mask = np.zeros(layout.open.size, dtype=bool)
+    ys, xs = np.nonzero(seeds)
+    frontier = layout.indices(xs, ys)
+    frontier = frontier[layout.open[frontier]]
+    if not frontier.size:
+        frontier = np.flatnonzero(layout.open)
+    mask[frontier] = True
+    while frontier.size:
+        cost = layout.step_cost[:, frontier].T.ravel()
+        there = (frontier[:, None] + layout.steps).ravel()[cost > 0]
+        frontier = np.unique(there[~mask[there]])
+        mask[frontier] = True
+    grid = mask.reshape(layout.rows, layout.stride)[1:-1, 1:-1]
+    reach: np.ndarray = (grid if layout.by_rows else grid.T).copy()
+    return reach
 
 
 class MapRoutes:
@@ -307,8 +330,12 @@ class MapRoutes:
 
     def __init__(self, layers: dict[str, np.ndarray], costs: dict[str, WalkCost]) -> None:
         self._passable = {name: p.copy() for name, p in layers.items()}
-        self._layouts = {name: CostLayout(*costs[name]) if name in costs else Layout(p)
-                         for name, p in layers.items()}
+        self._layouts: dict[str, Layout] = {name: Layout(p) for name, p in layers.items()
+                                            if name not in costs}
+        for name, (cost, closed, seeds) in costs.items():  # tiles out of reach count as blocked
+            reach = within_reach(CostLayout(cost, closed), seeds)
+            self._passable[name] &= reach
+            self._layouts[name] = CostLayout(np.where(reach, cost, 0), closed)
         self._trees: dict[tuple[str, Tile], SearchTree | CostTree] = {}
         self._nearest: dict[str, np.ndarray] = {}
 
@@ -319,6 +346,11 @@ class MapRoutes:
             tree = CostTree(layout, root) if isinstance(layout, CostLayout) else SearchTree(layout, root)
             self._trees[(layer, root)] = tree
         return tree
+
+    def passable(self, layer: str) -> np.ndarray:
+        """Where one can be on ``layer`` (for a weighed layer: open and within reach of its seeds)."""
+        mask: np.ndarray = self._passable[layer]
+        return mask
 
     def nearest(self, layer: str) -> np.ndarray:
         table = self._nearest.get(layer)
@@ -336,8 +368,8 @@ def for_map(layers: dict[str, np.ndarray], walk_cost: WalkCost | None = None) ->
     h, w = next(iter(layers.values())).shape
     costs = {} if walk_cost is None else {"walk": walk_cost}
     parts = [np.array([h, w]).tobytes()] + [name.encode() + p.tobytes() for name, p in sorted(layers.items())]
-    parts += [name.encode() + cost.tobytes() + repr(list(closed)).encode()
-              for name, (cost, closed) in costs.items()]
+    parts += [name.encode() + cost.tobytes() + repr(list(closed)).encode() + seeds.tobytes()
+              for name, (cost, closed, seeds) in costs.items()]
     key = b"".join(parts)
     routes = _MAPS.get(key)
     if routes is None:

@@ -107,9 +107,34 @@ def step_cost(rows, open_gates, a, b) -> int | None:
     return max(WALK_COST.get(ka, 0), WALK_COST.get(kb, 0))
 
 
+def hedged_in(rows) -> set:
+    """Yard tiles walled off from everything but other yards: nobody can stand there."""
+    open_gates, seen, out = gates(rows), set(), set()
+    for y, row in enumerate(rows):
+        for x, c in enumerate(row):
+            if c != "Y" or (x, y) in seen:
+                continue
+            group, todo, kinds = set(), [(x, y)], set()
+            while todo:
+                t = todo.pop()
+                if t in group:
+                    continue
+                group.add(t)
+                kinds.add(kind(rows, *t))
+                for n in ((t[0] - 1, t[1]), (t[0] + 1, t[1]), (t[0], t[1] - 1), (t[0], t[1] + 1)):
+                    if kind(rows, *n) in (None, "house"):
+                        continue
+                    if step_cost(rows, open_gates, t, n) is not None:
+                        todo.append(n)
+            seen |= group
+            if kinds == {"yard"}:
+                out |= group
+    return out
+
+
 def cheapest(rows, start, goal) -> int | None:
     """Textbook Dijkstra from the goal (which may itself be a house, like a search rooted there)."""
-    open_gates = gates(rows)
+    open_gates, walled = gates(rows), hedged_in(rows)
     best = {goal: 0}
     heap = [(0, goal)]
     while heap:
@@ -119,7 +144,7 @@ def cheapest(rows, start, goal) -> int | None:
         if (x, y) == start:
             return d
         for n in ((x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1)):
-            if kind(rows, *n) in (None, "house"):
+            if kind(rows, *n) in (None, "house") or n in walled:
                 continue
             c = step_cost(rows, open_gates, n, (x, y))
             if c is not None and d + c < best.get(n, 1 << 60):
@@ -136,11 +161,14 @@ walk_maps = st.integers(2, 12).flatmap(lambda w: st.lists(
 @given(rows=walk_maps, data=st.data())
 def test_walking_takes_a_cheapest_way_and_never_goes_through_a_house_or_a_hedge(rows, data):
     grid = grid_of(rows)
-    open_gates = gates(rows)
+    open_gates, walled = gates(rows), hedged_in(rows)
     tiles = st.tuples(st.integers(0, len(rows[0]) - 1), st.integers(0, len(rows) - 1))
     for _ in range(4):
         start, goal = data.draw(tiles), data.draw(tiles)
         if start == goal or rows[start[1]][start[0]] == "H":
+            continue
+        if start in walled:  # nobody stands there: the nearest place one can stand instead
+            assert not grid.walkable[start[1], start[0]]
             continue
         best = cheapest(rows, start, goal)
         if best is None:

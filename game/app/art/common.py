@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
 
 import numpy as np
 import pygame
@@ -12,6 +14,20 @@ import pygame
 from game.app.ui.palette import RGB
 
 Point = tuple[float, float]
+K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
+
+
+def kept(cache: OrderedDict[K, T], key: K, make: Callable[[], T], size: int) -> T:
+    """``cache[key]``, made by ``make`` when missing; the ``size`` most recently used are kept."""
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = make()
+        while len(cache) > size:
+            cache.popitem(last=False)
+    else:
+        cache.move_to_end(key)
+    return value
 
 
 def mix(a: Sequence[int], b: Sequence[int], t: float) -> RGB:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.app.art.common import mix, optimised, px, shade
+from game.app.art.common import kept, mix, optimised, px, shade
 from game.app.ui.figures import trust_headline
 from game.app.ui.fonts import clamp_text_scale, font
 from game.app.ui.palette import RGB, WARM, Palette, readable_on
@@ -30,15 +30,7 @@ SONAR_FRAMES = 16
 
 
 def _cached(key: tuple, make) -> pygame.Surface:
-    surface = _labels.get(key)
-    if surface is None:
-        surface = make()
-        _labels[key] = surface
-        while len(_labels) > _CACHE_SIZE:
-            _labels.popitem(last=False)
-    else:
-        _labels.move_to_end(key)
-    return surface
+    return kept(_labels, key, make, _CACHE_SIZE)
 
 
 @dataclass

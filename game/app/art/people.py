@@ -12,6 +12,7 @@ the ground point the person stands on (y up is negative).
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -347,14 +348,19 @@ def _render_person(
 
 
 def _shadow(out: pygame.Surface, scale: float) -> None:
-    """Soft contact shadow, drawn big and shrunk so its edge fades."""
-    w, h = out.get_size()
+    """Soft contact shadow, drawn big and shrunk so its edge fades (the same under everyone)."""
+    out.blit(_contact_shadow(out.get_size(), scale), (0, 0))
+
+
+@functools.lru_cache(maxsize=16)
+def _contact_shadow(size: tuple[int, int], scale: float) -> pygame.Surface:
+    w, h = size
     big = pygame.Surface((w * SS, h * SS), pygame.SRCALPHA)
     cx, cy = ANCHOR[0] * scale * SS, ANCHOR[1] * scale * SS
     for k, alpha in ((1.0, 40), (0.8, 50), (0.6, 60)):
         rw, rh = 7.0 * scale * SS * k, 2.6 * scale * SS * k
         pygame.draw.ellipse(big, (20, 14, 28, alpha), pygame.Rect(cx - rw, cy - rh, 2 * rw, 2 * rh))
-    out.blit(shrink(big, (w, h)), (0, 0))
+    return shrink(big, (w, h))
 
 
 def _legs(pen: _Pen, look: PersonLook, fx: float, side: float, stride: float) -> None:

@@ -18,7 +18,7 @@ import pygame
 
 from game.app.art.buildings import plan_buildings
 from game.app.art.canvas import sparse_canvas
-from game.app.art.common import Point, optimised, shrink
+from game.app.art.common import Point, kept, optimised, shrink
 from game.app.art.greenery import plan_yards
 from game.app.art.ground import (
     paint_base,
@@ -66,15 +66,8 @@ def render_map(game_map: GameMap, tile_px: int = 32, palette: Palette = WARM,
     """
     signs = dict(signs or {})
     key = (_map_key(game_map), tile_px, palette, tuple(sorted(signs.items())))
-    surface = _cache.get(key)
-    if surface is None:
-        surface = map_art(game_map, tile_px, palette, signs).paint((0, 0, game_map.width, game_map.height))
-        _cache[key] = surface
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    else:
-        _cache.move_to_end(key)
-    return surface
+    whole = (0, 0, game_map.width, game_map.height)
+    return kept(_cache, key, lambda: map_art(game_map, tile_px, palette, signs).paint(whole), _CACHE_SIZE)
 
 
 def map_art(game_map: GameMap, tile_px: int, palette: Palette = WARM,
@@ -82,15 +75,7 @@ def map_art(game_map: GameMap, tile_px: int, palette: Palette = WARM,
     """The map planned for painting by region, shared through a small cache like ``render_map``."""
     signs = dict(signs or {})
     key = (_map_key(game_map), tile_px, palette, tuple(sorted(signs.items())))
-    art = _plans.get(key)
-    if art is None:
-        art = MapArt(game_map, tile_px, palette, signs)
-        _plans[key] = art
-        while len(_plans) > _CACHE_SIZE:
-            _plans.popitem(last=False)
-    else:
-        _plans.move_to_end(key)
-    return art
+    return kept(_plans, key, lambda: MapArt(game_map, tile_px, palette, signs), _CACHE_SIZE)
 
 
 class MapArt:
