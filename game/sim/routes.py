@@ -200,16 +200,16 @@ class CostLayout(Layout):
         padded[1:-1, 1:-1] = grid
         flat = padded.ravel()
         inner = np.flatnonzero(np.pad(np.ones((self.rows - 2, self.stride - 2), dtype=bool), 1).ravel())
-        # step_cost[step, tile]: the cost of that step from that tile, 0 where it cannot be taken
+        # step_cost[tile, step]: the cost of that step from that tile, 0 where it cannot be taken
         # (a blocked tile is never entered, but a search rooted on one may step off it)
-        self.step_cost = np.zeros((4, flat.size), dtype=np.int64)
+        self.step_cost = np.zeros((flat.size, 4), dtype=np.int64)
         for step, delta in enumerate(self.steps.tolist()):
             there = flat[inner + delta]
-            self.step_cost[step, inner] = np.where(there > 0, np.maximum(flat[inner], there), 0)
+            self.step_cost[inner, step] = np.where(there > 0, np.maximum(flat[inner], there), 0)
         for tile, side in closed:  # both ways
             step, here = SIDE_STEP[side], self.index(tile)
-            self.step_cost[step, here] = 0
-            self.step_cost[STEP_BACK[step], here + int(self.steps[step])] = 0
+            self.step_cost[here, step] = 0
+            self.step_cost[here + int(self.steps[step]), STEP_BACK[step]] = 0
         self.cost_values: list[int] = sorted(set(np.unique(self.step_cost).tolist()) - {0})
 
 
@@ -246,7 +246,7 @@ class CostTree(BandedTree):
     def _offer(self, here: np.ndarray, d: int) -> None:
         """Offer the steps out of the tiles ``here``, just settled at distance ``d``."""
         lay = self._layout
-        cost = self._costs[:, here].T.ravel()  # tile by tile, west, east, north, south: queue order
+        cost = self._costs[here].ravel()  # tile by tile, west, east, north, south: queue order
         there = (here[:, None] + lay.steps).ravel()
         step = _step_codes(len(here))
         for value in self._cost_values:
@@ -313,7 +313,7 @@ def within_reach(layout: CostLayout, seeds: np.ndarray) -> np.ndarray:
         frontier = np.flatnonzero(layout.open)
     mask[frontier] = True
     while frontier.size:
-        cost = layout.step_cost[:, frontier].T.ravel()
+        cost = layout.step_cost[frontier].ravel()
         there = (frontier[:, None] + layout.steps).ravel()[cost > 0]
         frontier = np.unique(there[~mask[there]])
         mask[frontier] = True
