@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from game.scenario.model import GameMap
-from game.sim.routes import NoPath, for_map
+from game.sim.routes import NoPath, WalkCost, for_map
 
 __all__ = ["DRIVABLE", "WALK_BLOCKED", "WALK_COST", "Grid", "NoPath", "Tile", "front_path", "porch_sides"]
 
@@ -95,13 +95,19 @@ class Grid:
         self.kinds: tuple[tuple[str, ...], ...] = tuple(tuple(r) for r in kinds)
         walkable = np.array([[k not in WALK_BLOCKED for k in r] for r in kinds], dtype=bool)
         self.drivable = np.array([[k in DRIVABLE for k in r] for r in kinds], dtype=bool)
-        cost = np.array([[WALK_COST.get(k, 1) if k not in WALK_BLOCKED else 0 for k in r] for r in kinds],
-                        dtype=np.int64)
-        not_yard = walkable & np.array([[k != "yard" for k in r] for r in kinds], dtype=bool)
-        hedges = sorted(hedged_edges(self.kind_at, self.width, self.height))
-        self._routes = for_map({"walk": walkable, "drive": self.drivable}, walk_cost=(cost, hedges, not_yard))
+        signature = "\n".join(game_map.rows).encode() + repr(sorted(game_map.legend.items())).encode()
+        self._routes = for_map({"walk": walkable, "drive": self.drivable}, signature,
+                               walk_cost=lambda: self._walk_cost(walkable))
         # Yards hedged in on every side with no front path or porch are out of reach: nobody stands there.
         self.walkable = self._routes.passable("walk")
+
+    def _walk_cost(self, walkable: np.ndarray) -> WalkCost:
+        """What walking weighs on this map: a cost per tile, the hedges, and where everyone can be."""
+        cost = np.array([[WALK_COST.get(k, 1) if k not in WALK_BLOCKED else 0 for k in r]
+                         for r in self.kinds],
+                        dtype=np.int64)
+        not_yard = walkable & np.array([[k != "yard" for k in r] for r in self.kinds], dtype=bool)
+        return cost, sorted(hedged_edges(self.kind_at, self.width, self.height)), not_yard
 
     # --- basic geometry ----------------------------------------------------
     def kind_at(self, x: int, y: int) -> str | None:

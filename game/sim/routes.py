@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import heapq
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -362,18 +362,19 @@ class MapRoutes:
 _MAPS: OrderedDict[bytes, MapRoutes] = OrderedDict()
 
 
-def for_map(layers: dict[str, np.ndarray], walk_cost: WalkCost | None = None) -> MapRoutes:
-    """The searches of the map with these passability layers (walking weighed by ``walk_cost``),
-    shared by every caller."""
+def for_map(layers: dict[str, np.ndarray], kinds: bytes = b"",
+            walk_cost: Callable[[], WalkCost] | None = None) -> MapRoutes:
+    """The searches of the map with these passability layers, shared by every caller.
+
+    ``walk_cost`` (called only the first time this map is seen) weighs walking;
+    ``kinds`` is what else the weights depend on (the map's tile kinds), for telling maps apart.
+    """
     h, w = next(iter(layers.values())).shape
-    costs = {} if walk_cost is None else {"walk": walk_cost}
     parts = [np.array([h, w]).tobytes()] + [name.encode() + p.tobytes() for name, p in sorted(layers.items())]
-    parts += [name.encode() + cost.tobytes() + repr(list(closed)).encode() + seeds.tobytes()
-              for name, (cost, closed, seeds) in costs.items()]
-    key = b"".join(parts)
+    key = b"".join([*parts, b"weighed" if walk_cost is not None else b"", kinds])
     routes = _MAPS.get(key)
     if routes is None:
-        routes = _MAPS[key] = MapRoutes(layers, costs)
+        routes = _MAPS[key] = MapRoutes(layers, {} if walk_cost is None else {"walk": walk_cost()})
         while len(_MAPS) > MAPS_KEPT:
             _MAPS.popitem(last=False)
     _MAPS.move_to_end(key)
