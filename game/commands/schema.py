@@ -16,7 +16,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "schema",
         help="print the scenario JSON Schema",
-        description="Print the JSON Schema (Draft 2020-12) of scenario format 1.",
+        description="Print the JSON Schema (Draft 2020-12) of scenario format 2 (and 1).",
     )
     action = parser.add_mutually_exclusive_group()
     action.add_argument("-o", "--output", type=Path, metavar="FILE",

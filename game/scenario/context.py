@@ -90,6 +90,22 @@ class Context:
             hint = ""
         self.error(node, path, f"expected {what}, got {describe(node)}", hint)
 
+    def format_has(self, since: int) -> bool:
+        """Whether the file's declared format has what came in format ``since`` (a missing or
+        wrong format is reported on its own line, so then everything is allowed)."""
+        declared = self.top.get("format")
+        return declared is None or declared >= since
+
+    def format_allows(self, since: int, node: Node, path: FieldPath, what: str) -> bool:
+        """Whether the file's declared format has a feature; says how to get it if not."""
+        if self.format_has(since):
+            return True
+        declared = self.top["format"]
+        self.error(node, path, f"{what} needs format: {since}, and this file is format {declared}",
+                   f"change the first line to 'format: {since}' "
+                   "(`frontporch migrate FILE` does it and keeps your comments)")
+        return False
+
     # --- ids and references ----------------------------------------------------
     def define(self, kind: str, local: bool, value: str) -> None:
         """Register an id of ``kind`` (lists and mappings report their own duplicates)."""

@@ -157,15 +157,18 @@ class Name(KeyType):
 
     what = "a name"
 
-    def __init__(self, pattern: str, rule: str) -> None:
+    def __init__(self, pattern: str, rule: str, defines: str | None = None) -> None:
         self.pattern = pattern
         self._regex = re.compile(pattern)
         self.rule = rule  # the pattern in words, for the hint
+        self.defines = defines  # the name becomes referable as this kind (flags a choice sets)
 
     def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
         if not _within_length(text, MAX_ID_CHARS, node, path, ctx):
             return False
         if self._regex.fullmatch(text):
+            if self.defines is not None:
+                ctx.define(self.defines, False, text)
             return True
         suggestion = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
         hint = self.rule + (f"; try '{suggestion}'" if suggestion else "")
@@ -181,13 +184,15 @@ class Ref(KeyType):
     """The id of something defined elsewhere; checked once the whole file is read.
     As a mapping key it names what the value belongs to (a place and its weight)."""
 
-    def __init__(self, kind: str, local: bool = False) -> None:
+    def __init__(self, kind: str, local: bool = False, wildcard: str | None = None) -> None:
         self.kind = kind
         self.local = local  # True: the id lives in the enclosing scoped record
+        self.wildcard = wildcard  # a word that stands for any of them ("any" policy)
         self.what = f"the id of a {kind}"
 
     def check_text(self, text: str, node: Node, path: FieldPath, ctx: Context) -> bool:
-        ctx.refer(self.kind, self.local, text, node, path)
+        if text != self.wildcard:
+            ctx.refer(self.kind, self.local, text, node, path)
         return True
 
     def json_schema(self) -> JSON:
@@ -368,25 +373,26 @@ class Bool(FieldType):
         return {"anyOf": [{"type": "boolean"}, {"enum": list(BOOL_WORDS)}]}
 
 
-class Const(FieldType):
-    """Exactly one allowed integer (the format version)."""
+class Version(FieldType):
+    """One of the format versions this game reads (the newest is what it writes)."""
 
-    def __init__(self, value: int) -> None:
-        self.value = value
+    def __init__(self, versions: Sequence[int]) -> None:
+        self.versions = tuple(versions)
+        self.words = " or ".join(str(v) for v in self.versions)
 
     def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
         value = _parse_number(node, integral=True)
         if value is None:
-            ctx.expected(node, path, f"the number {self.value}")
+            ctx.expected(node, path, f"the number {self.words}")
             return INVALID
-        if value != self.value:
-            ctx.error(node, path, f"must be {self.value}, got {value}",
-                      f"this game reads format {self.value}")
+        if value not in self.versions:
+            ctx.error(node, path, f"must be {self.words}, got {value}",
+                      f"this game reads formats {self.words}")
             return INVALID
         return value
 
     def json_schema(self) -> JSON:
-        return {"const": self.value}
+        return {"enum": list(self.versions)}
 
 
 _CLOCK = re.compile(r"([01][0-9]|2[0-3]):([0-5][0-9])")
@@ -691,9 +697,30 @@ class Pool(FieldType):
         return {"oneOf": [self.as_list.json_schema(), self.as_mapping.json_schema()]}
 
 
+class Either(FieldType):
+    """A short form, or from format ``since`` a long one, told apart by the node's shape:
+    ``quality: 0.5`` or ``quality: {ana: 0.5, ben: -0.2}``; ``text: "..."`` or a list of lines."""
+
+    def __init__(self, short: FieldType, long: FieldType, long_shape: type[Node], since: int,
+                 what: str) -> None:
+        self.short, self.long, self.long_shape = short, long, long_shape
+        self.since, self.what = since, what
+
+    def check(self, node: Node, path: FieldPath, ctx: Context) -> Any:
+        if node.__class__ is not self.long_shape:
+            return self.short.check(node, path, ctx)
+        if not ctx.format_allows(self.since, node, path, self.what):
+            return INVALID
+        return self.long.check(node, path, ctx)
+
+    def json_schema(self) -> JSON:
+        return {"anyOf": [self.short.json_schema(), self.long.json_schema()]}
+
+
 class Field:
     """One named field of a record. ``attr`` is the model attribute when it differs
-    (``with`` -> ``with_``); ``default`` is given only where the model has none."""
+    (``with`` -> ``with_``); ``default`` is given only where the model has none;
+    ``since`` is the first format version that has the field."""
 
     def __init__(
         self,
@@ -703,9 +730,10 @@ class Field:
         required: bool = False,
         default: Any = MISSING,
         attr: str | None = None,
+        since: int = 1,
     ) -> None:
         self.name, self.kind, self.doc, self.required = name, kind, doc, required
-        self.default, self.attr = default, attr or name
+        self.default, self.attr, self.since = default, attr or name, since
 
 
 class Record(FieldType):
@@ -757,6 +785,10 @@ class Record(FieldType):
                     kwargs[field.attr] = field.default
                     field.kind.on_default(ctx, field.default)
                 continue
+            if field.since > 1 and not ctx.format_allows(field.since, pair[0], (path, field.name),
+                                                         f"'{field.name}'"):
+                ok = False
+                continue
             value = field.kind.check(pair[1], (path, field.name), ctx)
             if value is INVALID:
                 ok = False
@@ -780,7 +812,8 @@ class Record(FieldType):
         if self.exactly_one:
             given = [name for name in self.exactly_one if name in present]
             if len(given) != 1:
-                names = ", ".join(self.exactly_one)
+                names = ", ".join(name for name in self.exactly_one
+                                  if ctx.format_has(self.by_name[name].since))
                 ctx.error(node, path, f"needs exactly one of {names}",
                           f"found {', '.join(given)}" if given else "found none")
                 ok = False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
 
@@ -23,9 +24,94 @@ PLACE_KINDS: tuple[str, ...] = ("porch", "shop", "park", "church", "school", "ya
 POSITIVE_TAGS: tuple[str, ...] = ("voice", "respect", "neutrality", "trustworthy_motives")
 NEGATIVE_TAGS: tuple[str, ...] = ("disrespect", "bias", "dismissal", "threat")
 CHOICE_TAGS: tuple[str, ...] = POSITIVE_TAGS + NEGATIVE_TAGS
-TRIGGER_KINDS: tuple[str, ...] = ("call", "event", "resident")
-FORMAT_VERSION = 1
+TRIGGER_KINDS: tuple[str, ...] = ("call", "event", "resident", "breach", "flag")
+FORMAT_VERSION = 2  # what `new` and `migrate` write
+FORMAT_VERSIONS: tuple[int, ...] = (1, 2)  # what the loader reads; 2 adds the fields marked since=2
+ANY_POLICY = "any"  # in conditions and triggers: whichever policy
 ESCALATED = "escalated"  # suffix of the id of the call an unanswered call turns into
+
+
+# --- conditions: the closed set of states a ``requires:`` can ask about ------------------
+
+
+class CallResult(str, Enum):
+    IN_TIME = "in_time"  # reached before its window closed
+    LATE = "late"  # reached after its window closed
+    MISSED = "missed"  # its window closed and nobody has arrived
+
+
+class Measure(str, Enum):
+    TRUST = "trust"  # 0..100
+    FAMILIARITY = "familiarity"  # 0..1
+
+
+@dataclass(frozen=True)
+class FlagIs:
+    """A flag (set by a choice's ``sets``) is set, or with ``is_set`` False, is not."""
+
+    flag: str
+    is_set: bool = True
+
+
+@dataclass(frozen=True)
+class PolicyBreached:
+    """The officer has broken this policy (``ANY_POLICY``: any), or with ``breached`` False, has not."""
+
+    policy: str
+    breached: bool = True
+
+
+@dataclass(frozen=True)
+class CallWas:
+    """A scripted call was reached in time, reached late, or missed (so far)."""
+
+    call: str
+    result: CallResult
+
+
+@dataclass(frozen=True)
+class Between:
+    """The shift's clock is in ``[start, end)`` (minutes after the shift starts)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ResidentPresent:
+    """The resident is within presence distance of the officer, or with ``present`` False, is not."""
+
+    resident: str
+    present: bool = True
+
+
+@dataclass(frozen=True)
+class ResidentLevel:
+    """A resident's trust (0..100) or familiarity (0..1) is within the bounds given."""
+
+    resident: str
+    measure: Measure
+    at_least: float | None = None
+    at_most: float | None = None
+
+
+@dataclass(frozen=True)
+class EventAttended:
+    """The officer was at the event on foot while it was under way (``played``: joined its game)."""
+
+    event: str
+    played: bool = False
+
+
+Condition = FlagIs | PolicyBreached | CallWas | Between | ResidentPresent | ResidentLevel | EventAttended
+
+
+@dataclass(frozen=True)
+class Line:
+    """A text shown only when its conditions hold (a scene's line, a debrief question)."""
+
+    text: str
+    requires: tuple[Condition, ...] = ()
 
 
 def _frozen_mapping(data: Mapping[str, float] | None = None) -> Mapping[str, float]:
@@ -60,7 +146,43 @@ class TrustAtLeast:
     trust: float
 
 
-ObjectiveCheck = StoriesHeard | CallsInTime | TrustAtLeast
+@dataclass(frozen=True)
+class NoBreaches:
+    """No policy broken; each breach halves the credit (partial credit, not all or nothing)."""
+
+
+@dataclass(frozen=True)
+class StoryOf:
+    """Hear all of one resident's story; credit for each beat heard."""
+
+    resident: str
+
+
+@dataclass(frozen=True)
+class TrustOf:
+    """One resident's trust at the end of the shift at least ``at_least``."""
+
+    resident: str
+    at_least: float
+
+
+@dataclass(frozen=True)
+class Attended:
+    """Be at the event on foot while it is under way."""
+
+    event: str
+
+
+@dataclass(frozen=True)
+class FollowedUp:
+    """Report back on a worry (a concern id, unique on the street): a third of the credit for
+    hearing it, two thirds for looking into it."""
+
+    concern: str
+
+
+ObjectiveCheck = (StoriesHeard | CallsInTime | TrustAtLeast | NoBreaches | StoryOf | TrustOf
+                  | Attended | FollowedUp)
 
 
 @dataclass(frozen=True)
@@ -235,24 +357,34 @@ class Event:
 @dataclass(frozen=True)
 class Trigger:
     kind: str  # one of TRIGGER_KINDS
-    target: str  # call id, event id or resident id
+    target: str  # call id, event id, resident id, policy id (or ANY_POLICY) or flag
     familiarity_at_least: float = 0.0  # only for resident triggers
+    after_minutes: float = 0.0  # only for breach and flag triggers: a follow-up this much later
 
 
 @dataclass(frozen=True)
 class Choice:
     say: str
-    quality: float  # -1..1
+    quality: float  # -1..1; with per-resident qualities, their mean (what a bot weighs)
     tags: tuple[str, ...] = ()
     goto: str | None = None  # None ends the encounter
     violates: str | None = None  # policy id
+    requires: tuple[Condition, ...] = ()  # offered only when these hold
+    sets: tuple[str, ...] = ()  # flags this choice sets
+    qualities: Mapping[str, float] = field(default_factory=_frozen_mapping)  # resident -> quality
+    turns_away: Mapping[str, float] = field(default_factory=_frozen_mapping)  # resident -> minutes
+    leaves: tuple[str, ...] = ()  # residents who walk home at once
+
+    def quality_for(self, resident: str) -> float:
+        return self.qualities.get(resident, self.quality)
 
 
 @dataclass(frozen=True)
 class Node:
     id: str
-    text: str
+    text: str  # shown when none of ``lines`` fits
     choices: tuple[Choice, ...]
+    lines: tuple[Line, ...] = ()  # texts tried first, in order, each shown only if it fits
 
 
 @dataclass(frozen=True)
@@ -262,6 +394,7 @@ class Encounter:
     with_: tuple[str, ...]  # resident ids whose trust the choices move
     start: str
     nodes: Mapping[str, Node]
+    requires: tuple[Condition, ...] = ()  # starts only when these hold as the trigger fires
 
 
 @dataclass(frozen=True)
@@ -269,6 +402,7 @@ class Policy:
     id: str
     on_duty_needs_approval: bool = True
     text: str = ""
+    witness_quality: float | None = None  # how a breach lands with the residents who see it
 
 
 def default_policies() -> Mapping[str, Policy]:
@@ -298,7 +432,7 @@ class Scenario:
     encounters: tuple[Encounter, ...] = ()
     policies: Mapping[str, Policy] = field(default_factory=default_policies)
     tuning: Mapping[str, float] = field(default_factory=_frozen_mapping)
-    debrief: tuple[str, ...] = ()
+    debrief: tuple[Line, ...] = ()  # questions, each asked only if the scene it is about happened
     source: str = ""  # file the scenario came from, for messages
     content_hash: str = ""  # sha256 of the file bytes, for sessions and replay
     # The file's bytes, so a saved session keeps the very scenario it was played on.

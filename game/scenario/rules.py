@@ -17,7 +17,20 @@ from typing import Any
 from yaml.nodes import Node
 
 from game.scenario.context import Context, FieldPath
-from game.scenario.model import CallKind, Encounter, GameMap, Place, RateBand, Tie
+from game.scenario.model import (
+    CallKind,
+    Encounter,
+    FollowedUp,
+    GameMap,
+    Line,
+    Objective,
+    Place,
+    RateBand,
+    ResidentLevel,
+    Tie,
+    Trigger,
+)
+from game.scenario.model import Node as Scene
 from game.scenario.yamlnodes import block_char_mark, field_node, key_node, mark
 
 
@@ -195,7 +208,38 @@ def check_call_kind(ctx: Context, kind: CallKind, node: Node, path: FieldPath) -
 
 
 def check_encounter(ctx: Context, encounter: Encounter, node: Node, path: FieldPath) -> bool:
-    """Every node is reachable from ``start`` and can still reach an ending."""
+    """Every node is reachable from ``start`` and can still reach an ending; per-resident
+    qualities name exactly the residents the encounter is with."""
+    return _check_graph(ctx, encounter, node, path) and _check_choice_residents(ctx, encounter,
+                                                                                node, path)
+
+
+def _check_choice_residents(ctx: Context, encounter: Encounter, node: Node, path: FieldPath) -> bool:
+    """A choice that moves each resident by their own quality says how it moves every one of
+    ``with``, and nobody else (whom it would not reach)."""
+    ok = True
+    with_ = set(encounter.with_)
+    nodes_node = field_node(node, "nodes")
+    for name, scene in encounter.nodes.items():
+        for index, choice in enumerate(scene.choices):
+            named = set(choice.qualities)
+            if not named or named == with_:
+                continue
+            choices_node = field_node(field_node(nodes_node, name), "choices")
+            where = field_node(choices_node.value[index], "quality")
+            where_path = ((((((path, "nodes"), name), "choices"), index)), "quality")
+            missing, extra = sorted(with_ - named), sorted(named - with_)
+            if extra:
+                ctx.error(where, where_path, f"names {', '.join(extra)}, not in the encounter's with",
+                          "add them to with, or leave them out here")
+            if missing:
+                ctx.error(where, where_path, f"gives no quality for {', '.join(missing)}",
+                          "a per-resident quality names everyone in with")
+            ok = False
+    return ok
+
+
+def _check_graph(ctx: Context, encounter: Encounter, node: Node, path: FieldPath) -> bool:
     graph = {
         name: {choice.goto for choice in scene.choices
                if choice.goto is not None and choice.goto in encounter.nodes}
@@ -238,3 +282,74 @@ def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
                 seen.add(target)
                 todo.append(target)
     return seen
+
+
+def check_level(ctx: Context, level: ResidentLevel, node: Node, path: FieldPath) -> bool:
+    """A trust or familiarity condition gives a bound, and a range that can hold."""
+    if level.at_least is None and level.at_most is None:
+        ctx.error(node, path, f"a {level.measure.value} condition needs at_least or at_most",
+                  f"e.g. {{resident: {level.resident}, at_least: "
+                  f"{'60' if level.measure.value == 'trust' else '0.3'}}}")
+        return False
+    if level.at_least is not None and level.at_most is not None and level.at_least > level.at_most:
+        ctx.error(field_node(node, "at_most"), (path, "at_most"),
+                  f"at_most {level.at_most:g} is below at_least {level.at_least:g}",
+                  "the condition could never hold")
+        return False
+    return True
+
+
+def check_lines(ctx: Context, lines: list[Line], nodes: list[Node], path: FieldPath) -> bool:
+    """Lines are tried in order: every one but the last has conditions, the last has none,
+    so exactly one line always fits and none is hidden behind an earlier catch-all."""
+    ok = True
+    for index, line in enumerate(lines[:-1]):
+        if not line.requires:
+            ctx.error(nodes[index], (path, index), "a line without requires hides the lines after it",
+                      "give it requires, or move it to the end")
+            ok = False
+    if lines[-1].requires:
+        ctx.error(field_node(nodes[-1], "requires"), ((path, len(lines) - 1), "requires"),
+                  "the last line needs no requires: it is shown when no other fits",
+                  "add a last line without requires")
+        ok = False
+    return ok
+
+
+def check_node(ctx: Context, scene: Scene, node: Node, path: FieldPath) -> bool:
+    """At least one choice is always offered, so a scene can always be answered."""
+    if scene.choices and all(choice.requires for choice in scene.choices):
+        ctx.error(field_node(node, "choices"), (path, "choices"),
+                  "every choice has requires, so none may be offered",
+                  "leave at least one choice without requires")
+        return False
+    return True
+
+
+def check_trigger_delay(ctx: Context, trigger: Trigger, node: Node, path: FieldPath) -> bool:
+    """Only a follow-up (after a breach or a flag) can wait: the others fire as they happen."""
+    if trigger.after_minutes and trigger.kind not in ("breach", "flag"):
+        ctx.error(field_node(node, "after_minutes"), (path, "after_minutes"),
+                  "'after_minutes' only applies together with 'breach' or 'flag'",
+                  f"a {trigger.kind} trigger starts the encounter as it happens")
+        return False
+    return True
+
+
+def check_objective(ctx: Context, objective: Objective, node: Node, path: FieldPath) -> bool:
+    """``no_breaches: true`` (false would mean nothing); a followed-up worry names one resident's."""
+    check = objective.check
+    check_node_ = field_node(node, "check")
+    if check is None:  # no_breaches: false
+        ctx.error(field_node(check_node_, "no_breaches"), ((path, "check"), "no_breaches"),
+                  "no_breaches can only be true", "write no_breaches: true, or remove it")
+        return False
+    if isinstance(check, FollowedUp):
+        owners = [r.id for r in ctx.top.get("residents", ())
+                  if any(c.id == check.concern for c in r.concerns)]
+        if len(owners) > 1:
+            ctx.error(field_node(check_node_, "followed_up"), ((path, "check"), "followed_up"),
+                      f"'{check.concern}' is a worry of {', '.join(owners)}",
+                      "give the worries different ids, so the objective names one")
+            return False
+    return True

@@ -1,4 +1,4 @@
-"""JSON Schema (Draft 2020-12) for scenario format 1, generated from the spec.
+"""JSON Schema (Draft 2020-12) for scenario format 2 (which reads format 1 too), from the spec.
 
 Editors (yaml-language-server) use it for completion and hover help; the file
 shipped as schema/scenario.schema.json is this document, kept in sync by a test

@@ -1,4 +1,4 @@
-"""Scenario format version 1, declared once.
+"""Scenario formats 1 and 2, declared once.
 
 This table is the scenario format (docs/authoring.md explains it field by field). The
 loader walks YAML with it and ``game.scenario.schema`` exports it as JSON
@@ -6,17 +6,26 @@ Schema, so a field, range or default changes in exactly one place. Defaults
 come from the model dataclasses unless a field says otherwise. Fields are
 listed in dependency order: ``shift`` before any time, ``map`` before places,
 ``policies`` before the encounters that may violate them.
+
+Format 2 is format 1 plus the fields marked ``since=2`` (conditions, flags,
+per-resident effects, consequences, richer objectives): a format-1 file reads
+exactly as before, and one that uses a format-2 field is told to say
+``format: 2``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import MappingProxyType
+from typing import Any
+
+from yaml.nodes import MappingNode, SequenceNode
 
 from game.scenario.fieldtypes import (
     Bool,
     Char,
     Clock,
-    Const,
+    Either,
     Enum,
     Field,
     Grid,
@@ -30,6 +39,7 @@ from game.scenario.fieldtypes import (
     Ref,
     Row,
     Text,
+    Version,
 )
 from game.scenario.limits import (
     MAX_ENCOUNTER_NODES,
@@ -48,45 +58,67 @@ from game.scenario.limits import (
     MIN_SECONDS_PER_MINUTE,
 )
 from game.scenario.model import (
+    ANY_POLICY,
     CHOICE_TAGS,
-    FORMAT_VERSION,
+    FORMAT_VERSIONS,
     PLACE_KINDS,
     TILE_KINDS,
+    Attended,
+    Between,
     Call,
     CallGenerator,
     CallKind,
+    CallResult,
     CallsInTime,
+    CallWas,
     Choice,
     Concern,
+    Condition,
     Encounter,
     Escalation,
     Event,
+    EventAttended,
+    FlagIs,
+    FollowedUp,
     GameMap,
+    Line,
+    Measure,
+    NoBreaches,
     Node,
     Objective,
     ObjectiveCheck,
     Place,
     Policy,
+    PolicyBreached,
     RateBand,
     Resident,
+    ResidentLevel,
+    ResidentPresent,
     Scenario,
     ScheduleEntry,
     Shift,
     StoriesHeard,
     StoryBeat,
+    StoryOf,
     Tie,
     Trigger,
     TrustAtLeast,
+    TrustOf,
     default_policies,
 )
 from game.scenario.rules import (
     check_bands,
     check_call_kind,
     check_encounter,
+    check_level,
+    check_lines,
     check_map,
+    check_node,
+    check_objective,
     check_place,
     check_span,
     check_ties,
+    check_trigger_delay,
 )
 from game.tuning import TUNING_LIMITS, TUNING_NAMES
 
@@ -95,6 +127,8 @@ SLUG = Name(r"[a-z0-9][a-z0-9-]*", "ids are lowercase slugs: a-z, 0-9 and '-'")
 # policy is ``social_media``, so '_' is allowed there.
 KEY = Name(r"[a-z0-9][a-z0-9_-]*", "names are lowercase: a-z, 0-9, '-' and '_'")
 SHIFT_TIME = Clock(in_shift=True)
+FLAG = Name(r"[a-z0-9][a-z0-9_-]*", "flags are lowercase: a-z, 0-9, '-' and '_'")
+SETS_FLAG = Name(FLAG.pattern, FLAG.rule, defines="flag")
 # A format limit, not a model constant: one call a minute on average from one
 # generator is already more than one officer can take, and it bounds the draw.
 MAX_CALLS_PER_HOUR = 60
@@ -109,26 +143,114 @@ def _place(id: str, at: tuple[int, int], kind: str, name: str | None = None) -> 
     return Place(id, at, kind, readable(id) if name is None else name)
 
 
-def _trigger(
-    call: str | None = None,
-    event: str | None = None,
-    resident: str | None = None,
-    familiarity_at_least: float = 0.0,
-) -> Trigger:
-    kind, target = next((k, t) for k, t in (("call", call), ("event", event),
-                                              ("resident", resident)) if t is not None)
-    return Trigger(kind, target, familiarity_at_least)
+def _trigger(familiarity_at_least: float = 0.0, after_minutes: float = 0.0, **given: str) -> Trigger:
+    ((kind, target),) = given.items()  # the spec lets exactly one kind through
+    return Trigger(kind, target, familiarity_at_least, after_minutes)
 
 
-def _objective_check(
-    stories_heard: int | None = None,
-    calls_in_time: CallsInTime | None = None,
-    trust_at_least: float | None = None,
-) -> ObjectiveCheck:
-    if stories_heard is not None:
-        return StoriesHeard(stories_heard)
-    return calls_in_time if calls_in_time is not None else TrustAtLeast(trust_at_least)  # type: ignore[arg-type]
+def _objective_check(**given: object) -> ObjectiveCheck:
+    ((kind, value),) = given.items()  # the spec lets exactly one kind through
+    match kind:
+        case "stories_heard":
+            return StoriesHeard(value)  # type: ignore[arg-type]
+        case "trust_at_least":
+            return TrustAtLeast(value)  # type: ignore[arg-type]
+        case "no_breaches":  # false means nothing: check_objective reports the None
+            return NoBreaches() if value else None  # type: ignore[return-value]
+        case "story_of":
+            return StoryOf(value)  # type: ignore[arg-type]
+        case "attended":
+            return Attended(value)  # type: ignore[arg-type]
+        case "followed_up":
+            return FollowedUp(value)  # type: ignore[arg-type]
+    return value  # type: ignore[return-value]  # calls_in_time, trust_of: built by their records
 
+
+# How each condition key is built from its value: the closed set of what ``requires`` can ask.
+_CONDITIONS: dict[str, Callable[[Any], Condition]] = {
+    "flag": lambda v: FlagIs(v),
+    "not_flag": lambda v: FlagIs(v, is_set=False),
+    "breached": lambda v: PolicyBreached(v),
+    "not_breached": lambda v: PolicyBreached(v, breached=False),
+    "call_in_time": lambda v: CallWas(v, CallResult.IN_TIME),
+    "call_late": lambda v: CallWas(v, CallResult.LATE),
+    "call_missed": lambda v: CallWas(v, CallResult.MISSED),
+    "between": lambda v: v,
+    "present": lambda v: ResidentPresent(v),
+    "absent": lambda v: ResidentPresent(v, present=False),
+    "attended": lambda v: EventAttended(v),
+    "played": lambda v: EventAttended(v, played=True),
+    "trust": lambda v: v,
+    "familiarity": lambda v: v,
+}
+
+
+def _condition(**given: object) -> Condition:
+    ((kind, value),) = given.items()  # the spec lets exactly one kind through
+    return _CONDITIONS[kind](value)
+
+
+def _choice(quality: float | dict[str, float], **fields: object) -> Choice:
+    """The one-number quality moves everyone alike; a mapping moves each resident by their own
+    (the bots weigh the mean)."""
+    if isinstance(quality, float):
+        return Choice(quality=quality, **fields)  # type: ignore[arg-type]
+    mean = sum(quality.values()) / len(quality)
+    return Choice(quality=mean, qualities=quality, **fields)  # type: ignore[arg-type]
+
+
+def _node(id: str, text: str | tuple[Line, ...], choices: tuple[Choice, ...]) -> Node:
+    if isinstance(text, str):
+        return Node(id, text, choices)
+    return Node(id, text[-1].text, choices, lines=text[:-1])
+
+
+def _scenario(debrief: tuple[str | Line, ...] = (), **fields: object) -> Scenario:
+    questions = tuple(Line(q) if isinstance(q, str) else q for q in debrief)
+    return Scenario(debrief=questions, **fields)  # type: ignore[arg-type]
+
+
+def _level(measure: Measure, resident: str, at_least: float | None = None,
+           at_most: float | None = None) -> ResidentLevel:
+    return ResidentLevel(resident, measure, at_least, at_most)
+
+
+def _level_record(measure: Measure, bound: Number, words: str) -> Record:
+    return Record(None, [
+        Field("resident", Ref("resident"), "Id of the resident.", required=True),
+        Field("at_least", bound, f"{words} at least this."),
+        Field("at_most", bound, f"{words} at most this."),
+    ], build=lambda **values: _level(measure, **values), check=check_level)
+
+
+CONDITION = Record(None, [
+    Field("flag", Ref("flag"), "The flag is set (a choice's sets: set it)."),
+    Field("not_flag", Ref("flag"), "The flag is not set."),
+    Field("breached", Ref("policy", wildcard=ANY_POLICY),
+          "The officer has broken this policy (a name in policies, or any)."),
+    Field("not_breached", Ref("policy", wildcard=ANY_POLICY),
+          "The officer has not broken this policy (a name in policies, or any)."),
+    Field("call_in_time", Ref("call"), "This call (id) was reached in time."),
+    Field("call_late", Ref("call"), "This call (id) was reached after its window closed."),
+    Field("call_missed", Ref("call"), "This call's window closed and nobody has arrived."),
+    Field("between", Row([("from", SHIFT_TIME), ("to", SHIFT_TIME)], build=Between),
+          "The clock is in [from, to), both HH:MM within the shift."),
+    Field("present", Ref("resident"), "The resident (id) is near the officer."),
+    Field("absent", Ref("resident"), "The resident (id) is not near the officer."),
+    Field("attended", Ref("event"), "The officer was at the event (id) on foot while under way."),
+    Field("played", Ref("event"), "The officer joined the kids' game at the event (id)."),
+    Field("trust", _level_record(Measure.TRUST, Number(0, 100), "Trust, 0..100,"),
+          "A resident's trust at least / at most a value."),
+    Field("familiarity", _level_record(Measure.FAMILIARITY, Number(0, 1), "Familiarity, 0..1,"),
+          "A resident's familiarity with the officer at least / at most a value."),
+], build=_condition, exactly_one=tuple(_CONDITIONS))
+REQUIRES = ListOf(CONDITION, min_items=1)
+_REQUIRES_DOC = "Conditions that must all hold (format 2)."
+
+LINE = Record(Line, [
+    Field("text", Text(), "The text.", required=True),
+    Field("requires", REQUIRES, "Shown only when these all hold; none: always."),
+])
 
 SHIFT = Record(Shift, [
     Field("start", Clock(in_shift=False), "Clock time the shift starts, HH:MM.", required=True),
@@ -182,7 +304,8 @@ RESIDENT = Record(Resident, [
     Field("influence", Number(0, 1), "Weight in neighborhood trust and word of mouth, 0..1."),
     Field("schedule", ListOf(SCHEDULE_ENTRY), "Where the resident is when, in the shift."),
     Field("story", ListOf(STORY_BEAT), "Story beats unlocked by familiarity."),
-    Field("concerns", ListOf(CONCERN, key="id"), "Worries the officer can follow up."),
+    Field("concerns", ListOf(CONCERN, key="id", defines="concern"),
+          "Worries the officer can follow up."),
 ])
 
 TIE = Row([("resident", Ref("resident")), ("resident", Ref("resident")),
@@ -260,31 +383,51 @@ EVENT = Record(Event, [
 POLICY = Record(Policy, [
     Field("on_duty_needs_approval", Bool(), "Whether doing this on duty needs approval."),
     Field("text", Text(allow_empty=True), "The rule in words, shown in the debrief."),
+    Field("witness_quality", Number(-1, 1), "How a breach lands with each resident near the "
+          "officer, -1..1, as a contact (format 2).", since=2),
 ])
 
 TRIGGER = Record(Trigger, [
     Field("call", Ref("call"), "Start when this call (id) is answered."),
     Field("event", Ref("event"), "Start at this event (id)."),
     Field("resident", Ref("resident"), "Start when meeting this resident (id)."),
+    Field("breach", Ref("policy", wildcard=ANY_POLICY),
+          "Start when this policy (or any) is broken: a follow-up (format 2).", since=2),
+    Field("flag", Ref("flag"), "Start when a choice sets this flag (format 2).", since=2),
     Field("familiarity_at_least", Number(0, 1),
           "With resident: only once familiarity reaches this, 0..1."),
-], build=_trigger, exactly_one=("call", "event", "resident"),
-    requires={"familiarity_at_least": "resident"})
+    Field("after_minutes", Number(0, MAX_WINDOW_MINUTES),
+          "With breach or flag: this many game minutes later (format 2).", since=2),
+], build=_trigger, exactly_one=("call", "event", "resident", "breach", "flag"),
+    requires={"familiarity_at_least": "resident"}, check=check_trigger_delay)
 
 CHOICE = Record(Choice, [
     Field("say", Text(max_chars=MAX_LINE_CHARS), "What the officer says or does.", required=True),
-    Field("quality", Number(-1, 1), "Contact quality, -1 (harmful) .. 1 (excellent).",
-          required=True),
+    Field("quality", Either(Number(-1, 1), MapOf(Ref("resident"), Number(-1, 1), min_items=1),
+                            MappingNode, 2, "a quality per resident"),
+          "Contact quality, -1 (harmful) .. 1 (excellent); or, in format 2, resident id: "
+          "quality for each resident in with.", required=True),
     Field("tags", ListOf(Enum(CHOICE_TAGS, "tag"), unique=True),
           "Procedural-justice tags explaining the choice in the debrief."),
     Field("goto", Ref("node", local=True), "Next node of this encounter; none ends it."),
     Field("violates", Ref("policy"), "Policy (name in policies) this choice breaches."),
-])
+    Field("requires", REQUIRES, "Offered only when these all hold (format 2).", since=2),
+    Field("sets", ListOf(SETS_FLAG, min_items=1, unique=True),
+          "Flags this choice sets, for requires and triggers to read (format 2).", since=2),
+    Field("turns_away", MapOf(Ref("resident"), Number(maximum=MAX_WINDOW_MINUTES, above=0),
+                              min_items=1),
+          "resident id: game minutes they will not talk to the officer (format 2).", since=2),
+    Field("leaves", ListOf(Ref("resident"), min_items=1, unique=True),
+          "Residents (ids) who walk home at once, leaving the event (format 2).", since=2),
+], build=_choice)
 
 NODE = Record(Node, [
-    Field("text", Text(), "What the officer sees and hears.", required=True),
+    Field("text", Either(Text(), ListOf(LINE, min_items=1, check=check_lines), SequenceNode, 2,
+                         "a list of lines"),
+          "What the officer sees and hears; or, in format 2, a list of {text, requires}: the "
+          "first that fits is shown, the last has no requires.", required=True),
     Field("choices", ListOf(CHOICE, min_items=1), "The officer's options.", required=True),
-])
+], build=_node, check=check_node)
 
 ENCOUNTER = Record(Encounter, [
     Field("id", SLUG, "Unique id of the encounter.", required=True),
@@ -296,6 +439,8 @@ ENCOUNTER = Record(Encounter, [
     Field("nodes", MapOf(KEY, NODE, defines="node", local=True, key_attr="id", min_items=1,
                          max_items=MAX_ENCOUNTER_NODES),
           "The conversation: node name -> text and choices.", required=True),
+    Field("requires", REQUIRES, "Starts only if these all hold when its trigger fires "
+          "(format 2).", since=2),
 ], scoped=True, check=check_encounter)
 
 CALLS_IN_TIME = Record(CallsInTime, [
@@ -303,11 +448,26 @@ CALLS_IN_TIME = Record(CallsInTime, [
     Field("share", Number(0, 1), "Share of those calls reached in time, 0..1.", required=True),
 ])
 
+TRUST_OF = Record(TrustOf, [
+    Field("resident", Ref("resident"), "Id of the resident.", required=True),
+    Field("at_least", Number(0, 100), "Their trust at the end, 0..100.", required=True),
+])
+
 OBJECTIVE_CHECK = Record(None, [
     Field("stories_heard", Int(1), "Number of residents whose story you have begun to hear."),
     Field("calls_in_time", CALLS_IN_TIME, "Calls of a priority reached in time."),
     Field("trust_at_least", Number(0, 100), "Final neighborhood trust, 0..100."),
-], build=_objective_check, exactly_one=("stories_heard", "calls_in_time", "trust_at_least"))
+    Field("no_breaches", Bool(), "true: no policy broken; each breach halves the credit "
+          "(format 2).", since=2),
+    Field("story_of", Ref("resident"), "Hear all of this resident's story (format 2).", since=2),
+    Field("trust_of", TRUST_OF, "One resident's trust at the end (format 2).", since=2),
+    Field("attended", Ref("event"), "Be at this event on foot while under way (format 2).",
+          since=2),
+    Field("followed_up", Ref("concern"), "Report back on this worry (a concern id) "
+          "(format 2).", since=2),
+], build=_objective_check, exactly_one=("stories_heard", "calls_in_time", "trust_at_least",
+                                       "no_breaches", "story_of", "trust_of", "attended",
+                                       "followed_up"))
 
 OBJECTIVE = Record(Objective, [
     Field("id", SLUG, "Unique id of the objective.", required=True),
@@ -317,7 +477,7 @@ OBJECTIVE = Record(Objective, [
           "calls_in_time, trust_at_least.", required=True),
     Field("weight", Number(maximum=MAX_OBJECTIVE_WEIGHT, above=0),
           f"Weight in the score, up to {MAX_OBJECTIVE_WEIGHT:g}."),
-])
+], check=check_objective)
 
 TUNING = Record(None, [
     Field(name, Number(*TUNING_LIMITS[name]), f"Overrides game.tuning.Tuning.{name}.")
@@ -325,7 +485,8 @@ TUNING = Record(None, [
 ], build=lambda **values: MappingProxyType(values))
 
 SCENARIO = Record(Scenario, [
-    Field("format", Const(FORMAT_VERSION), "Scenario format version.", required=True),
+    Field("format", Version(FORMAT_VERSIONS), "Scenario format version: 2 (1 is read as "
+          "before, without the fields marked format 2).", required=True),
     Field("id", SLUG, "Unique id of the scenario (lowercase slug).", required=True),
     Field("title", Text(max_chars=MAX_TITLE_CHARS), "Title shown in the scenario list.",
           required=True),
@@ -352,5 +513,8 @@ SCENARIO = Record(Scenario, [
     Field("encounters", ListOf(ENCOUNTER, key="id"), "Scripted conversations."),
     Field("objectives", ListOf(OBJECTIVE, key="id"), "What the shift is scored on."),
     Field("tuning", TUNING, "Overrides of trust-model constants (see game/tuning.py)."),
-    Field("debrief", ListOf(Text(max_chars=MAX_LINE_CHARS)), "Questions for the debrief."),
-], publish=True)
+    Field("debrief", ListOf(Either(Text(max_chars=MAX_LINE_CHARS), LINE, MappingNode, 2,
+                                   "a question with requires")),
+          "Questions for the debrief; in format 2 also {text, requires}: asked only if "
+          "the scene it is about happened."),
+], build=_scenario, publish=True)

@@ -94,7 +94,7 @@ def test_schema_prints_the_shipped_schema(capsys) -> None:
     status, out, _ = run(capsys, "schema")
     assert status == 0
     assert out == SCHEMA_FILE.read_text(encoding="utf-8")
-    assert json.loads(out)["title"] == "Front Porch scenario, format 1"
+    assert json.loads(out)["title"] == "Front Porch scenario, format 2"
 
 
 def test_schema_check_and_output(tmp_path: Path, capsys) -> None:

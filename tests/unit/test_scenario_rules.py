@@ -29,8 +29,8 @@ CASES: list[tuple[str, str, str, str]] = [
      "11:37: objectives[0][\"residents' stories\"]: unknown field 'residents' stories' (a "
      "comma inside { } starts a new field: put text with commas in quotes)"),
     # --- types and ranges ----------------------------------------------------------------
-    ("format-is-1", "format: 1", "format: 2",
-     "3:9: format: must be 1, got 2 (this game reads format 1)"),
+    ("format-is-1-or-2", "format: 1", "format: 3",
+     "3:9: format: must be 1 or 2, got 3 (this game reads formats 1 or 2)"),
     ("difficulty-range", "difficulty: 1 ", "difficulty: 4 ",
      "7:13: difficulty: must be between 1 and 3, got 4"),
     ("difficulty-whole", "difficulty: 1 ", "difficulty: 1.5 ",

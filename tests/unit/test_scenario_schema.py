@@ -52,8 +52,10 @@ def test_schema_carries_the_spec() -> None:
     assert schema["properties"]["shift"]["properties"]["seconds_per_minute"]["default"] == 1.5
     trigger = (schema["properties"]["encounters"]["items"]["properties"]["when"])
     assert trigger["anyOf"] == [{"required": ["call"]}, {"required": ["event"]},
-                                {"required": ["resident"]}]
-    assert trigger["dependentSchemas"]["call"] == {"properties": {"event": False, "resident": False}}
+                                {"required": ["resident"]}, {"required": ["breach"]},
+                                {"required": ["flag"]}]
+    assert trigger["dependentSchemas"]["call"] == {"properties": {
+        "event": False, "resident": False, "breach": False, "flag": False}}
     assert trigger["dependentRequired"] == {"familiarity_at_least": ["resident"]}
     tuning = schema["properties"]["tuning"]
     assert tuning["additionalProperties"] is False
