@@ -156,7 +156,7 @@ def build_debrief(results: ShiftResults, ledger: Sequence[TrustChange],
         safety=results.safety, score=results.score, foot_minutes=results.foot_minutes,
         car_minutes=results.car_minutes, stories_heard=results.stories_heard,
         residents=residents, calls=calls, objectives=results.objectives,
-        breaches=results.breaches, questions=scenario.debrief,
+        breaches=results.breaches, questions=questions_asked(results, scenario),
         tips=next_time(results, ledger, calls), score_lines=score_lines(results, par),
         par_score=None if par is None else par.score,
     )
@@ -300,3 +300,11 @@ def _keep_going(results: ShiftResults, ledger: Sequence[TrustChange]) -> Tip:
 
 def _count(n: int, noun: str, plural: str = "") -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
+
+
+def questions_asked(results: ShiftResults, scenario: Scenario) -> tuple[str, ...]:
+    """The debrief questions whose scenes happened in this shift (a session saved before
+    questions had conditions asks every question without one)."""
+    if results.questions is not None:
+        return results.questions
+    return tuple(q.text for q in scenario.debrief if not q.requires)

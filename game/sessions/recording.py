@@ -122,11 +122,13 @@ class Recording:
         r = self.results
         return _build(
             ShiftResults, {k: v for k, v in r.items()
-                           if k not in ("objectives", "residents", "calls", "breaches", "score_parts")},
+                           if k not in ("objectives", "residents", "calls", "breaches", "score_parts",
+                                        "questions")},
             objectives=tuple(_build(ObjectiveResult, o) for o in r.get("objectives", ())),
             residents=tuple(_build(ResidentOutcome, o) for o in r.get("residents", ())),
             calls=tuple(_build(CallOutcome, o) for o in r.get("calls", ())),
             breaches=tuple(r.get("breaches", ())),
+            questions=None if r.get("questions") is None else tuple(r["questions"]),
             score_parts=tuple(_build(ScorePart, p) for p in r.get("score_parts", ())),
         )
 

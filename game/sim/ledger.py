@@ -22,13 +22,15 @@ class SourceKind(Enum):
     MEDIA = "media"  # the social-media moment; id is the step (consent, post)
     ENCOUNTER = "encounter"  # a line of a scripted encounter; id is the encounter
     CALL = "call"  # how a call for service went; id is the call
+    WITNESSED = "witnessed"  # seeing the officer break a policy; id is the policy
     FOLLOW_THROUGH = "follow_through"  # a worry never reported back on; id is the concern
     WORD_OF_MOUTH = "word_of_mouth"  # news from a neighbour (summed per listener and source)
     DRIFT = "decay"  # drifting back toward their usual view (summed)
 
 
 # Sources that are the officer's own doing, face to face or through the window.
-IN_PERSON = frozenset({SourceKind.TALK, SourceKind.PLAY, SourceKind.MEDIA, SourceKind.ENCOUNTER})
+IN_PERSON = frozenset({SourceKind.TALK, SourceKind.PLAY, SourceKind.MEDIA, SourceKind.ENCOUNTER,
+                       SourceKind.WITNESSED})
 
 
 @dataclass(frozen=True)

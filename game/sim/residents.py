@@ -84,6 +84,11 @@ class Population:
         if self.moving.any():
             self._advance(dt)
 
+    def send_home(self, i: int) -> None:
+        """Walk home now (someone who has had enough leaves the event); the schedule
+        still says where they go next."""
+        self._set_off(i, self.home[i])
+
     def _set_off(self, i: int, place: str) -> None:
         if self.at_place[i] == place and not self.moving[i]:
             return

@@ -9,6 +9,7 @@ from game.sim.calls import CallState, CallStatus
 from game.sim.score import (
     CallJudgement,
     ObjectiveResult,
+    Progress,
     ScorePart,
     evaluate_objectives,
     score_parts,
@@ -72,6 +73,8 @@ class ShiftResults:
     concerns_heard: int = 0
     concerns_followed_up: int = 0
     score_parts: tuple[ScorePart, ...] = ()
+    # The debrief questions whose scenes happened; None in sessions saved before format 2.
+    questions: tuple[str, ...] | None = None
 
     def summary(self) -> dict[str, Any]:
         """The per-run figures `simulate --json` and `replay --json` print."""
@@ -113,7 +116,8 @@ def build_results(state: ShiftState, presence: Presence, trust_start: float,
     reached = [c.response_minutes for c in calls if c.response_minutes is not None]
     trust = state.trust.neighborhood_trust()
     objectives = evaluate_objectives(state.scenario.objectives, trust=trust,
-                                     stories_heard=stories_heard, calls=judged)
+                                     stories_heard=stories_heard, calls=judged,
+                                     progress=progress_of(state))
     heard = sum(len(k.concerns_heard) for k in state.known)
     followed = sum(len(k.concerns_done) for k in state.known)
     parts = score_parts(t, trust_gain=trust - trust_start, safety_gain=state.safety - t.safety_start,
@@ -140,4 +144,23 @@ def build_results(state: ShiftState, presence: Presence, trust_start: float,
         calls_resolved=sum(c.status == CallStatus.RESOLVED.value for c in calls),
         calls_unreported=sum(s.status is CallStatus.UNREPORTED for s in state.calls),
         concerns_heard=heard, concerns_followed_up=followed, score_parts=parts,
+        questions=tuple(q.text for q in state.scenario.debrief if state.holds(q.requires)),
+    )
+
+
+def progress_of(state: ShiftState) -> Progress:
+    """The per-resident and per-event figures the format-2 objectives are judged on."""
+    stage: dict[str, int] = {}
+    for r, known in zip(state.residents, state.known, strict=True):
+        for concern in r.concerns:
+            cid = concern.id
+            reached = (3 if cid in known.concerns_done else 2 if cid in known.concerns_checked
+                       else 1 if cid in known.concerns_heard else 0)
+            stage[cid] = max(stage.get(cid, 0), reached)
+    return Progress(
+        breaches=len(state.breaches), breach_share=state.tuning.score_breach_share,
+        resident_trust={r.id: float(state.trust.trust[i]) for i, r in enumerate(state.residents)},
+        story_beats={r.id: (state.known[i].stories_heard, len(r.story))
+                     for i, r in enumerate(state.residents)},
+        attended=frozenset(state.attended), concern_stage=stage,
     )

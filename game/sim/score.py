@@ -12,10 +12,21 @@ worry, no objectives) drop out and the others share their weight.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
-from game.scenario.model import CallsInTime, Objective, StoriesHeard, TrustAtLeast
+from game.scenario.model import (
+    Attended,
+    CallsInTime,
+    FollowedUp,
+    NoBreaches,
+    Objective,
+    ObjectiveCheck,
+    StoriesHeard,
+    StoryOf,
+    TrustAtLeast,
+    TrustOf,
+)
 from game.tuning import Tuning
 
 
@@ -60,34 +71,75 @@ def priority_weight(priority: int, tuning: Tuning) -> float:
     return float(tuning.score_priority_weight ** (3 - min(3, max(1, priority))))
 
 
+@dataclass(frozen=True)
+class Progress:
+    """What the per-resident and per-event objectives are judged on, read off the shift."""
+
+    breaches: int = 0
+    breach_share: float = 0.5  # tuning.score_breach_share: each breach keeps this share
+    resident_trust: Mapping[str, float] = field(default_factory=dict)  # resident id -> 0..100
+    story_beats: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # id -> (heard, of)
+    attended: frozenset[str] = frozenset()  # event ids
+    # concern id -> how far it got: 0 not heard, 1 heard, 2 looked into, 3 reported back
+    concern_stage: Mapping[str, int] = field(default_factory=dict)
+
+
+CONCERN_STAGES = ("not heard", "heard, not looked into", "looked into, not reported back",
+                  "reported back")
+
+
 def evaluate_objectives(
     objectives: Sequence[Objective], *, trust: float, stories_heard: int,
-    calls: Sequence[CallJudgement],
+    calls: Sequence[CallJudgement], progress: Progress | None = None,
 ) -> tuple[ObjectiveResult, ...]:
     """Each objective met or not, with partial credit toward it."""
+    seen = progress or Progress()
     results = []
     for obj in objectives:
-        check = obj.check
-        if isinstance(check, StoriesHeard):
-            met = stories_heard >= check.count
-            credit = min(1.0, stories_heard / check.count) if check.count else 1.0
-            detail = f"{stories_heard} of {check.count} stories"
-        elif isinstance(check, CallsInTime):
-            relevant = [c for c in calls if c.priority == check.priority]
-            in_time = sum(c.in_time for c in relevant)
-            share = in_time / len(relevant) if relevant else 1.0
-            met = bool(relevant) and share >= check.share - 1e-9
-            credit = min(1.0, share / check.share) if relevant and check.share else float(met)
-            detail = (f"{in_time} of {len(relevant)} priority-{check.priority} calls in time"
-                      if relevant else f"no priority-{check.priority} call came in")
-        elif isinstance(check, TrustAtLeast):
-            met = trust >= check.trust
-            credit = min(1.0, trust / check.trust) if check.trust else 1.0
-            detail = f"trust {trust:.1f} of {check.trust:g}"
-        else:  # pragma: no cover - the loader only builds the three kinds
-            raise TypeError(f"unknown objective check {check!r}")
+        met, credit, detail = _judge(obj.check, trust, stories_heard, calls, seen)
         results.append(ObjectiveResult(obj.id, obj.text, met, detail, obj.weight, credit))
     return tuple(results)
+
+
+def _judge(check: ObjectiveCheck, trust: float, stories_heard: int,
+           calls: Sequence[CallJudgement], seen: Progress) -> tuple[bool, float, str]:
+    """(met, credit 0..1, detail in words) for one objective."""
+    match check:
+        case StoriesHeard(count):
+            credit = min(1.0, stories_heard / count) if count else 1.0
+            return stories_heard >= count, credit, f"{stories_heard} of {count} stories"
+        case CallsInTime(priority, share):
+            relevant = [c for c in calls if c.priority == priority]
+            if not relevant:
+                return False, 0.0, f"no priority-{priority} call came in"
+            in_time = sum(c.in_time for c in relevant)
+            got = in_time / len(relevant)
+            credit = min(1.0, got / share) if share else 1.0
+            return (got >= share - 1e-9, credit,
+                    f"{in_time} of {len(relevant)} priority-{priority} calls in time")
+        case TrustAtLeast(level):
+            credit = min(1.0, trust / level) if level else 1.0
+            return trust >= level, credit, f"trust {trust:.1f} of {level:g}"
+        case NoBreaches():
+            n = seen.breaches
+            return (not n, seen.breach_share ** n,
+                    "no breaches" if not n else f"{n} breach{'es' * (n != 1)}")
+        case StoryOf(resident):
+            heard, of = seen.story_beats.get(resident, (0, 0))
+            credit = heard / of if of else 1.0
+            return heard >= of, credit, f"{heard} of {of} parts of the story"
+        case TrustOf(resident, level):
+            got = seen.resident_trust.get(resident, 0.0)
+            credit = min(1.0, got / level) if level else 1.0
+            return got >= level - 1e-9, credit, f"trust {got:.1f} of {level:g}"
+        case Attended(event):
+            went = event in seen.attended
+            return went, float(went), "attended" if went else "not attended"
+        case FollowedUp(concern):
+            stage = seen.concern_stage.get(concern, 0)
+            last = len(CONCERN_STAGES) - 1
+            return stage == last, stage / last, CONCERN_STAGES[stage]
+    raise TypeError(f"unknown objective check {check!r}")  # pragma: no cover - the spec's set
 
 
 def score_parts(

@@ -144,7 +144,7 @@ class Simulation:
 
     @property
     def play_counts(self) -> dict[str, int]:
-        return self.talk.play_counts
+        return self.state.play_counts
 
     @property
     def foot_heat(self) -> np.ndarray:
@@ -194,10 +194,11 @@ class Simulation:
         self.talk.check_promises()
         self.media_desk.step()
         self.talk.check_triggers()
+        state.encounters.fire_due(state.time)
         opened = state.encounters.start_next()
         if opened is not None:
             state.officer.route.clear()
-            state.say(FeedEvent.ENCOUNTER, opened.node.text, at=state.officer.pos)
+            state.say(FeedEvent.ENCOUNTER, opened.text, at=state.officer.pos)
         state.trust.step(state.dt)
         self.presence.heat()
         state.tick += 1

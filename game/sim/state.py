@@ -14,13 +14,14 @@ import math
 
 import numpy as np
 
-from game.scenario.model import Call, Event, Resident, Scenario
+from game.scenario.model import Call, Condition, Event, Resident, Scenario
 from game.sim.calls import CallState, CallStatus
+from game.sim.conditions import all_hold
 from game.sim.conversation import Acquaintance
 from game.sim.encounters import EncounterBook
 from game.sim.feed import Feed, FeedEvent, FeedItem
 from game.sim.grid import Grid
-from game.sim.ledger import PolicyBreach, Source, TrustChange, points
+from game.sim.ledger import PolicyBreach, Source, SourceKind, TrustChange, points
 from game.sim.officer import Doing, Officer
 from game.sim.radio import draw_calls, radio_rng
 from game.sim.residents import Population
@@ -68,7 +69,10 @@ class ShiftState:
         sx, sy = scenario.map.car_spawn
         self.officer = Officer(float(sx), float(sy), float(sx), float(sy))
         self.calls = shift_calls(scenario, seed)
-        self.encounters = EncounterBook(scenario.encounters)
+        self.encounters = EncounterBook(scenario.encounters, self.holds)
+        self.flags: set[str] = set()  # set by choices (``sets``), read by ``requires``
+        self.attended: set[str] = set()  # events the officer was at on foot while under way
+        self.play_counts: dict[str, int] = {}  # event id -> times the officer joined the game
         self.known = [Acquaintance() for _ in scenario.residents]
         self.breaches: list[PolicyBreach] = []
         self.feed = Feed()
@@ -115,6 +119,10 @@ class ShiftState:
                 if ev.start <= now <= ev.end and (kind is None or ev.kind == kind)
                 and self.officer.distance_to(*self.places[ev.place].at) <= radius]
 
+    def holds(self, conditions: tuple[Condition, ...]) -> bool:
+        """Whether a scenario's ``requires`` holds now (a method, so the state still pickles)."""
+        return all_hold(conditions, self)
+
     def priority_one_waiting(self) -> bool:
         return any(c.active and c.call.priority == 1 for c in self.calls)
 
@@ -146,11 +154,28 @@ class ShiftState:
                                change=change))
 
     def breach(self, policy: str, what: str) -> None:
+        """Record a breach; whoever stands near sees it (if the policy says how it lands), and
+        the follow-ups it triggers (the sergeant, the media office) are scheduled."""
         self.breaches.append(PolicyBreach(self.time, policy, what))
         rule = self.scenario.policies.get(policy)
         text = rule.text if rule is not None else ""
         name = policy.replace("_", " ")
         self.say(FeedEvent.BREACH, f"Broke the {name} policy: {what}. {text}".strip())
+        if rule is not None and rule.witness_quality is not None:
+            x, y = self.officer.pos
+            near = np.flatnonzero(self.people.distance2(x, y) <= self.tuning.presence_radius ** 2)
+            for i in near:
+                self.contact(int(i), rule.witness_quality, f"saw you break the {name} policy",
+                             Source(SourceKind.WITNESSED, policy),
+                             refusal=f"they saw you break the {name} policy")
+        self.encounters.schedule("breach", policy, self.time)
+
+    def set_flags(self, flags: tuple[str, ...]) -> None:
+        """Flags a choice sets; the follow-ups waiting on a flag newly set are scheduled."""
+        for flag in flags:
+            if flag not in self.flags:
+                self.flags.add(flag)
+                self.encounters.schedule("flag", flag, self.time)
 
     def say(self, event: FeedEvent, text: str, resident: int | None = None,
             at: Point | None = None, call: str | None = None) -> None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from game.scenario.model import Concern, Place, Resident
+from game.scenario.model import Choice, Concern, Place, Resident
 from game.sim import actions as act
 from game.sim.actions import ActionError
 from game.sim.conversation import (
@@ -66,7 +66,6 @@ class Talk:
     def __init__(self, state: ShiftState) -> None:
         self.state = state
         self.to_look_into: list[tuple[int, str, Place]] = []  # concerns heard, place not yet visited
-        self.play_counts: dict[str, int] = {}  # event id -> times the officer joined the game
         self.conversation: Conversation | None = None
         self.promises: list[tuple[float, int, str]] = []  # (due, resident, concern): worries heard
 
@@ -196,15 +195,16 @@ class Talk:
             raise ActionError("There is no kids' game under way here. Walk to one first.")
         ev = events[0]
         quality, minutes = topic_quality_and_minutes("play", t)
-        quality *= t.repeat_damping ** self.play_counts.get(ev.id, 0)
-        self.play_counts[ev.id] = self.play_counts.get(ev.id, 0) + 1
+        quality *= t.repeat_damping ** self.state.play_counts.get(ev.id, 0)
+        self.state.play_counts[ev.id] = self.state.play_counts.get(ev.id, 0) + 1
         self.settle()
         self.conversation = Conversation("play", tuple(state.near_place(ev.place)), quality,
                                          Source(SourceKind.PLAY, ev.id), state.time, minutes)
         state.occupy(minutes, Doing.PLAYING)
 
     def choose(self, a: act.Choose) -> None:
-        """Answer the open scripted encounter: the line moves everyone it is with."""
+        """Answer the open scripted encounter: the line moves everyone it is with, each by
+        their own quality when the scenario gives one per resident, and has its consequences."""
         state, t = self.state, self.state.tuning
         opened = state.encounters.open
         if opened is None:
@@ -214,18 +214,37 @@ class Talk:
         choice = opened.choices[a.index]
         enc = opened.encounter
         minutes = t.choice_minutes
+        said = f"of what you said (\u201c{choice.say}\u201d)"
         for rid in enc.with_:
             i = state.index[rid]
-            state.contact(i, choice.quality, tag_cause(choice.tags),
-                          Source(SourceKind.ENCOUNTER, enc.id), choice.tags,
-                          refusal=f"of what you said (\u201c{choice.say}\u201d)")
+            state.contact(i, choice.quality_for(rid), tag_cause(choice.tags),
+                          Source(SourceKind.ENCOUNTER, enc.id), choice.tags, refusal=said)
             state.trust.add_familiarity(i, t.familiarity_per_talk_minute * minutes)
         if choice.violates:
             state.breach(choice.violates, f'said "{choice.say}"')
+        self._consequences(choice, said)
         state.encounters.advance(choice)
         if state.encounters.open is not None:
-            state.say(FeedEvent.ENCOUNTER, state.encounters.open.node.text, at=state.officer.pos)
+            state.say(FeedEvent.ENCOUNTER, state.encounters.open.text, at=state.officer.pos)
         state.occupy(minutes, Doing.IN_CONVERSATION)
+
+    def _consequences(self, choice: Choice, said: str) -> None:
+        """Flags set, residents who turn away for a while, residents who walk off home."""
+        state = self.state
+        state.set_flags(choice.sets)
+        for rid, minutes in choice.turns_away.items():
+            i = state.index[rid]
+            known = state.known[i]
+            known.refuses_until = max(known.refuses_until, state.time + minutes)
+            known.refusal_reason = said
+            state.say(FeedEvent.INFO, f"{state.residents[i].name} turns away from you.",
+                      resident=i, at=state.resident_pos(i))
+        for rid in choice.leaves:
+            i = state.index[rid]
+            if not state.people.is_home(i):
+                state.people.send_home(i)
+                state.say(FeedEvent.INFO, f"{state.residents[i].name} has had enough and heads "
+                          "home.", resident=i, at=state.resident_pos(i))
 
     # --- settling a conversation ----------------------------------------------------------
     def settle(self) -> None:
@@ -310,11 +329,13 @@ class Talk:
                       resident=i, at=state.resident_pos(i))
 
     def check_triggers(self) -> None:
-        """Encounters that start when the officer on foot reaches an event or a resident."""
+        """Encounters that start when the officer on foot reaches an event or a resident (and
+        the events the officer has attended, which is the same test)."""
         state = self.state
         if state.officer.in_car:
             return
         for ev in state.events_here():
+            state.attended.add(ev.id)
             state.encounters.fire("event", ev.id)
         for enc in state.encounters.resident_triggered:
             if enc.id in state.encounters.done:

@@ -7,7 +7,7 @@ from builders import street_scenario
 
 from game.bots import make_bot, run_shift
 from game.report.debrief import build_debrief, next_time
-from game.scenario.model import Scenario, Shift
+from game.scenario.model import Line, Scenario, Shift
 from game.sim.ledger import DRIFT, WORD_OF_MOUTH, Source, SourceKind, TrustChange
 from game.sim.results import CallOutcome, ResidentOutcome, ShiftResults
 from game.sim.simulation import Simulation
@@ -15,7 +15,7 @@ from game.sim.simulation import Simulation
 
 @pytest.fixture(scope="module")
 def scenario() -> Scenario:
-    return street_scenario(shift=Shift(16 * 60, 150, 1.0), debrief=("What did you learn?",))
+    return street_scenario(shift=Shift(16 * 60, 150, 1.0), debrief=(Line("What did you learn?"),))
 
 
 def results(**overrides) -> ShiftResults:

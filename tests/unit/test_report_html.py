@@ -16,7 +16,7 @@ from game.report.class_report import class_report
 from game.report.csv_export import COLUMNS, sessions_csv
 from game.report.html import write_page
 from game.report.session_report import session_report
-from game.scenario.model import Scenario, Shift
+from game.scenario.model import Line, Scenario, Shift
 from game.sessions import Session, SessionStore
 from game.sim.simulation import Simulation
 
@@ -30,7 +30,7 @@ def scenario() -> Scenario:
     residents = tuple(dataclasses.replace(r, name=f"{HOSTILE} {r.id}") for r in base.residents)
     places = tuple(dataclasses.replace(p, name=HOSTILE) for p in base.places)
     return dataclasses.replace(base, title=HOSTILE, residents=residents, places=places,
-                               debrief=(HOSTILE, "Plain question?"))
+                               debrief=(Line(HOSTILE), Line("Plain question?")))
 
 
 @pytest.fixture(scope="module")

@@ -268,7 +268,7 @@ class DialogueScene(Scene):
     def _body(self) -> str:
         opened = self.sim.open_encounter
         if opened is not None:
-            return opened.node.text
+            return opened.text
         if self.encounter is not None:
             return "The conversation is over."
         events = self.sim.events_here()

@@ -280,10 +280,10 @@ class SummaryScene(Scene):
         for tip in self.debrief.tips:
             y = self._wrapped(surface, tip.title, x, y, width, palette.text)
             y = self._wrapped(surface, tip.why, x + 12, y, width - 12, palette.text_dim) + 3
-        if self.scenario.debrief:
+        if self.debrief.questions:
             y += 6
             y = self._heading(surface, "Talk it through", x, y)
-            for q in self.scenario.debrief:
+            for q in self.debrief.questions:
                 y = self._wrapped(surface, f"•  {q}", x, y, width, palette.text) + 2
         return y
 
