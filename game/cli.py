@@ -21,6 +21,7 @@ COMMANDS: tuple[str, ...] = (
     "validate",
     "new",
     "schema",
+    "migrate",
     "simulate",
     "balance",
     "replay",

@@ -87,9 +87,10 @@ _TEMPLATE = """\
 #   python run_game.py validate THIS_FILE
 # Errors and warnings name the line, the column and the field, with a hint.
 
-# format is always 1 for now; id is a lowercase slug (a-z, 0-9, '-') unique
-# among scenarios; title and summary are what the trainee reads first.
-format: 1
+# format 2 is the scenario language of docs/authoring.md (format-1 files still
+# load); id is a lowercase slug (a-z, 0-9, '-') unique among scenarios; title
+# and summary are what the trainee reads first.
+format: 2
 id: @ID@
 title: @TITLE@
 summary: One or two sentences the trainee reads in the briefing.
