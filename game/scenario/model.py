@@ -8,7 +8,7 @@ keeps the wall-clock start (minutes after midnight) for display.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -24,6 +24,7 @@ PLACE_KINDS: tuple[str, ...] = ("porch", "shop", "park", "church", "school", "ya
 POSITIVE_TAGS: tuple[str, ...] = ("voice", "respect", "neutrality", "trustworthy_motives")
 NEGATIVE_TAGS: tuple[str, ...] = ("disrespect", "bias", "dismissal", "threat")
 CHOICE_TAGS: tuple[str, ...] = POSITIVE_TAGS + NEGATIVE_TAGS
+TALK_TOPICS: tuple[str, ...] = ("greet", "listen", "story", "follow_up", "porch")  # built-in talks
 TRIGGER_KINDS: tuple[str, ...] = ("call", "event", "resident", "breach", "flag")
 FORMAT_VERSION = 2  # what `new` and `migrate` write
 FORMAT_VERSIONS: tuple[int, ...] = (1, 2)  # what the loader reads; 2 adds the fields marked since=2
@@ -242,6 +243,15 @@ class Concern:
 
 
 @dataclass(frozen=True)
+class TopicLine:
+    """What a resident says when the officer starts a built-in talk, if the conditions hold."""
+
+    topic: str  # one of TALK_TOPICS
+    text: str
+    requires: tuple[Condition, ...] = ()
+
+
+@dataclass(frozen=True)
 class ScheduleEntry:
     start: int  # minutes after shift start
     end: int
@@ -259,6 +269,12 @@ class Resident:
     schedule: tuple[ScheduleEntry, ...] = ()
     story: tuple[StoryBeat, ...] = ()
     concerns: tuple[Concern, ...] = ()
+    says: tuple[TopicLine, ...] = ()  # their own lines for the built-in talks, first fit first
+
+    def line_for(self, topic: str, fits: Callable[[tuple[Condition, ...]], bool]) -> str | None:
+        """Their line for this talk now: the first for the topic whose conditions fit."""
+        return next((line.text for line in self.says
+                     if line.topic == topic and fits(line.requires)), None)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ from game.scenario.model import (
     CHOICE_TAGS,
     FORMAT_VERSIONS,
     PLACE_KINDS,
+    TALK_TOPICS,
     TILE_KINDS,
     Attended,
     Between,
@@ -101,6 +102,7 @@ from game.scenario.model import (
     StoryBeat,
     StoryOf,
     Tie,
+    TopicLine,
     Trigger,
     TrustAtLeast,
     TrustOf,
@@ -295,6 +297,12 @@ CONCERN = Record(Concern, [
     Field("follow_up", Ref("place"), "Id of the place where it can be followed up."),
 ])
 
+TOPIC_LINE = Record(TopicLine, [
+    Field("topic", Enum(TALK_TOPICS, "talk topic"), "The built-in talk it answers.", required=True),
+    Field("text", Text(max_chars=MAX_LINE_CHARS), "What they say.", required=True),
+    Field("requires", REQUIRES, "Said only when these all hold; none: always."),
+])
+
 RESIDENT = Record(Resident, [
     Field("id", SLUG, "Unique id of the resident.", required=True),
     Field("name", Text(max_chars=MAX_NAME_CHARS), "Full name shown in the game.", required=True),
@@ -306,6 +314,9 @@ RESIDENT = Record(Resident, [
     Field("story", ListOf(STORY_BEAT), "Story beats unlocked by familiarity."),
     Field("concerns", ListOf(CONCERN, key="id", defines="concern"),
           "Worries the officer can follow up."),
+    Field("says", ListOf(TOPIC_LINE, min_items=1),
+          "Their own lines for the built-in talks, the first that fits is said (format 2).",
+          since=2),
 ])
 
 TIE = Row([("resident", Ref("resident")), ("resident", Ref("resident")),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any, ClassVar
 
+from game.scenario.model import TALK_TOPICS as TALK_TOPICS  # the built-in talks
+
 
 class ActionError(Exception):
     """An action that is not possible right now; the message says why, in plain words."""
@@ -77,9 +79,6 @@ class RespondToCall(Action):
 
     kind: ClassVar[str] = "respond"
     call: str
-
-
-TALK_TOPICS: tuple[str, ...] = ("greet", "listen", "story", "follow_up", "porch")
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,9 @@ class Talk:
             a.topic, (i,), quality, Source(SourceKind.TALK, a.topic), state.time, minutes,
             through_car_window=in_car, rushed=rushed, concern=a.concern, tells_story=tells)
         state.occupy(minutes, Doing.TALKING, r.name)
+        line = r.line_for(a.topic, state.holds)
+        if line is not None:
+            state.say(FeedEvent.INFO, f"{r.name}: {line}", resident=i, at=state.resident_pos(i))
 
     def backfire_chance(self, i: int, topic: str) -> float:
         """How likely this talk is to go wrong: pressing further than they know you, if wary."""

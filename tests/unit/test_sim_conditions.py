@@ -4,9 +4,10 @@ format-2 objectives with their partial credit."""
 from __future__ import annotations
 
 import pytest
-from format2 import street
+from format2 import street, street_text
 
 import game.sim.actions as act
+from game.scenario import load_scenario_text
 from game.scenario.model import (
     ANY_POLICY,
     Between,
@@ -185,3 +186,24 @@ def test_debrief_questions_are_asked_only_if_their_scene_happened() -> None:
     assert sim.results().questions == ("Always asked?",)
     at_the_game(sim)
     assert sim.results().questions == ("Always asked?", "What did the game teach you?")
+
+
+def test_a_resident_has_their_own_line_for_a_built_in_talk_chosen_by_state() -> None:
+    text = street_text().replace("    name: Ana Ortiz\n", """\
+    name: Ana Ortiz
+    says:
+      - topic: greet
+        text: "'Back from the park? The kids still talk about it.'"
+        requires: [{attended: kids-play}]
+      - {topic: greet, text: "'Afternoon, Officer.'"}
+""", 1)
+    sim = Simulation(load_scenario_text(text, "street.yaml"))
+    walk_to_place(sim, "ortiz-porch")
+    sim.apply(act.Talk("ana-ortiz", "greet"))
+    said = [item.text for item in sim.feed.items if item.text.startswith("Ana Ortiz: ")]
+    assert said == ["Ana Ortiz: 'Afternoon, Officer.'"]
+    sim.state.attended.add("kids-play")
+    run_to(sim, sim.time + 10)
+    sim.apply(act.Talk("ana-ortiz", "greet"))
+    said = [item.text for item in sim.feed.items if item.text.startswith("Ana Ortiz: ")]
+    assert said[-1] == "Ana Ortiz: 'Back from the park? The kids still talk about it.'"
