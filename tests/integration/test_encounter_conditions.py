@@ -61,6 +61,15 @@ def at_the_game() -> Simulation:
     return sim
 
 
+def in_the_fight() -> Simulation:
+    """At the game, then joined it: the water fight's scene opens."""
+    sim = at_the_game()
+    sim.apply(act.JoinPlay())
+    until_free(sim)
+    sim.step()
+    return sim
+
+
 def test_the_encounter_waits_for_its_condition_then_opens() -> None:
     sim = at_the_game()
     assert sim.state.attended == {"kids-play"} and sim.open_encounter is None
@@ -75,10 +84,7 @@ def test_the_encounter_waits_for_its_condition_then_opens() -> None:
 
 
 def test_a_breach_lands_with_witnesses_and_brings_the_sergeant_later() -> None:
-    sim = at_the_game()
-    sim.apply(act.JoinPlay())
-    until_free(sim)
-    sim.step()
+    sim = in_the_fight()
     ana = sim.index["ana-ortiz"]
     sim.apply(act.Choose(0))
     breached_at = sim.time
@@ -95,10 +101,7 @@ def test_a_breach_lands_with_witnesses_and_brings_the_sergeant_later() -> None:
 
 
 def test_no_breach_no_sergeant_and_a_resident_who_leaves_goes_home() -> None:
-    sim = at_the_game()
-    sim.apply(act.JoinPlay())
-    until_free(sim)
-    sim.step()
+    sim = in_the_fight()
     ana = sim.index["ana-ortiz"]
     sim.apply(act.Choose(2))
     sim.run(until_tick=sim.tick + round(30 / sim.dt))

@@ -60,7 +60,7 @@ def test_an_invalid_edit_gives_the_validators_lines_with_file_line_and_column(pa
 def test_fixing_the_file_clears_the_error_and_loads_it(path: Path):
     good = path.read_text()
     watch = HotReload(load_scenario(path))
-    save(path, good.replace("format: 1", "format: [1"))
+    save(path, good.replace("format: 2", "format: [2"))
     assert wait_a_poll(watch) is None and watch.error
     save(path, good.replace("title: Maple Street in July", "title: Maple Street, fixed"))
     fresh = wait_a_poll(watch)
