@@ -4,10 +4,16 @@ resident who has had enough leaves the event."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from format2 import street
 
 import game.sim.actions as act
+from game.bots.batch import play_one
+from game.scenario import load_scenario
 from game.sim.simulation import Simulation
+
+REPO = Path(__file__).resolve().parents[2]
 
 GAME = """\
   - id: water-fight
@@ -108,3 +114,14 @@ def test_no_breach_no_sergeant_and_a_resident_who_leaves_goes_home() -> None:
     assert sim.people.is_home(ana)
     assert all(item.text.find("Okafor") < 0 for item in sim.feed.items)
     assert sim.results().breaches == ()
+
+
+def test_maple_asks_about_the_water_fight_only_after_one() -> None:
+    """The shipped street: a car-bound shift never joins the water fight, so the video
+    question is not asked; a shift that walks and plays is asked it."""
+    maple = load_scenario(REPO / "scenarios" / "maple-street-summer.yaml")
+    video = "At the water fight, what made the video feel harmless, and what made it not?"
+    in_the_car, on_foot = play_one(maple, "car", 7), play_one(maple, "balanced", 7)
+    assert on_foot.questions is not None and video in on_foot.questions
+    assert in_the_car.questions is not None and video not in in_the_car.questions
+    assert set(in_the_car.questions) < {q.text for q in maple.debrief}
