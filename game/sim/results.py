@@ -158,7 +158,8 @@ def progress_of(state: ShiftState) -> Progress:
                        else 1 if cid in known.concerns_heard else 0)
             stage[cid] = max(stage.get(cid, 0), reached)
     return Progress(
-        breaches=len(state.breaches), breach_share=state.tuning.score_breach_share,
+        shift_over=state.tick >= state.total_ticks, breaches=len(state.breaches),
+        breach_share=state.tuning.score_breach_share,
         resident_trust={r.id: float(state.trust.trust[i]) for i, r in enumerate(state.residents)},
         story_beats={r.id: (state.known[i].stories_heard, len(r.story))
                      for i, r in enumerate(state.residents)},

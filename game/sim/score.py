@@ -75,6 +75,7 @@ def priority_weight(priority: int, tuning: Tuning) -> float:
 class Progress:
     """What the per-resident and per-event objectives are judged on, read off the shift."""
 
+    shift_over: bool = True  # "no breaches" is met only once nothing more can be broken
     breaches: int = 0
     breach_share: float = 0.5  # tuning.score_breach_share: each breach keeps this share
     resident_trust: Mapping[str, float] = field(default_factory=dict)  # resident id -> 0..100
@@ -122,8 +123,9 @@ def _judge(check: ObjectiveCheck, trust: float, stories_heard: int,
             return trust >= level, credit, f"trust {trust:.1f} of {level:g}"
         case NoBreaches():
             n = seen.breaches
-            return (not n, seen.breach_share ** n,
-                    "no breaches" if not n else f"{n} breach{'es' * (n != 1)}")
+            if not n:
+                return seen.shift_over, 1.0, "no breaches" if seen.shift_over else "no breaches yet"
+            return False, seen.breach_share ** n, f"{n} breach{'es' * (n != 1)}"
         case StoryOf(resident):
             heard, of = seen.story_beats.get(resident, (0, 0))
             credit = heard / of if of else 1.0

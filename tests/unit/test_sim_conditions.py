@@ -172,6 +172,12 @@ def test_format_2_objectives_earn_partial_credit() -> None:
     trust = float(sim.trust.trust[sim.index["ana-ortiz"]])
     assert by_id["ana-trust"].credit == pytest.approx(trust / 80)
     assert (by_id["park"].met, by_id["park"].credit) == (True, 1.0)
+    clean = Simulation(street(objectives=OBJECTIVES))
+    (early,) = [o for o in clean.results().objectives if o.id == "clean"]
+    assert (early.met, early.credit, early.detail) == (False, 1.0, "no breaches yet")
+    clean.run()
+    (done,) = [o for o in clean.results().objectives if o.id == "clean"]
+    assert (done.met, done.detail) == (True, "no breaches")
     assert (by_id["speed"].credit, by_id["speed"].detail) == (0.0, "not heard")
     part = {p.key: p for p in sim.results().score_parts}["objectives"]
     assert 0.0 < part.value < 1.0
