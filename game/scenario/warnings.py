@@ -29,7 +29,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from game.scenario.context import ROOT, FieldPath, format_path
 from game.scenario.errors import locate
-from game.scenario.fieldtypes import FieldType, ListOf, MapOf, Number, Pool, Record, Row, Text
+from game.scenario.fieldtypes import (
+    Either,
+    FieldType,
+    ListOf,
+    MapOf,
+    Number,
+    Pool,
+    Record,
+    Row,
+    Text,
+)
 from game.scenario.model import GameMap, Scenario
 from game.scenario.spec import SCENARIO
 from game.scenario.yamlnodes import block_char_mark, compose, decode, field_node, is_plain, mark
@@ -328,6 +338,8 @@ def _fields(kind: FieldType, node: Node, path: FieldPath) -> Iterator[tuple[Fiel
             yield from _fields(item_kind, item, (path, index))
     elif isinstance(kind, Pool):
         yield from _fields(kind.as_list if node.__class__ is SequenceNode else kind.as_mapping, node, path)
+    elif isinstance(kind, Either):  # format 2's short or long form, told apart by shape
+        yield from _fields(kind.long if node.__class__ is kind.long_shape else kind.short, node, path)
 
 
 def _value_warnings(root: Node, text: str) -> Iterator[ScenarioWarning]:
