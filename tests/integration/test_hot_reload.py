@@ -73,12 +73,14 @@ def test_a_valid_edit_restarts_the_shift_with_the_new_content(game: Game, path: 
 
 
 def test_a_reload_with_a_warning_says_so_in_a_toast(game: Game, path: Path, tmp_path: Path):
-    save(path, path.read_text().replace("    trust: 35", "    trust: 0.35", 1))
+    edited = path.read_text().replace("    trust: 35", "    trust: 0.35", 1)
+    save(path, edited)
     run(game, 1.1)
     shown = toasts(game.scene)
     assert f"Reloaded {path.name} — shift restarted" in shown
     warning = next(t for t in shown if "warning[" in t)
-    assert warning.startswith(f"{path.name}:62:12: warning[fraction-on-0-100-scale]: ")
+    line = edited.split("\n").index("    trust: 0.35") + 1
+    assert warning.startswith(f"{path.name}:{line}:12: warning[fraction-on-0-100-scale]: ")
     assert "0.35 on a 0..100 scale" in warning
     game.frame()
     pygame.image.save(game.screen, str(tmp_path / "reload-warning.png"))  # to look at while working
