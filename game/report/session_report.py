@@ -12,6 +12,7 @@ from game.report.charts import heat_map, kind_legend, trust_chart
 from game.report.debrief import Debrief, ResidentDebrief, build_debrief
 from game.report.html import Html, join, page, signed, table, tag, tag_words
 from game.report.instructor import instructor_moments
+from game.report.words import familiarity_words
 from game.scenario.model import Scenario
 from game.sessions.store import Session, SessionSummary
 
@@ -79,8 +80,7 @@ def _meta(summary: SessionSummary) -> str:
              else "no trainee name"]
     if summary.bot:
         parts.append(f"played by the {summary.bot} bot")
-    parts += [summary.ended_at.astimezone().strftime("%Y-%m-%d %H:%M"), f"seed {summary.seed}",
-              f"scenario {summary.scenario_id}"]
+    parts += [summary.ended_at.astimezone().strftime("%Y-%m-%d %H:%M"), f"seed {summary.seed}"]
     return " · ".join(parts)
 
 
@@ -115,10 +115,10 @@ def _map_figure(title: str, svg: Html, minutes: float) -> Html:
 def _residents(d: Debrief) -> Html:
     biggest_first = sorted(d.residents, key=lambda r: -abs(r.change))
     overview = table(
-        ("Resident", "Trust at start", "At end", "Change", "Stories", "Familiarity"),
+        ("Resident", "Trust at start", "At end", "Change", "Stories", "Knows you"),
         [(r.name, f"{r.trust_start:.1f}", f"{r.trust_end:.1f}", signed(r.change), str(r.stories_heard),
-          f"{100 * r.familiarity:.0f}%") for r in biggest_first],
-        numeric=(1, 2, 3, 4, 5),
+          familiarity_words(r.familiarity)) for r in biggest_first],
+        numeric=(1, 2, 3, 4),
     )
     return join([overview, *(_resident_card(r) for r in biggest_first if _moved(r))])
 

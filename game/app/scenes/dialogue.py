@@ -21,9 +21,10 @@ from game.app.scenes.pause import PauseScene
 from game.app.ui.input import command_of
 from game.app.ui.palette import RGB, Palette
 from game.app.ui.widgets import PanelPainter, chip_size, draw_chip, draw_lines, draw_text, pad
-from game.app.view.hud import familiarity_words, noticeable, trust_words
+from game.app.view.hud import noticeable, trust_words
 from game.app.view.sprites import portrait
 from game.app.view.world_view import event_title
+from game.report.words import familiarity_words
 from game.scenario.model import NEGATIVE_TAGS, Encounter, Event
 from game.sim import actions as act
 from game.sim.feed import FeedItem

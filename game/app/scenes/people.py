@@ -17,8 +17,8 @@ from game.app.scenes.base import Scene
 from game.app.scenes.calls import take_call, waiting_calls
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Veil, draw_lines, draw_text, pad
-from game.app.view.hud import familiarity_words
 from game.app.view.sprites import ring_icon
+from game.report.words import familiarity_words
 
 if TYPE_CHECKING:
     from game.app.scenes.play import PlayScene

@@ -19,6 +19,7 @@ from game.app.ui.text import Text
 from game.app.ui.widgets import draw_lines, draw_text, pack_parts, pad
 from game.app.view.minimap import Minimap
 from game.app.view.sprites import portrait, ring_icon
+from game.report.words import familiarity_words
 from game.sim.calls import CallState
 from game.sim.feed import FeedItem
 from game.sim.ledger import SHOWN_POINTS
@@ -115,16 +116,6 @@ def trust_words(trust: float) -> str:
     if trust < TRUSTING_FROM:
         return "wary"
     return "trusting"
-
-
-def familiarity_words(f: float) -> str:
-    if f < 0.05:
-        return "a stranger"
-    if f < 0.3:
-        return "seen you around"
-    if f < 0.6:
-        return "knows you"
-    return "knows you well"
 
 
 def minutes_text(minutes: float) -> str:
