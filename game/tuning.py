@@ -57,7 +57,14 @@ class Tuning:
     talk_saturation_minutes: float = 1.0
     spread: float = 0.35  # share of a trust change that reaches a resident's ties
     word_of_mouth_half_life: float = 30.0  # game minutes for half the news to travel
-    decay_half_life_shifts: float = 12.0  # trust returns halfway to baseline in this many shifts
+    # Trust drifts back toward each resident's usual view by calendar time, not by shifts
+    # (a short shift must not forget faster than a long one). Peyton, Sierra-Arevalo & Rand
+    # (2019, PNAS 116:19894): one non-enforcement door-to-door visit still raised attitudes
+    # 21 days later, so half of a gain is left after this many days (>= 40% at day 21).
+    decay_half_life_days: float = 21.0
+    # Skogan (2006): the bad weighs more and lasts longer. Trust below a resident's usual view
+    # returns to it with this half-life in days instead.
+    loss_half_life_days: float = 42.0
     repeat_damping: float = 0.5  # each repeat of the same talk with the same person counts this much less
 
     # --- familiarity ---------------------------------------------------------
@@ -170,6 +177,30 @@ class Tuning:
     score_breach_share: float = 0.5  # each breach keeps this share of the policy part
     score_priority_weight: float = 2.0  # a call counts this much more per priority level up
 
+    # --- a week on the beat: what carries from one day to the next (docs/campaigns.md) ----
+    # Skogan (2006): one bad contact outweighs many good ones. After a contact bad enough to
+    # make them turn away, a resident refuses to talk for this many calendar days ...
+    grudge_days: float = 3.0
+    # ... and each morning of the grudge tells their ties again: each tie loses this many trust
+    # points times the tie's weight.
+    grudge_retell_points: float = 1.0
+    # A worry still unanswered when the shift ends may be answered within this many calendar
+    # days; after that it is a broken promise.
+    promise_days: float = 1.0
+    # Blair et al. (2021): follow-through is what builds trust. A broken promise costs a contact
+    # of this quality the next morning, on top of taking back what the listening brought, so
+    # breaking it costs more than keeping it pays.
+    broken_promise_quality: float = -0.15
+    # A worry nobody answered gets worse: this many calendar days after it was heard it comes
+    # back as a call for service, once, at returning_call_minute of that day's shift.
+    concern_worsens_days: float = 2.0
+    returning_call_minute: float = 60.0  # game minutes after the shift starts
+    returning_call_window_minutes: float = 15.0
+    # Anderson (2001), "Heat and violence" (Current Directions in Psychological Science 10:33):
+    # tempers shorten in hot weather. On a day of `weather: heat` pressing someone backfires
+    # this many times as often (capped at certain).
+    heat_backfire_factor: float = 1.5
+
 
 TUNING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Tuning))
 
@@ -200,6 +231,8 @@ TUNING_LIMITS.update({
     "safety_resolved": (-100.0, 100.0, None), "safety_unresolved": (-100.0, 100.0, None),
     "safety_missed": (-100.0, 100.0, None), "safety_unreported": (-100.0, 100.0, None),
     "score_breach_share": _SHARE,
+    "grudge_retell_points": (0.0, 100.0, None), "grudge_days": (0.0, 60.0, None),
+    "promise_days": (0.0, 60.0, None), "concern_worsens_days": (0.0, 60.0, None),
     "score_priority_weight": (1.0, 10.0, None),
     "resident_speed_spread": (0.0, 0.9, None),  # 1 or more would stop or reverse a walker
     "standing_apart": (0.0, 0.49, None),  # stay within the tile of the place they stand at

@@ -89,6 +89,8 @@ class WalkBot(PatrolBot):
     """Parks at once and walks all shift, going to calls on foot (so never to one that needs
     the car: standing there without it helps nobody)."""
 
+    follows_up = True  # looks into the worries it hears and reports back
+
     def __init__(self, seed: int, calls: Calls = Calls.ALL) -> None:
         super().__init__(seed, calls)
         self.talked = TalkedTo()
@@ -123,7 +125,7 @@ class WalkBot(PatrolBot):
         if (post := media_decision(sim)) is not None:
             return post
         for i in residents_in_reach(sim):
-            if (talk := worthwhile_topic(sim, sim.residents[i].id)) is not None:
+            if (talk := worthwhile_topic(sim, sim.residents[i].id, self.follows_up)) is not None:
                 return talk
         return None
 
@@ -138,7 +140,7 @@ class WalkBot(PatrolBot):
                      and sim.play_counts.get(e.id, 0) < 2), None)
         if play is not None and (centre is None or math.dist(play, centre) <= leash):
             return play
-        place = follow_up_place(sim)
+        place = follow_up_place(sim) if self.follows_up else None
         if place is not None and (centre is None or math.dist(place, centre) <= leash):
             return place
         return self.resident_errand(sim, centre, leash)
@@ -215,6 +217,12 @@ class LeashBot(WalkBot):
             if spot is None or math.dist(spot, sim.officer.car_pos) <= self.leash * MOVE_SHARE:
                 return None
         return back_to_car(sim)
+
+
+class ForgetfulBot(LeashBot):
+    """As balanced, but never looks into a worry it heard or reports back on one."""
+
+    follows_up = False
 
 
 class GreetingSpammer(LeashBot):
@@ -329,13 +337,16 @@ P1_CALLS = _member("p1-calls", "as balanced, but answers priority-1 calls only",
 NO_CALLS = _member("no-calls", "as balanced, but answers no calls", LeashBot, calls=Calls.NONE)
 PORCH_CAMP = _member("porch-camp", "sits on one porch over and over, answers every call",
                      PorchCamper)
+NO_FOLLOW_UP = _member("no-follow-up", "as balanced, but never follows up a worry it heard",
+                       ForgetfulBot)
 GREET_SPAM = _member("greet-spam", "greets everyone again and again, from the car too",
                      GreetingSpammer)
 
 # What `balance` plays, in the order its table lists them (leash 5 with every call is `balanced`).
 FAMILY: tuple[Strategy, ...] = (CAR, WALK, *LEASHES[:2], BALANCED, *LEASHES[2:], P1_CALLS, NO_CALLS,
                                 PORCH_CAMP, GREET_SPAM)
-BOTS: dict[str, Strategy] = {s.name: s for s in (CAR, WALK, BALANCED, RANDOM, *FAMILY)}
+BOTS: dict[str, Strategy] = {s.name: s for s in (CAR, WALK, BALANCED, RANDOM, *FAMILY,
+                                                 NO_FOLLOW_UP)}
 
 
 def make_bot(name: str, seed: int) -> Bot:

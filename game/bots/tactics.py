@@ -25,18 +25,21 @@ def best_choice(sim: Simulation) -> act.Choose | None:
     return act.Choose(qualities.index(max(qualities)))
 
 
-def worthwhile_topic(sim: Simulation, rid: str) -> act.Talk | None:
+def worthwhile_topic(sim: Simulation, rid: str, follow_up: bool = True) -> act.Talk | None:
     """The best conversation to have with a resident now, skipping the ones worn thin.
 
     A careful officer never presses: a topic that could backfire (they do not
     know the officer well enough for it yet) waits, and a story they are not
-    ready to tell is not asked for.
+    ready to tell is not asked for. ``follow_up=False`` never reports back (the
+    strategy that hears worries and lets them drop).
     """
     i = sim.index[rid]
     known = sim.known[i]
     resident = sim.residents[i]
     for option in sorted(sim.talk_options(rid), key=lambda o: TOPIC_ORDER.index(o.topic)):
         if not option.available or sim.talk.backfire_chance(i, option.topic) > 0:
+            continue
+        if option.topic == "follow_up" and not follow_up:
             continue
         if option.topic == "story" and known.next_story(resident, sim.trust.familiarity[i]) is None:
             continue

@@ -19,7 +19,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Run K shifts of SCENARIO played by a strategy bot, with seeds N..N+K-1, "
                     "as fast as possible.",
     )
-    parser.add_argument("scenario", help="scenario YAML file")
+    parser.add_argument("scenario", nargs="?", help="scenario YAML file (or give --campaign)")
+    parser.add_argument("--campaign", metavar="FILE",
+                        help="play a whole campaign (docs/campaigns.md) instead of one scenario")
+    parser.add_argument("--seeds", type=int, default=1,
+                        help="with --campaign: how many weeks, campaign seeds N.. (default: 1)")
     parser.add_argument("--bot", default="balanced",
                         help="strategy: car, walk, balanced, random or another member of the "
                              "family `balance` plays (default: balanced)")
@@ -135,6 +139,12 @@ def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore
     from game.sessions.recording import to_json
 
+    if (args.campaign is None) == (args.scenario is None):
+        raise UserError("give either a SCENARIO file or --campaign FILE")
+    if args.campaign is not None:
+        from game.commands.simulate_campaign import run_campaign_command
+
+        return run_campaign_command(args)
     if args.bot not in BOTS:
         raise UserError(f"unknown bot {args.bot!r} (known bots: {', '.join(BOTS)})")
     if args.runs < 1:

@@ -15,6 +15,7 @@ from game.scenario.model import Scenario
 from game.sessions.recording import Recording
 from game.sessions.store import Session
 from game.sim.actions import Action, ActionError
+from game.sim.carry import DayCarry
 from game.sim.simulation import Simulation
 
 
@@ -54,13 +55,13 @@ class ActionPlayback:
 
 
 def rerun(scenario: Scenario, seed: int, action_log: list[tuple[int, Action]],
-          ticks: int) -> tuple[Simulation, list[str]]:
+          ticks: int, carry: DayCarry | None = None) -> tuple[Simulation, list[str]]:
     """Play ``action_log`` on a fresh simulation up to ``ticks``; also return refused actions.
 
     Actions recorded at the final tick (a shift ended early, after an action)
     are applied too, so the replayed log is the whole recorded log.
     """
-    sim = Simulation(scenario, seed)
+    sim = Simulation(scenario, seed, carry=carry)
     playback = ActionPlayback(action_log)
     while sim.tick < ticks and not sim.finished:
         playback.act(sim)
@@ -69,15 +70,18 @@ def rerun(scenario: Scenario, seed: int, action_log: list[tuple[int, Action]],
     return sim, playback.refused + playback.never_applied()
 
 
-def replay(session: Session, scenario: Scenario) -> ReplayOutcome:
-    """Re-run ``session`` on ``scenario`` and compare everything recorded with what happened."""
+def replay(session: Session, scenario: Scenario, carry: DayCarry | None = None) -> ReplayOutcome:
+    """Re-run ``session`` on ``scenario`` and compare everything recorded with what happened.
+
+    ``carry``: a campaign day starts from what the day before left (game.sim.carry).
+    """
     recorded = session.recording
     try:
         action_log = recorded.action_log()
     except (ValueError, TypeError) as exc:
         raise UserError(f"session {session.id} holds an action this version cannot replay: {exc}"
                         ) from exc
-    sim, refused = rerun(scenario, session.summary.seed, action_log, recorded.ticks)
+    sim, refused = rerun(scenario, session.summary.seed, action_log, recorded.ticks, carry)
     return ReplayOutcome(sim, tuple(refused + recorded.differences(Recording.of(sim))))
 
 

@@ -13,6 +13,8 @@ stores always have the same tables, columns and indexes.
 
 from __future__ import annotations
 
+from game.sessions.campaign_schema import CAMPAIGN_TABLES
+
 APPLICATION_ID = 0x46504348  # "FPCH": marks the file as a Front Porch session database
 
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -57,6 +59,7 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )
         """,
     ),
+    CAMPAIGN_TABLES,  # 2 -> 3: campaigns in progress and their days (game/sessions/campaigns.py)
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 SCENARIOS_KEPT_FROM = 2  # the schema version from which the store keeps each scenario's bytes

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -159,11 +159,13 @@ class SessionStore:
 
     # --- writing -------------------------------------------------------------------
     def save(self, sim: Simulation, *, bot: str | None = None, trainee: str | None = None,
-             settings: Mapping[str, Any] | None = None, started_at: datetime | None = None) -> int:
+             settings: Mapping[str, Any] | None = None, started_at: datetime | None = None,
+             along: Callable[[Backend, int], None] | None = None) -> int:
         """Store the shift as it stands now (normally finished) and return its session id.
 
         ``started_at`` is the wall time the shift began, if the caller knows it;
-        the end time is read here.
+        the end time is read here. ``along(backend, session_id)`` writes what belongs
+        with the session (a campaign's day) in the same transaction.
         """
         if not 0 <= sim.seed <= MAX_SEED:
             raise SessionStoreError(f"cannot save a shift played on seed {sim.seed}: seeds are "
@@ -180,7 +182,7 @@ class SessionStore:
             **_recording_columns(Recording.of(sim)),
         }
         session_id = self._write("save the session to", row, scenario.content or None,
-                                 skip_if_present=False)
+                                 skip_if_present=False, along=along)
         assert session_id is not None  # only an import skips
         return session_id
 
@@ -192,7 +194,8 @@ class SessionStore:
                            skip_if_present=True)
 
     def _write(self, doing: str, row: Mapping[str, Any], scenario: bytes | None,
-               skip_if_present: bool) -> int | None:
+               skip_if_present: bool,
+               along: Callable[[Backend, int], None] | None = None) -> int | None:
         """One transaction: the scenario's bytes (once per content) and the session's row."""
         if not self.writable:
             raise SessionStoreError(f"cannot {doing} {self.where}: it was opened read-only")
@@ -211,12 +214,35 @@ class SessionStore:
                 inserted = backend.run(
                     f"INSERT INTO sessions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))}) "
                     "RETURNING id", list(row.values()))
+                if along is not None:
+                    along(backend, int(inserted[0]["id"]))
         except Exception as exc:
             reason = backend.reason(exc)
             if reason is None:
                 raise
             raise SessionStoreError(f"could not {doing} {self.where}: {reason}") from exc
         return int(inserted[0]["id"])
+
+    def write(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> list[Row]:
+        """Statements in one transaction (the campaign rows); the last one's rows (RETURNING)."""
+        if not self.writable:
+            raise SessionStoreError(f"cannot save to {self.where}: it was opened read-only")
+        backend, rows = self._backend, []
+        try:
+            backend.check_before_write()
+            with backend.transaction():
+                for sql, params in statements:
+                    rows = backend.run(sql, params)
+        except Exception as exc:
+            reason = backend.reason(exc)
+            if reason is None:
+                raise
+            raise SessionStoreError(f"could not save to {self.where}: {reason}") from exc
+        return rows
+
+    def read(self, sql: str, params: tuple[Any, ...] = ()) -> list[Row]:
+        """Rows of a query (the campaign rows); SessionStoreError when the store fails."""
+        return self._read(sql, params)
 
     # --- reading -------------------------------------------------------------------
     def summaries(self, scenario: str | None = None,

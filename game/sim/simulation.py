@@ -23,6 +23,7 @@ from game.scenario.model import Event, Place, Resident, Scenario
 from game.sim import actions as act
 from game.sim.actions import ACTION_TYPES, Action, ActionError
 from game.sim.calls import CallState
+from game.sim.carry import DayCarry, ResidentCarry, carry_out, morning, resume
 from game.sim.conversation import Acquaintance, TalkOption
 from game.sim.dispatch import Dispatch
 from game.sim.encounters import EncounterBook, OpenEncounter
@@ -45,7 +46,9 @@ KNOWN_ACTIONS = frozenset(ACTION_TYPES.values())
 
 
 class Simulation:
-    def __init__(self, scenario: Scenario, seed: int | None = None) -> None:
+    def __init__(self, scenario: Scenario, seed: int | None = None,
+                 carry: DayCarry | None = None) -> None:
+        """``carry``: start where the last day of a campaign left the street (game.sim.carry)."""
         self.state = ShiftState(scenario, scenario.seed if seed is None else int(seed))
         self.movement = Movement(self.state)
         self.talk = Talk(self.state)
@@ -55,7 +58,12 @@ class Simulation:
         self.instructor = Instructor(self.state)
         self.action_log: list[tuple[int, Action]] = []
         self.history: list[tuple[float, float, float]] = []  # (minute, trust, safety)
+        self.carry = carry
+        if carry is not None:
+            resume(carry, self.state, self.talk)
         self._record_history()
+        if carry is not None:
+            morning(carry, self.state)  # the night's news is part of the day
 
     # --- what the shift is made of (read these; change them only through apply) --------
     @property
@@ -310,6 +318,10 @@ class Simulation:
         The entries add up to each resident's change over the shift.
         """
         return self.state.trust.ledger + self.state.trust.summed_changes(self.time)
+
+    def carry_out(self) -> dict[str, ResidentCarry]:
+        """Every resident as the street stands now, for the next day of a campaign."""
+        return carry_out(self.carry or DayCarry(1), self.state, self.talk)
 
     def stories_heard(self) -> int:
         return sum(1 for k in self.known if k.stories_heard > 0)

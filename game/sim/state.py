@@ -63,8 +63,7 @@ class ShiftState:
         self.places = dict(scenario.places_by_id)
         self.residents: tuple[Resident, ...] = scenario.residents
         self.index = dict(scenario.resident_index)
-        self.trust = TrustModel(scenario.residents, scenario.ties, self.index, self.tuning,
-                                scenario.shift.minutes)
+        self.trust = TrustModel(scenario.residents, scenario.ties, self.index, self.tuning)
         self.people = Population(scenario.residents, self.places, self.grid, self.tuning, self.rng)
         sx, sy = scenario.map.car_spawn
         self.officer = Officer(float(sx), float(sy), float(sx), float(sy))

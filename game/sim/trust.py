@@ -14,16 +14,27 @@ import numpy as np
 
 from game.scenario.model import Resident, Tie
 from game.sim.ledger import DRIFT, WORD_OF_MOUTH, Source, TrustChange
-from game.tuning import Tuning
+from game.tuning import MINUTES_PER_DAY, Tuning
 
 TRUST_MIN, TRUST_MAX = 0.0, 100.0
 NEWS_EPSILON = 0.02  # trust points of pending news below which it is passed on at once
 
 
+def drift_share(above: np.ndarray, minutes: float, tuning: Tuning) -> np.ndarray:
+    """Share of the way back to their usual view trust drifts in ``minutes`` of calendar time:
+    a gain (``above``) at ``decay_half_life_days``, a loss at ``loss_half_life_days``.
+
+    The same rule inside a shift and over the nights between campaign days.
+    """
+    days = minutes / MINUTES_PER_DAY
+    return np.asarray(np.where(above, 1.0 - 0.5 ** (days / tuning.decay_half_life_days),
+                               1.0 - 0.5 ** (days / tuning.loss_half_life_days)))
+
+
 class TrustModel:
     def __init__(
         self, residents: Sequence[Resident], ties: Sequence[Tie], index: dict[str, int],
-        tuning: Tuning, shift_minutes: float,
+        tuning: Tuning,
     ) -> None:
         self.tuning = tuning
         n = len(residents)
@@ -36,7 +47,6 @@ class TrustModel:
         self._influence_total = float(self.influence.sum()) or 1.0
         self.news = np.zeros(n, dtype=np.float64)  # trust change not yet passed on by word of mouth
         self.ledger: list[TrustChange] = []
-        self._decay_scale = shift_minutes * tuning.decay_half_life_shifts
         self._build_ties(ties, index, n)
         self.word_of_mouth = np.zeros(len(self._edge_src), dtype=np.float64)  # received per edge
         self.drift = np.zeros(n, dtype=np.float64)  # decay toward baseline, summed
@@ -150,7 +160,7 @@ class TrustModel:
         self.word_of_mouth += per_edge * ratio[self._edge_dst]
 
     def _decay(self, dt: float) -> None:
-        factor = 1.0 - 0.5 ** (dt / self._decay_scale)
+        factor = drift_share(self.trust >= self.baseline, dt, self.tuning)
         # Clipped, because rounding can carry a step a hair past its baseline at 0 or 100.
         after = np.clip(self.trust + (self.baseline - self.trust) * factor, TRUST_MIN, TRUST_MAX)
         self.drift += after - self.trust

@@ -28,7 +28,7 @@ def one_resident(openness: float, familiarity: float, ties: tuple[Tie, ...] = ()
                  others: int = 0) -> TrustModel:
     residents = [Resident(id=f"r{k}", name=f"R{k}", home="h", trust=50.0,
                           openness=openness if k == 0 else 0.5) for k in range(1 + others)]
-    model = TrustModel(residents, ties, {r.id: k for k, r in enumerate(residents)}, Tuning(), 480)
+    model = TrustModel(residents, ties, {r.id: k for k, r in enumerate(residents)}, Tuning())
     model.familiarity[0] = familiarity
     return model
 

@@ -21,7 +21,7 @@ def model(trust=(50, 50, 50, 50), openness=0.5, ties=(), tuning: Tuning | None =
     residents = [Resident(id=rid, name=rid, home="h", trust=t, openness=openness,
                           influence=0.25 * (k + 1)) for k, (rid, t) in pairs]
     return TrustModel(residents, [Tie(*t) for t in ties], {r: k for k, r in enumerate(IDS)},
-                      tuning or Tuning(), shift_minutes=480)
+                      tuning or Tuning())
 
 
 def test_good_contact_follows_openness_and_familiarity():
@@ -76,12 +76,13 @@ def test_well_connected_bad_contact_costs_more_neighborhood_trust():
     assert hub.neighborhood_trust() < lonely.neighborhood_trust() - 1.0
 
 
-def test_decay_moves_toward_baseline_with_the_configured_half_life():
-    m = model(tuning=Tuning(decay_half_life_shifts=1.0))
-    m.trust[0] = 90.0
-    for _ in range(int(480 / 0.25)):
+def test_decay_moves_toward_baseline_with_the_configured_half_life_in_calendar_days():
+    m = model(tuning=Tuning(decay_half_life_days=1.0 / 3.0, loss_half_life_days=1.0 / 6.0))
+    m.trust[0], m.trust[1] = 90.0, 10.0
+    for _ in range(int(480 / 0.25)):  # 480 game minutes: a third of a day
         m.step(0.25)
     assert m.trust[0] == pytest.approx(70.0, abs=0.01)  # halfway back from 90 to 50
+    assert m.trust[1] == pytest.approx(40.0, abs=0.01)  # a loss: two half-lives, 3/4 of the way
 
 
 def test_neighborhood_trust_is_influence_weighted():
