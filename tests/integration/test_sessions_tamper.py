@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 import game.cli
+from game.sessions.schema import SCHEMA_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 MAPLE = REPO / "tests" / "fixtures" / "scenarios" / "valid" / "maple.yaml"
@@ -141,9 +142,11 @@ def test_a_tampered_scenario_copy_is_damage(saved: Path, tmp_path: Path,
 
 
 def as_version_1(db: Path) -> None:
-    """Turn a database back into schema 1: no kept scenarios."""
+    """Turn a database back into schema 1: no kept scenarios, no campaigns."""
     conn = sqlite3.connect(db)
     conn.execute("DROP TABLE scenarios")
+    conn.execute("DROP TABLE campaign_days")
+    conn.execute("DROP TABLE campaign_runs")
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
@@ -180,6 +183,6 @@ def test_an_old_database_keeps_the_scenarios_whose_files_are_unchanged(
         err = capsys.readouterr().err
         assert "was saved before sessions kept their scenario" in err and "root" not in err
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT count(*) FROM scenarios").fetchone()[0] == 1
     conn.close()
