@@ -116,9 +116,9 @@ def week_debrief(days: Sequence[WeekDay], names: Mapping[str, str],
     """The debrief of the days played so far (``start_trust``: each resident's before day 1)."""
     assert days, "a debrief needs at least one day"
     last = days[-1]
-    trust = {rid: (start_trust.get(rid, r.trust),) + tuple(
-        d.ended[rid].trust if rid in d.ended else r.trust for d in days)
-        for rid, r in sorted(last.ended.items())}
+    trust = {rid: (start_trust.get(rid, r.trust),
+                   *(d.ended[rid].trust if rid in d.ended else r.trust for d in days))
+             for rid, r in sorted(last.ended.items())}
     promises = []
     for rid, r in sorted(last.ended.items()):
         for c in r.concerns:
