@@ -190,7 +190,7 @@ class Tuning:
     # Blair et al. (2021): follow-through is what builds trust. A broken promise costs a contact
     # of this quality the next morning, on top of taking back what the listening brought, so
     # breaking it costs more than keeping it pays.
-    broken_promise_quality: float = -0.15
+    broken_promise_quality: float = -0.25
     # A worry nobody answered gets worse: this many calendar days after it was heard it comes
     # back as a call for service, once, at returning_call_minute of that day's shift.
     concern_worsens_days: float = 2.0
