@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from builders import have_talk, street_scenario, walk_home_to
+
 from game.campaign.model import Campaign, CampaignDay
 from game.campaign.runner import DayPlayed, after_day, finish_day, first_carry, start_day
 from game.sim.carry import DayCarry
 from game.sim.simulation import Simulation
-from builders import have_talk, street_scenario, walk_home_to
 
 
 def quiet_street(**tuning: float):

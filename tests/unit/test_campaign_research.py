@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from builders import street_scenario
-from campaigns import campaign_on, play_week, quiet_street, talk_if_willing, walk_home_to
 
 import game.sim.actions as act
+from campaigns import campaign_on, play_week, quiet_street, talk_if_willing, walk_home_to
 from game.sim.carry import ConcernStatus
 
 
