@@ -57,13 +57,19 @@ def find_in(folders: tuple[Path, ...]) -> ScenarioFinder:
 def load_campaign(path: str | os.PathLike[str], find: ScenarioFinder | None = None) -> Campaign:
     """Load and check a campaign file and every scenario its days play."""
     source = os.fspath(path)
-    return load_campaign_bytes(read_limited(path, source), source,
-                               find or find_in(scenario_folders(path)))
+    try:
+        data = read_limited(path, source)
+    except ScenarioError as exc:
+        raise CampaignError(exc.source, exc.diagnostics) from None
+    return load_campaign_bytes(data, source, find or find_in(scenario_folders(path)))
 
 
 def load_campaign_bytes(data: bytes, source: str, find: ScenarioFinder) -> Campaign:
-    text = decode(data, source)
-    root = compose(text, source)
+    try:
+        text = decode(data, source)
+        root = compose(text, source)
+    except ScenarioError as exc:  # the file's own syntax: the same guards as a scenario's
+        raise CampaignError(exc.source, exc.diagnostics) from None
     if root is None:
         raise CampaignError(source, [Diagnostic("the file is empty",
                                                 hint="docs/campaigns.md shows a starter")])

@@ -10,7 +10,7 @@ from game.scenario.model import Event, Scenario
 
 FORMAT_VERSION = 1
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEATHERS = ("fair", "heat", "rain")
+WEATHERS = ("fair", "heat")
 
 
 def _frozen() -> Mapping[str, float]:

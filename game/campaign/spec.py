@@ -72,7 +72,7 @@ DAY = Record(CampaignDay, [
     Field("title", Text(max_chars=MAX_TITLE_CHARS), "The day's title, e.g. 'Tuesday: the heat'.",
           required=True),
     Field("briefing", Text(allow_empty=True), "What the trainee reads before the shift."),
-    Field("weather", Enum(WEATHERS, "weather"), "fair, heat (shorter tempers) or rain."),
+    Field("weather", Enum(WEATHERS, "weather"), "fair, or heat (shorter tempers: pressing people backfires more)."),
     Field("moves_in", ListOf(SLUG, unique=True), "Residents new to the street today."),
     Field("events", EventNodes(), "Events added to the scenario today, as in a scenario."),
     Field("tuning", TUNING, "Overrides of model constants for this day only."),
