@@ -72,8 +72,8 @@ def test_a_good_file_loads_with_its_days_calendar_and_events() -> None:
 
 @pytest.mark.parametrize(("change", "where", "words"), [
     (("day: 3", "day: 1"), "week.yaml:8:5: days[1]:", "day 1 does not come after day 1"),
-    (("scenario: street, title: First", "scenario: strete, title: First"), "week.yaml:7:24: days[0].scenario:",
-     "there is no scenario file 'strete.yaml'"),
+    (("scenario: street, title: First", "scenario: strete, title: First"),
+     "week.yaml:7:24: days[0].scenario:", "there is no scenario file 'strete.yaml'"),
     (("[r2]", "[r22]"), "week.yaml:12:16: days[1].moves_in[0]:", "has no resident 'r22'"),
     (("place: park", "place: prak"), "days[1].events[0].place:", "unknown place 'prak'"),
     (('to: "18:00"', 'to: "23:30"'), "days[1].events[0].to:", "outside the shift"),
