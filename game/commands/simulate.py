@@ -24,6 +24,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                         help="play a whole campaign (docs/campaigns.md) instead of one scenario")
     parser.add_argument("--seeds", type=int, default=1,
                         help="with --campaign: how many weeks, campaign seeds N.. (default: 1)")
+    parser.add_argument("--continue", dest="resume", action="store_true",
+                        help="with --campaign: play the rest of its latest unfinished saved run")
     parser.add_argument("--bot", default="balanced",
                         help="strategy: car, walk, balanced, random or another member of the "
                              "family `balance` plays (default: balanced)")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from game.campaign.days import day_scenario
+from game.campaign.debrief import WeekDay, WeekDebrief, week_debrief
 from game.campaign.loader import CampaignError, load_campaign_bytes
 from game.campaign.model import Campaign
 from game.campaign.runner import DayPlayed
@@ -219,3 +220,23 @@ def _run(row: sqlite3.Row) -> CampaignRun:
         next_carry=carry,
         finished_at=None if finished is None else checks.moment(finished, "finished_at"),
     )
+
+
+def week(store: SessionStore, run: int) -> WeekDebrief | None:
+    """The debrief of a run's finished days (None before the first day is saved)."""
+    saved = days(store, run)
+    if not saved:
+        return None
+    campaign = stored_campaign(store, run)
+    out = []
+    for d in saved:
+        session = store.get(d.session_id)
+        results = session.recording.results
+        day = campaign.days[d.index]
+        out.append(WeekDay(day.title, campaign.weekday(d.index), day.day, d.carry, d.ended,
+                           float(results["trust_start"]), session.summary.trust,
+                           session.summary.score, d.session_id))
+    first = campaign.scenarios[campaign.days[0].scenario]
+    return week_debrief(out, {r.id: r.name for s in campaign.scenarios.values()
+                              for r in s.residents},
+                        {r.id: r.trust for r in first.residents})
