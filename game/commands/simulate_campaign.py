@@ -14,8 +14,8 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from game.campaign.model import Campaign
     from game.campaign.debrief import WeekDebrief
+    from game.campaign.model import Campaign
     from game.campaign.runner import DayPlayed
     from game.sessions.store import SessionStore
     from game.sim.carry import DayCarry
