@@ -18,6 +18,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--class", dest="class_view", action="store_true",
                         help="compare sessions instead of reporting one")
     parser.add_argument("--scenario", metavar="ID", help="with --class: only this scenario's sessions")
+    parser.add_argument("--campaign", type=int, metavar="RUN",
+                        help="the week's debrief of campaign run RUN (see `sessions --campaigns`)")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder to write index.html into")
     parser.set_defaults(run=run)
 
@@ -29,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     from game.report.session_report import session_report
     from game.sessions import SessionStore, load_recorded_scenario
 
+    if args.campaign is not None:
+        return _campaign(args)
     if args.class_view == (args.session is not None):
         raise UserError("give a session ID to report on, or --class to compare sessions (not both)")
     if args.scenario and not args.class_view:
@@ -53,3 +57,27 @@ def run(args: argparse.Namespace) -> int:
     for message in damaged:  # left out of the comparison
         print(f"frontporch: {message}", file=sys.stderr)
     return 2 if damaged else 0
+
+
+def _campaign(args: argparse.Namespace) -> int:
+    from game.errors import UserError
+    from game.report.html import write_page
+    from game.report.week_report import week_report
+    from game.sessions import SessionStore
+    from game.sessions import campaigns as saved
+
+    if args.class_view or args.session is not None or args.scenario:
+        raise UserError("--campaign RUN reports one campaign run; leave out ID, --class and "
+                        "--scenario")
+    with SessionStore.open(read_only_ok=True) as store:
+        run = next((r for r in saved.runs(store) if r.id == args.campaign), None)
+        week = saved.week(store, args.campaign) if run is not None else None
+    if run is None or week is None:
+        raise UserError(f"campaign run {args.campaign} has no finished day to report "
+                        "(`frontporch sessions --campaigns` lists the runs)")
+    try:
+        path = write_page(args.out, week_report(run.title, week))
+    except OSError as exc:
+        raise UserError(f"cannot write the report into {args.out}: {exc.strerror or exc}") from exc
+    print(f"Wrote {path}")
+    return 0

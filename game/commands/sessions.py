@@ -23,6 +23,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                            "($FRONTPORCH_DB, e.g. the academy's PostgreSQL); sessions it already "
                            "holds are skipped, so importing twice adds nothing")
     parser.add_argument("--scenario", metavar="ID", help="only sessions of this scenario id")
+    parser.add_argument("--campaigns", action="store_true",
+                        help="list campaign runs instead, each with its week's debrief in --json")
     parser.set_defaults(run=run)
 
 
@@ -44,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.import_from:
         return _import(args.import_from, args.scenario)
+    if args.campaigns:
+        return _campaigns(args)
     damaged: list[str] = []
     with SessionStore.open(read_only_ok=True) as store:
         rows = store.summaries(args.scenario, damaged)
@@ -89,6 +93,40 @@ def _import(source_file: str, scenario: str | None) -> int:
                 added += 1
         where = target.where
     print(f"Imported {added} session(s) from {source_file} into {where}; {skipped} were already there.")
+    for message in damaged:
+        print(f"frontporch: {message}", file=sys.stderr)
+    return 2 if damaged else 0
+
+
+def _campaigns(args: argparse.Namespace) -> int:
+    from game.errors import UserError
+    from game.sessions import SessionStore
+    from game.sessions import campaigns as saved
+
+    if args.csv or args.scenario:
+        raise UserError("--campaigns lists campaign runs as a table or --json (not --csv or "
+                        "--scenario)")
+    damaged: list[str] = []
+    with SessionStore.open(read_only_ok=True) as store:
+        runs = saved.runs(store, damaged)
+        weeks = {r.id: saved.week(store, r.id) for r in runs}
+    debriefs = {rid: None if w is None else w.to_dict() for rid, w in weeks.items()}
+    if args.json:
+        print(json.dumps([{
+            "run": r.id, "campaign": r.campaign_id, "title": r.title, "seed": r.seed,
+            "trainee": r.trainee, "bot": r.bot, "started_at": r.started_at.isoformat(),
+            "days_done": r.days_done, "days_total": r.days_total, "in_progress": r.in_progress,
+            "week": debriefs[r.id]} for r in runs]))
+    elif not runs:
+        print("No campaigns saved yet. Run `simulate --campaign FILE --save` or "
+              "`play --campaign FILE`.")
+    else:
+        print(f"{'run':>4}  {'campaign':<24} {'days':>6}  {'trainee':<18} {'bot':<12} {'trust':>6}")
+        for r in runs:
+            week = weeks[r.id]
+            trust = "-" if week is None else f"{week.days[-1].trust_end:.1f}"
+            print(f"{r.id:>4}  {r.campaign_id[:24]:<24} {r.days_done:>3}/{r.days_total:<2}  "
+                  f"{(r.trainee or '-')[:18]:<18} {(r.bot or '-')[:12]:<12} {trust:>6}")
     for message in damaged:
         print(f"frontporch: {message}", file=sys.stderr)
     return 2 if damaged else 0

@@ -108,6 +108,39 @@ def trust_chart(history: Sequence[Sequence[float]], calls: Sequence[CallDebrief]
     return _svg(width, height, "Neighborhood trust and safety over the shift", *parts)
 
 
+# --- trust across the days of a campaign ---------------------------------------------------
+DASHES = ("", "7 4", "2 3", "10 3 2 3")  # each line differs in dash as well as colour
+LINE_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
+
+
+def days_chart(label: str, days: Sequence[str], series: Sequence[tuple[str, Sequence[float]]]) -> Html:
+    """One line per resident of trust (0..100) at each point in ``days`` ("start", "Mon", ...),
+    each line labelled at its end and titled with its name."""
+    width, height, left, top, bottom = 720, 320, 40, 20, 34
+    right = 150
+    x = Scale(0, max(len(days) - 1, 1), left, width - right)
+    y = Scale(0, 100, height - bottom, top)
+    parts: list[Html] = _grid_0_100(y, left, width - right, (0, 25, 50, 75, 100))
+    for k, day in enumerate(days):
+        parts.append(_text(x(k), height - bottom + 17, day, "middle"))
+    ends: list[float] = []
+    for k, (name, values) in enumerate(series):
+        colour = LINE_COLOURS[k % len(LINE_COLOURS)]
+        dash = DASHES[(k // len(LINE_COLOURS) + k) % len(DASHES)]
+        style = f'stroke="{colour}" stroke-width="2"' + (f' stroke-dasharray="{dash}"' if dash else "")
+        points = " ".join(f"{_n(x(i))},{_n(y(v))}" for i, v in enumerate(values))
+        parts.append(Html(f'<polyline fill="none" {style} points="{points}">'
+                          f"{_title(f'{name}: ' + ', '.join(f'{v:.0f}' for v in values))}"
+                          "</polyline>"))
+        end_y = y(values[-1]) + 4 if values else top
+        while any(abs(end_y - e) < 12 for e in ends):  # keep the end labels apart
+            end_y += 12
+        ends.append(end_y)
+        parts.append(_text(width - right + 6, end_y, f"{name} {values[-1]:.0f}" if values else name,
+                           extra=f' fill="{colour}"'))
+    return _svg(width, height, label, *parts)
+
+
 def _call_mark(call: CallDebrief, x: Scale, y: Scale, top: float, label_y: float) -> Html:
     at = x(call.at)
     if call.response_minutes is None:
