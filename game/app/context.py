@@ -12,6 +12,7 @@ from game.app.ui.settings import Settings
 from game.app.ui.settings_file import SettingsStore
 from game.app.ui.text import Text
 from game.app.ui.widgets import PanelPainter
+from game.campaign.model import Campaign
 from game.scenario.model import Scenario
 from game.station.link import ClassLink
 
@@ -37,6 +38,7 @@ class LaunchOptions:
     trainee: str | None = None  # name kept with saved sessions, for the class export
     class_address: str | None = None  # the instructor station's HOST:PORT (play --class)
     class_code: str = ""
+    campaign: Campaign | None = None  # `play --campaign FILE`: start or continue its week
 
 
 @dataclass

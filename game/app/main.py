@@ -21,13 +21,16 @@ from game.app.scenes.picker import PickerScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.summary import SummaryScene
 from game.app.scenes.title import TitleScene
+from game.app.shift.week import WeekInPlay
 from game.app.ui.audio import SoundManager
 from game.app.ui.input import Gamepads, command_of
 from game.app.ui.settings import Settings
 from game.app.view.backdrop import Backdrop
 from game.bots import make_bot, run_shift
+from game.campaign.model import Campaign
 from game.errors import UserError
 from game.scenario.model import Scenario
+from game.sessions import SessionStore, SessionStoreError
 from game.sim.simulation import Simulation
 
 FPS = 60
@@ -150,6 +153,8 @@ def first_scene(app: App) -> Scene:
     """Where the game opens: the kiosk's demo, the title, a scenario's briefing, or --scene."""
     if app.options.kiosk:
         return kiosk_scene(app)
+    if app.options.campaign is not None:
+        return campaign_briefing(app, app.options.campaign)
     name = app.options.scene or ("briefing" if app.options.scenario is not None else "title")
     if name == "title":
         return TitleScene(app)
@@ -167,6 +172,17 @@ def first_scene(app: App) -> Scene:
     raise UserError(f"unknown scene {name!r} (known scenes: {', '.join(SCENES)})")
 
 
+def campaign_briefing(app: App, campaign: Campaign) -> Scene:
+    """`play --campaign FILE`: the briefing of the next day of its unfinished run, or of day 1 of
+    a new one (kept in memory only when the session store cannot be written)."""
+    try:
+        with SessionStore.open() as store:
+            week = WeekInPlay.open(campaign, store)
+    except SessionStoreError:
+        week = WeekInPlay(campaign)
+    return BriefingScene(app, week.scenario(), week=week)
+
+
 def go_back(app: App, request: GoBack) -> Scene:
     """The earlier screen a scene asked to go back to (it cannot build it: that screen imports it)."""
     if isinstance(request, BackToTitle):
@@ -174,7 +190,7 @@ def go_back(app: App, request: GoBack) -> Scene:
     if isinstance(request, BackToPicker):
         return PickerScene(app, request.backdrop or Backdrop(app))
     if isinstance(request, BackToBriefing):
-        return BriefingScene(app, request.scenario, request.backdrop)
+        return BriefingScene(app, request.scenario, request.backdrop, request.week)
     raise TypeError(f"no screen to go back to for {request!r}")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.bots.strategies import BALANCED, make_bot
 from game.scenario.model import Scenario
+from game.sim.carry import DayCarry
 from game.sim.results import ShiftResults
 from game.sim.simulation import Simulation
 
@@ -18,12 +19,14 @@ from game.sim.simulation import Simulation
 PAR_BOT = BALANCED.name
 
 
-def par_results(scenario: Scenario, seed: int, ticks: int | None = None) -> ShiftResults:
+def par_results(scenario: Scenario, seed: int, ticks: int | None = None,
+                carry: DayCarry | None = None) -> ShiftResults:
     """The figures the best bot ends the shift of ``scenario`` with ``seed`` on.
 
     ``ticks``: a shift the trainee ended early is compared with par over the same time.
+    ``carry``: a campaign day, which par plays from the same street the trainee found.
     """
-    sim = Simulation(scenario, seed)
+    sim = Simulation(scenario, seed, carry=carry)
     bot = make_bot(PAR_BOT, seed)
     end = sim.total_ticks if ticks is None else min(ticks, sim.total_ticks)
     while sim.tick < end:

@@ -38,7 +38,9 @@ def day_scenario(campaign: Campaign, index: int, carry: DayCarry) -> Scenario:
         defaults = tuning_with(base.tuning)
         tuning["backfire_chance"] = min(1.0, defaults.backfire_chance * defaults.heat_backfire_factor)
     tuning.update(day.tuning)
-    return replace(base, events=base.events + day.events, tuning=tuning,
+    return replace(base, title=day.title,
+                   summary=day.briefing or base.summary, events=base.events + day.events,
+                   tuning=tuning,
                    calls=base.calls + _returning_calls(base, carry, tuning_with(tuning)))
 
 

@@ -16,6 +16,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "the title screen and pick a neighborhood.",
     )
     parser.add_argument("scenario", nargs="?", help="scenario YAML file")
+    parser.add_argument("--campaign", metavar="FILE",
+                        help="play a campaign (docs/campaigns.md): its next day, continuing an "
+                             "unfinished week of the same file")
     parser.add_argument("--scenarios", default="scenarios", metavar="DIR",
                         help="folder the scenario picker lists (default: scenarios)")
     parser.add_argument("--autoplay", action="store_true",
@@ -80,8 +83,13 @@ def run(args: argparse.Namespace) -> int:
 
     if args.scene is not None and args.scene not in SCENES:
         raise UserError(f"unknown scene {args.scene!r} (known scenes: {', '.join(SCENES)})")
+    if args.campaign is not None and (args.scenario is not None or args.kiosk or args.scene):
+        raise UserError("--campaign plays its own days: leave out SCENARIO, --scene and --kiosk")
     # A bad file is reported (exit 2) before any window opens.
     scenario = load_scenario(args.scenario) if args.scenario is not None else None
+    from game.campaign.loader import load_campaign
+
+    campaign = load_campaign(args.campaign) if args.campaign is not None else None
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.app.context import LaunchOptions
@@ -93,5 +101,6 @@ def run(args: argparse.Namespace) -> int:
         fullscreen=args.fullscreen or (args.kiosk and not args.windowed), scene=args.scene,
         trainee=args.trainee, kiosk=args.kiosk, idle_seconds=args.idle_seconds,
         class_address=args.class_address, class_code=args.code.upper(),
+        campaign=campaign,
     )
     return run_game(options)

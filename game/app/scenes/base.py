@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 if TYPE_CHECKING:
+    from game.app.shift.week import WeekInPlay
     from game.app.view.backdrop import Backdrop
     from game.scenario.model import Scenario
 
@@ -66,3 +67,4 @@ class BackToBriefing(GoBack):
 
     scenario: Scenario
     backdrop: Backdrop | None = None
+    week: WeekInPlay | None = None  # the campaign whose next day this is

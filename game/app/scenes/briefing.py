@@ -9,9 +9,10 @@ from __future__ import annotations
 import pygame
 
 from game.app.context import App
-from game.app.scenes.base import BackToPicker, Scene
+from game.app.scenes.base import BackToPicker, BackToTitle, Scene
 from game.app.scenes.play import PlayScene
 from game.app.shift.catalog import shift_length
+from game.app.shift.week import WeekInPlay
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, Scroller, draw_lines, draw_more_hint, draw_text, pad
 from game.app.view.backdrop import Backdrop
@@ -42,9 +43,12 @@ def policy_lines(scenario: Scenario) -> list[str]:
 
 
 class BriefingScene(Scene):
-    def __init__(self, app: App, scenario: Scenario, backdrop: Backdrop | None = None) -> None:
+    def __init__(self, app: App, scenario: Scenario, backdrop: Backdrop | None = None,
+                 week: WeekInPlay | None = None) -> None:
+        """``week``: this is the briefing of a campaign's next day (``scenario`` is that day's)."""
         self.app = app
         self.scenario = scenario
+        self.week = week
         self.backdrop = backdrop or Backdrop(app)
         self.menu = Menu([Button("begin", "Begin shift"), Button("back", "Back")])
         self.page = Scroller()  # the orders column, when it is taller than the window
@@ -60,9 +64,11 @@ class BriefingScene(Scene):
 
     def _open(self, choice: str | None) -> Scene | None:
         if choice == "begin":
+            if self.week is not None:
+                return PlayScene(self.app, self.scenario, self.week.sim(), week=self.week)
             return PlayScene(self.app, self.scenario)
         if choice == "back":
-            return BackToPicker(self.backdrop)
+            return BackToTitle(self.backdrop) if self.week is not None else BackToPicker(self.backdrop)
         return None
 
     def update(self, dt: float) -> Scene | None:

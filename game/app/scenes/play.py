@@ -24,6 +24,7 @@ from game.app.scenes.summary import SummaryScene
 from game.app.shift.orders import Orders
 from game.app.shift.reload import HotReload
 from game.app.shift.runner import ActionDriver, ShiftRunner
+from game.app.shift.week import WeekInPlay
 from game.app.ui.input import GAMEPAD, Steering, command_of
 from game.app.ui.widgets import Toasts, draw_text, pad
 from game.app.view.camera import Camera
@@ -48,8 +49,9 @@ PREWARM_SECONDS = 0.002  # real time per frame spent drawing sprites ahead of ne
 
 class PlayScene(Scene):
     def __init__(self, app: App, scenario: Scenario, sim: Simulation | None = None,
-                 driver: ActionDriver | None = None) -> None:
-        """``driver`` plays the shift instead of the player (a recorded session being watched)."""
+                 driver: ActionDriver | None = None, week: WeekInPlay | None = None) -> None:
+        """``driver`` plays the shift instead of the player (a recorded session being watched);
+        ``week``: the shift is that campaign's day (``sim`` starts from its carry)."""
         self.app = app
         self.scenario = scenario
         self.sim = sim if sim is not None else Simulation(scenario, app.options.seed)
@@ -59,7 +61,7 @@ class PlayScene(Scene):
             app.recorder.begin(self.sim, app.options.bot if bot else None, {
                 "speed": app.speed, "text_scale": app.settings.text_scale,
                 "palette": app.settings.palette,
-            })
+            }, week)
             driver = bot
         self.runner = ShiftRunner(self.sim, driver, app.speed)
         self.was_paused = False  # as last told: the instructor's pause from the station

@@ -15,6 +15,7 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
+from game.app.scenes.week import WeekScene
 from game.app.ui.input import command_of
 from game.app.ui.palette import Palette
 from game.app.ui.text import Text
@@ -32,6 +33,7 @@ from game.app.ui.widgets import (
 from game.bots.par import par_results
 from game.report.debrief import CallDebrief, Debrief, build_debrief
 from game.scenario.model import Scenario
+from game.sessions import SessionStore, SessionStoreError
 from game.sim.simulation import Simulation
 
 CAUSES_SHOWN = 3  # reasons listed per resident
@@ -112,14 +114,23 @@ class SummaryScene(Scene):
         self.sim = sim
         self.results = sim.results()
         # Par: the best bot on the same street and seed, played headless now (a fraction of a second).
-        self.par = par_results(scenario, sim.seed, sim.tick)
+        self.par = par_results(scenario, sim.seed, sim.tick, sim.carry)
         self.debrief = build_debrief(self.results, sim.ledger(), scenario, self.par)
         self.changes = changes(self.debrief)
         self.saved = app.recorder.finish()  # None when nothing is kept (kiosk mode)
-        self.menu = Menu([Button("again", "Play again"), Button("picker", "Another neighborhood"),
-                          Button("title", "Another street" if app.options.kiosk else "Title screen")])
+        self.week = app.recorder.week  # the campaign this shift was a day of, if any
+        self.menu = Menu(self._buttons())
         self.page = Scroller()
         self.marks = [objective_mark(o.met, not self.ended_early) for o in self.results.objectives]
+
+    def _buttons(self) -> list[Button]:
+        title = Button("title", "Another street" if self.app.options.kiosk else "Title screen")
+        if self.week is None:
+            return [Button("again", "Play again"), Button("picker", "Another neighborhood"), title]
+        if self.week.over:
+            return [Button("week", "The week"), title]
+        label = "Try the day again" if self.ended_early else "Next day"
+        return [Button("next", label), title]
 
     @property
     def ended_early(self) -> bool:
@@ -139,9 +150,24 @@ class SummaryScene(Scene):
             return BackToBriefing(self.scenario)
         if choice == "picker":
             return BackToPicker()
+        if choice == "next" and self.week is not None:
+            return BackToBriefing(self.week.scenario(), week=self.week)
+        if choice == "week" and self.week is not None:
+            return self._week_scene()
         if choice == "title":
             return BackToTitle()
         return None
+
+    def _week_scene(self) -> Scene | None:
+        assert self.week is not None
+        week = self.week.debrief(None)
+        if self.app.keeps_data:
+            try:
+                with SessionStore.open(read_only_ok=True) as store:
+                    week = self.week.debrief(store)
+            except SessionStoreError:
+                pass  # the days played in this window still make a debrief
+        return None if week is None else WeekScene(self.app, self.week.campaign.title, week)
 
     # --- drawing ---------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

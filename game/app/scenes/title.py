@@ -6,20 +6,36 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import Quit, Scene
+from game.app.scenes.briefing import BriefingScene
 from game.app.scenes.picker import PickerScene
 from game.app.scenes.settings import SettingsScene
+from game.app.shift.week import WeekInPlay
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, draw_text, pad
 from game.app.view.backdrop import Backdrop
+from game.sessions import SessionStore, SessionStoreError
 
 TAGLINE = "Stay in the car and reach every call, or park, walk, and get to know the street."
+
+
+def unfinished_week(app: App) -> WeekInPlay | None:
+    """The campaign in progress in the session store, if any (never in kiosk mode)."""
+    if not app.keeps_data:
+        return None
+    try:
+        with SessionStore.open(read_only_ok=True) as store:
+            return WeekInPlay.resume_latest(store)
+    except SessionStoreError:
+        return None  # no store to read: the title offers a fresh start only
 
 
 class TitleScene(Scene):
     def __init__(self, app: App, backdrop: Backdrop | None = None) -> None:
         self.app = app
         self.backdrop = backdrop or Backdrop(app)
-        self.menu = Menu([Button("start", "Start a shift"), Button("settings", "Settings"),
+        self.week = unfinished_week(app)
+        first = [Button("continue", "Continue the week")] if self.week is not None else []
+        self.menu = Menu([*first, Button("start", "Start a shift"), Button("settings", "Settings"),
                           Button("quit", "Quit")])
         self.elapsed = 0.0
 
@@ -30,6 +46,8 @@ class TitleScene(Scene):
         return self._open(self.menu.handle(event, command))
 
     def _open(self, choice: str | None) -> Scene | None:
+        if choice == "continue" and self.week is not None:
+            return BriefingScene(self.app, self.week.scenario(), self.backdrop, self.week)
         if choice == "start":
             return PickerScene(self.app, self.backdrop)
         if choice == "settings":
@@ -52,7 +70,7 @@ class TitleScene(Scene):
         title_h = text.line_height("display")
         button_h = text.line_height("body") + 2 * pad(text)
         gap = pad(text) // 2
-        block = title_h + text.line_height("body") * 3 + 3 * (button_h + gap)
+        block = title_h + text.line_height("body") * 3 + len(self.menu.buttons) * (button_h + gap)
         y = max(pad(text), (h - block) // 2)
         draw_text(surface, text, "Front Porch", "display", palette.text, (w // 2, y), "midtop")
         y += title_h

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from game.app.shift.week import WeekInPlay
 from game.sessions import Session, SessionStore, SessionStoreError
 from game.sim.simulation import Simulation
 
@@ -43,13 +44,18 @@ class ShiftRecorder:
         self._settings: Mapping[str, Any] = {}
         self._started: datetime | None = None
         self.outcome: SaveOutcome | None = None
+        self.week: WeekInPlay | None = None  # the campaign the current shift is a day of
 
-    def begin(self, sim: Simulation, bot: str | None, settings: Mapping[str, Any]) -> None:
-        """A new shift starts; one left unsaved (a restart) is saved first."""
+    def begin(self, sim: Simulation, bot: str | None, settings: Mapping[str, Any],
+              week: WeekInPlay | None = None) -> None:
+        """A new shift starts; one left unsaved (a restart) is saved first.
+
+        With ``week``, a shift played to its end is kept as that campaign's day.
+        """
         if sim is self._sim:
             return
         self.finish()
-        self._sim, self._bot, self._settings = sim, bot, dict(settings)
+        self._sim, self._bot, self._settings, self.week = sim, bot, dict(settings), week
         self._started = datetime.now(timezone.utc)
         self.outcome = None
 
@@ -59,17 +65,33 @@ class ShiftRecorder:
         self.outcome = None
 
     def finish(self) -> SaveOutcome | None:
-        """Save the current shift once; later calls return the same outcome."""
+        """Save the current shift once; later calls return the same outcome.
+
+        A campaign day played to its end moves the week on even when nothing can
+        be saved (the day is then kept in memory only, and the outcome says why).
+        """
         sim = self._sim
-        if not self.enabled or sim is None or self.outcome is not None or sim.tick == 0:
+        if sim is None or self.outcome is not None or sim.tick == 0:
+            return self.outcome
+        week = self.week if self.week is not None and sim.finished and self.week.owns(sim) else None
+        if not self.enabled:
+            if week is not None:
+                week.keep(None, sim, bot=self._bot, trainee=self.trainee, started_at=self._started)
             return self.outcome
         try:
             with self._open_store() as store:
-                session_id = store.save(sim, bot=self._bot, trainee=self.trainee,
-                                        settings=self._settings, started_at=self._started)
-                if self._on_saved is not None:
+                if week is not None:
+                    session_id = week.keep(store, sim, bot=self._bot, trainee=self.trainee,
+                                           started_at=self._started)
+                else:  # a campaign day ended early is kept as a plain session, not as the day
+                    session_id = store.save(sim, bot=self._bot, trainee=self.trainee,
+                                            settings=self._settings, started_at=self._started)
+                if self._on_saved is not None and session_id is not None:
                     self._on_saved(store.get(session_id))
-            self.outcome = SaveOutcome(session_id)
+            self.outcome = SaveOutcome(session_id, None if session_id is not None else
+                                       "this week is not kept in the session store")
         except SessionStoreError as exc:
+            if week is not None and week.owns(sim):  # the store failed before the day was kept
+                week.keep(None, sim, bot=self._bot, trainee=self.trainee, started_at=self._started)
             self.outcome = SaveOutcome(None, str(exc))
         return self.outcome
