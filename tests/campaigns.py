@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from builders import have_talk, street_scenario, walk_home_to
 
+import game.sim.actions as act
 from game.campaign.model import Campaign, CampaignDay
 from game.campaign.runner import DayPlayed, after_day, finish_day, first_carry, start_day
 from game.sim.carry import DayCarry
@@ -14,6 +17,24 @@ def quiet_street(**tuning: float):
     """The test street with nothing else going on: no calls, events or encounters, no backfires."""
     return street_scenario(tuning={"backfire_chance": 0.0, **tuning}, calls=(), events=(),
                            encounters=(), objectives=())
+
+
+def shop_street():
+    """The quiet street with its shop call and the argument at the shop, r0 watching."""
+    shop = street_scenario()
+    base = quiet_street()
+    return replace(base, calls=tuple(c for c in shop.calls if c.id == "c1"),
+                   encounters=shop.encounters)
+
+
+def threaten_at_the_shop(sim: Simulation) -> None:
+    """Answer the shop call and threaten arrest in front of r0: one bad contact."""
+    while not sim.active_calls():
+        sim.step()
+    sim.apply(act.RespondToCall("c1"))
+    while sim.open_encounter is None:
+        sim.step()
+    sim.apply(act.Choose(1))  # "Threaten arrest."
 
 
 def campaign_on(scenario, calendar_days: list[int]) -> Campaign:
@@ -46,4 +67,5 @@ def talk_if_willing(sim: Simulation, rid: str, topic: str, concern: str | None =
     return True
 
 
-__all__ = ["campaign_on", "play_week", "quiet_street", "talk_if_willing", "walk_home_to"]
+__all__ = ["campaign_on", "play_week", "quiet_street", "shop_street", "talk_if_willing",
+           "threaten_at_the_shop", "walk_home_to"]

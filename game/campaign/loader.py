@@ -16,17 +16,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import Node, SequenceNode
 
 from game.campaign.model import Campaign, CampaignDay
 from game.campaign.spec import CAMPAIGN
 from game.scenario.context import ROOT, Context, TooManyErrors
-from game.scenario.errors import Diagnostic, ScenarioError, did_you_mean
+from game.scenario.errors import ScenarioError, did_you_mean
 from game.scenario.fieldtypes import INVALID, ListOf
-from game.scenario.loader import load_scenario
+from game.scenario.loader import document_root, load_scenario
 from game.scenario.model import Scenario
 from game.scenario.spec import EVENT
-from game.scenario.yamlnodes import child, compose, decode, describe, is_foreign, mark, read_limited
+from game.scenario.yamlnodes import child, read_limited
 
 # Finds a day's scenario by name: the Scenario, or None when there is no such file.
 # Raises ScenarioError when the file is there but wrong.
@@ -66,17 +66,9 @@ def load_campaign(path: str | os.PathLike[str], find: ScenarioFinder | None = No
 
 def load_campaign_bytes(data: bytes, source: str, find: ScenarioFinder) -> Campaign:
     try:
-        text = decode(data, source)
-        root = compose(text, source)
+        text, root = document_root(data, source, "campaign", "docs/campaigns.md shows a starter")
     except ScenarioError as exc:  # the file's own syntax: the same guards as a scenario's
         raise CampaignError(exc.source, exc.diagnostics) from None
-    if root is None:
-        raise CampaignError(source, [Diagnostic("the file is empty",
-                                                hint="docs/campaigns.md shows a starter")])
-    if root.__class__ is not MappingNode or is_foreign(root):
-        raise CampaignError(source, [Diagnostic(
-            f"the top level must be a mapping of campaign fields, got {describe(root)}", *mark(root),
-            hint="start with lines such as 'format: 1', 'id: ...', 'title: ...', 'days:'")])
     ctx = Context(text)
     try:
         fields = CAMPAIGN.check(root, ROOT, ctx)

@@ -39,7 +39,11 @@ def load_scenario_bytes(data: bytes, source: str) -> Scenario:
     return _load(data, source)
 
 
-def _load(data: bytes, source: str) -> Scenario:
+def document_root(data: bytes, source: str, kind: str, starter: str) -> tuple[str, MappingNode]:
+    """The decoded text and its top-level mapping, or a ScenarioError saying what is wrong.
+
+    ``kind`` names the file ("scenario", "campaign"); ``starter`` says where a starter is.
+    """
     text = decode(data, source)
     try:
         return _check(data, text, source)
@@ -51,14 +55,19 @@ def _load(data: bytes, source: str) -> Scenario:
 def _check(data: bytes, text: str, source: str) -> Scenario:
     root = compose(text, source)
     if root is None:
-        raise ScenarioError(source, [Diagnostic("the file is empty",
-                                                hint="`frontporch new PATH` writes a starter")])
+        raise ScenarioError(source, [Diagnostic("the file is empty", hint=starter)])
     if root.__class__ is not MappingNode or is_foreign(root):
         raise ScenarioError(source, [Diagnostic(
-            f"the top level must be a mapping of scenario fields, got {describe(root)}", *mark(root),
-            hint=("tags are not allowed: scenarios hold plain data only" if is_foreign(root)
+            f"the top level must be a mapping of {kind} fields, got {describe(root)}", *mark(root),
+            hint=(f"tags are not allowed: {kind}s hold plain data only" if is_foreign(root)
                   else "start with lines such as 'format: 1', 'id: ...', 'title: ...'"),
         )])
+    assert isinstance(root, MappingNode)
+    return text, root
+
+
+def _load(data: bytes, source: str) -> Scenario:
+    text, root = document_root(data, source, "scenario", "`frontporch new PATH` writes a starter")
     ctx = Context(text)
     provenance = {"source": source, "content_hash": hashlib.sha256(data).hexdigest(),
                   "content": data}

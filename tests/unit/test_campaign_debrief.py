@@ -4,31 +4,28 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builders import street_scenario
-
-import game.sim.actions as act
-from campaigns import campaign_on, play_week, quiet_street, talk_if_willing, walk_home_to
+from campaigns import (
+    campaign_on,
+    play_week,
+    shop_street,
+    talk_if_willing,
+    threaten_at_the_shop,
+    walk_home_to,
+)
 from game.campaign.runner import week_of
 from game.report.week_report import week_report
 
 
 def hostile_street():
-    shop = street_scenario()
-    base = quiet_street()
+    base = shop_street()
     residents = (replace(base.residents[0], name="<script>alert(1)</script> Jones"),
                  *base.residents[1:])
-    return replace(base, residents=residents, calls=tuple(c for c in shop.calls if c.id == "c1"),
-                   encounters=shop.encounters)
+    return replace(base, residents=residents)
 
 
 def threaten_then_hear_worries(sim, index: int) -> None:
     if index == 0:
-        while not sim.active_calls():
-            sim.step()
-        sim.apply(act.RespondToCall("c1"))
-        while sim.open_encounter is None:
-            sim.step()
-        sim.apply(act.Choose(1))  # threaten arrest in front of r0
+        threaten_at_the_shop(sim)
         return
     walk_home_to(sim, 1)
     talk_if_willing(sim, "r1", "greet")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from builders import street_scenario
-
 import game.sim.actions as act
-from campaigns import campaign_on, play_week, quiet_street, talk_if_willing, walk_home_to
+from campaigns import (
+    campaign_on,
+    play_week,
+    quiet_street,
+    shop_street,
+    talk_if_willing,
+    threaten_at_the_shop,
+    walk_home_to,
+)
 from game.sim.carry import ConcernStatus
 
 
@@ -34,12 +38,7 @@ def bad_contact_then_visits(sim, index: int) -> None:
     """Day 1: answer the shop call and threaten arrest in front of r0. Later days: a good
     visit whenever r0 will talk."""
     if index == 0:
-        while not sim.active_calls():
-            sim.step()
-        sim.apply(act.RespondToCall("c1"))
-        while sim.open_encounter is None:
-            sim.step()
-        sim.apply(act.Choose(1))  # "Threaten arrest."
+        threaten_at_the_shop(sim)
         return
     walk_home_to(sim)
     for topic in ("greet", "porch", "story"):
@@ -47,9 +46,7 @@ def bad_contact_then_visits(sim, index: int) -> None:
 
 
 def test_skogan_2006_a_grudge_after_one_bad_contact_takes_several_good_days_to_undo() -> None:
-    shop = street_scenario()  # its shop call and the argument at the shop, with r0 watching
-    scenario = replace(quiet_street(), calls=tuple(c for c in shop.calls if c.id == "c1"),
-                       encounters=shop.encounters)
+    scenario = shop_street()
     before = scenario.residents[0].trust
     week = play_week(campaign_on(scenario, list(range(1, 9))), bad_contact_then_visits)
     trust = [d.left["r0"].trust for d in week]
