@@ -200,6 +200,10 @@ class Tuning:
     # tempers shorten in hot weather. On a day of `weather: heat` pressing someone backfires
     # this many times as often (capped at certain).
     heat_backfire_factor: float = 1.5
+    # Vila (2006), "Impact of long work hours on police officers and the communities they
+    # serve" (Am J Ind Med 49:972): tired officers are less patient and make more mistakes.
+    # Each hour of sleep an off-duty evening costs raises tomorrow's backfire chance by this share.
+    tired_backfire_factor: float = 0.15
 
 
 TUNING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Tuning))

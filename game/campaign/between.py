@@ -19,6 +19,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from game.campaign.evening import MET_RESIDENTS, Audience, EveningChoice, option, rest_missed
 from game.scenario.model import Resident, Scenario
 from game.sim.carry import (
     ConcernCarry,
@@ -33,13 +34,15 @@ from game.tuning import Tuning, tuning_with
 
 
 def next_day(left: Mapping[str, ResidentCarry], before: DayCarry, scenario: Scenario,
-             calendar_day: int, minutes_since: float, moves_in: tuple[str, ...] = ()) -> DayCarry:
+             calendar_day: int, minutes_since: float, moves_in: tuple[str, ...] = (),
+             evening: tuple[EveningChoice, ...] = ()) -> DayCarry:
     """The carry for the day ``calendar_day``, played on ``scenario``.
 
     ``left``: the residents as the last shift ended; ``before``: that shift's own
     carry (to tell a promise broken today from one broken earlier);
     ``minutes_since``: calendar minutes from the end of that shift to the start
-    of this one. Residents who ``moves_in`` today start as strangers.
+    of this one. Residents who ``moves_in`` today start as strangers; ``evening``:
+    what the officer did off duty after that shift (game.campaign.evening).
     """
     t = tuning_with(scenario.tuning)
     residents: dict[str, ResidentCarry] = {}
@@ -64,7 +67,29 @@ def next_day(left: Mapping[str, ResidentCarry], before: DayCarry, scenario: Scen
         trust = _drift(rc.trust, r.trust, minutes_since, t)
         residents[r.id] = replace(rc, trust=trust, concerns=tuple(concerns))
     morning += _grudges_retold(residents, scenario, calendar_day, t)
-    return DayCarry(calendar_day, residents, tuple(morning), tuple(returning))
+    morning += _evening_news(evening, residents, scenario, t)
+    breaches = tuple((o.policy, f"{o.label.lower()} ({o.consequence.rstrip('.')})")
+                     for o in map(option, evening) if o.policy)
+    return DayCarry(calendar_day, residents, tuple(morning), tuple(returning),
+                    tuple(c.value for c in evening), breaches, rest_missed(evening))
+
+
+def _evening_news(evening: tuple[EveningChoice, ...], residents: Mapping[str, ResidentCarry],
+                  scenario: Scenario, t: Tuning) -> list[MorningChange]:
+    """Who heard of last night: the residents the officer knows best (a post, a visit), or
+    the whole street by word of mouth (``spread`` of a contact)."""
+    out = []
+    known = sorted(residents, key=lambda rid: (-residents[rid].familiarity, rid))
+    for o in map(option, evening):
+        if o.audience is Audience.NOBODY or o.quality == 0:
+            continue
+        who = known[:MET_RESIDENTS] if o.audience is Audience.MET else known
+        points = t.gain * o.quality * (1.0 if o.quality >= 0 else t.asymmetry)
+        if o.audience is Audience.STREET:
+            points *= t.spread
+        out += [MorningChange(MorningKind.OFF_DUTY, rid, o.choice.value, points, o.consequence)
+                for rid in who]
+    return out
 
 
 def _judge(c: ConcernCarry, r: Resident, t: Tuning, calendar_day: int,

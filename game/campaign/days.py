@@ -34,9 +34,11 @@ def day_scenario(campaign: Campaign, index: int, carry: DayCarry) -> Scenario:
     day = campaign.days[index]
     base = campaign.scenarios[day.scenario]
     tuning = dict(base.tuning)
-    if day.weather == "heat":
-        defaults = tuning_with(base.tuning)
-        tuning["backfire_chance"] = min(1.0, defaults.backfire_chance * defaults.heat_backfire_factor)
+    defaults = tuning_with(base.tuning)
+    factor = (defaults.heat_backfire_factor if day.weather == "heat" else 1.0) * \
+        (1.0 + defaults.tired_backfire_factor * carry.tired_hours)
+    if factor != 1.0:
+        tuning["backfire_chance"] = min(1.0, defaults.backfire_chance * factor)
     tuning.update(day.tuning)
     return replace(base, title=day.title,
                    summary=day.briefing or base.summary, events=base.events + day.events,

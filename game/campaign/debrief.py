@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from game.campaign.evening import EveningChoice, EveningOption, option
 from game.sim.carry import ConcernStatus, DayCarry, ResidentCarry
 
 
@@ -62,6 +63,10 @@ class WeekDebrief:
     promises: tuple[Promise, ...]
     grudges: tuple[Grudge, ...]
 
+    def evenings(self) -> list[tuple[WeekDay, EveningOption]]:
+        """Each off-duty choice, with the day it was the night before of."""
+        return [(d, option(EveningChoice(c))) for d in self.days for c in d.carry.evening]
+
     @property
     def kept(self) -> int:
         return sum(p.status is ConcernStatus.FOLLOWED_UP for p in self.promises)
@@ -94,7 +99,12 @@ class WeekDebrief:
             "days": [{"title": d.title, "weekday": d.weekday, "day": d.calendar_day,
                       "trust_start": round(d.trust_start, 2), "trust_end": round(d.trust_end, 2),
                       "score": round(d.score, 2), "session_id": d.session_id,
-                      "morning": [m.text for m in d.carry.morning]} for d in self.days],
+                      "morning": [m.text for m in d.carry.morning],
+                      "off_duty_before": [{"choice": o.choice.value, "policy": o.policy,
+                                           "rest_hours": o.rest_hours,
+                                           "consequence": o.consequence}
+                                          for o in map(option, map(EveningChoice, d.carry.evening))]}
+                     for d in self.days],
             "trust_by_resident": {rid: [round(t, 2) for t in ts]
                                   for rid, ts in self.trust_by_resident.items()},
             "promises": {"kept": self.kept, "broken": self.broken,

@@ -16,6 +16,7 @@ from game.bots import make_bot, run_shift
 from game.campaign.between import next_day
 from game.campaign.days import day_scenario, day_seed, minutes_between
 from game.campaign.debrief import WeekDay, WeekDebrief, week_debrief
+from game.campaign.evening import EveningChoice
 from game.campaign.model import Campaign
 from game.sim.carry import DayCarry, ResidentCarry
 from game.sim.results import ShiftResults
@@ -50,14 +51,15 @@ def finish_day(index: int, sim: Simulation) -> DayPlayed:
     return DayPlayed(index, sim.seed, sim.carry, sim.carry_out(), sim.results(), sim)
 
 
-def after_day(campaign: Campaign, played: DayPlayed) -> DayCarry | None:
-    """The carry the next day starts from, or None after the last day."""
+def after_day(campaign: Campaign, played: DayPlayed,
+              evening: tuple[EveningChoice, ...] = ()) -> DayCarry | None:
+    """The carry the next day starts from (after ``evening`` off duty), or None after the last day."""
     k = played.index + 1
     if k >= len(campaign.days):
         return None
     day = campaign.days[k]
     return next_day(played.left, played.carry, campaign.scenarios[day.scenario], day.day,
-                    minutes_between(campaign, k), day.moves_in)
+                    minutes_between(campaign, k), day.moves_in, evening)
 
 
 def run_campaign(campaign: Campaign, bot: str, seed: int | None = None,

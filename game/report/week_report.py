@@ -45,6 +45,11 @@ def week_report(title: str, week: WeekDebrief) -> str:
                 str(g.until), f"{g.trust_before:.1f}", f"{g.trust_at_end:.1f}"]
                for g in week.grudges])
         if week.grudges else tag("p", "Nobody turned away from you this week."),
+        tag("h2", "Off duty"),
+        table(["the evening before", "choice", "rule", "sleep lost", "what it meant"],
+              [[esc(d.title), esc(o.label), esc((o.policy or "allowed").replace("_", " ")),
+                f"{o.rest_hours:g} h", esc(o.consequence)] for d, o in week.evenings()])
+        if week.evenings() else tag("p", "You went home and slept every night."),
         tag("h2", "What changed because you came back"),
         tag("ul", *(tag("li", line) for line in week.came_back())),
     )

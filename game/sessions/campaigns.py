@@ -109,6 +109,12 @@ def save_day(store: SessionStore, run: int, played: DayPlayed, following: DayCar
                                 "campaign_day": played.index}, along=along)
 
 
+def set_next_carry(store: SessionStore, run: int, carry: DayCarry) -> None:
+    """The next day's carry changed after the day was saved (the evening off duty)."""
+    store.write([("UPDATE campaign_runs SET next_carry = :carry WHERE id = :run",
+                  {"carry": to_json(carry.to_dict()), "run": run})])
+
+
 def runs(store: SessionStore, damaged: list[str] | None = None) -> list[CampaignRun]:
     """Every run, oldest first; a damaged one goes to ``damaged`` (or raises) by id."""
     out = []

@@ -64,6 +64,14 @@ class ResidentCarry:
 class MorningKind(Enum):
     BROKEN_PROMISE = "broken_promise"  # they waited for an answer that never came
     GRUDGE_RETOLD = "grudge_retold"  # a neighbour with a grudge told them again
+    OFF_DUTY = "off_duty"  # what the officer did off duty last night (about: the choice)
+
+
+MORNING_CAUSE = {
+    MorningKind.BROKEN_PROMISE: "waited for an answer that never came",
+    MorningKind.GRUDGE_RETOLD: "heard a neighbour's grudge retold",
+    MorningKind.OFF_DUTY: "what you did off duty last night",
+}
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,9 @@ class DayCarry:
     residents: Mapping[str, ResidentCarry] = field(default_factory=dict)
     morning: tuple[MorningChange, ...] = ()
     returning: tuple[tuple[str, str], ...] = ()  # (resident, concern): worries back as a call today
+    evening: tuple[str, ...] = ()  # the off-duty choices of the night before (game.campaign.evening)
+    breaches: tuple[tuple[str, str], ...] = ()  # (policy, what): broken off duty, counted today
+    tired_hours: float = 0.0  # sleep the evening cost: a tired officer is less patient
 
     # --- storage ------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -94,6 +105,8 @@ class DayCarry:
             "morning": [{"kind": m.kind.value, "resident": m.resident, "about": m.about,
                          "points": m.points, "text": m.text} for m in self.morning],
             "returning": [list(pair) for pair in self.returning],
+            "evening": list(self.evening), "breaches": [list(b) for b in self.breaches],
+            "tired_hours": self.tired_hours,
         }
 
     @classmethod
@@ -104,7 +117,9 @@ class DayCarry:
                                       float(m["points"]), str(m["text"]))
                         for m in list(data["morning"]))
         returning = tuple((str(rid), str(cid)) for rid, cid in list(data["returning"]))
-        return cls(int(data["calendar_day"]), residents, morning, returning)
+        breaches = tuple((str(p), str(what)) for p, what in list(data["breaches"]))
+        return cls(int(data["calendar_day"]), residents, morning, returning,
+                   tuple(str(e) for e in data["evening"]), breaches, float(data["tired_hours"]))
 
 
 def resident_to_dict(r: ResidentCarry) -> dict[str, Any]:
@@ -157,15 +172,17 @@ def resume(carry: DayCarry, state: ShiftState, talk: Talk) -> None:
 
 
 def morning(carry: DayCarry, state: ShiftState) -> None:
-    """The night's news, at minute 0, recorded like any other trust change."""
+    """The night's news, at minute 0, recorded like any other trust change; a rule broken off
+    duty last night is a breach of today's shift."""
+    for policy, what in carry.breaches:
+        state.breach(policy, f"off duty last night, {what}")
     for m in carry.morning:
         i = state.index.get(m.resident)
         if i is None:
             continue
         kind = (SourceKind.FOLLOW_THROUGH if m.kind is MorningKind.BROKEN_PROMISE
-                else SourceKind.WORD_OF_MOUTH)
-        cause = ("waited for an answer that never came" if m.kind is MorningKind.BROKEN_PROMISE
-                 else "heard a neighbour's grudge retold")
+                else SourceKind.WORD_OF_MOUTH)  # the rest they heard about
+        cause = MORNING_CAUSE[m.kind]
         change = state.trust.shift_directly(state.time, i, m.points, cause, Source(kind, m.about))
         state.feed_change(change)
         event = (FeedEvent.CONCERN_LET_DOWN if m.kind is MorningKind.BROKEN_PROMISE

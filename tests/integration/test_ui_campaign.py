@@ -12,6 +12,7 @@ from ui_driver import Keyboard
 from game.app.context import LaunchOptions
 from game.app.main import Game
 from game.app.scenes.briefing import BriefingScene
+from game.app.scenes.evening import EveningScene
 from game.app.scenes.summary import SummaryScene
 from game.app.scenes.title import TitleScene
 from game.app.scenes.week import WeekScene
@@ -42,6 +43,19 @@ def test_a_five_day_week_plays_through_the_window_and_saves_every_day(tmp_path: 
                 campaign.days[2].title
         keys.press(pygame.K_RETURN)  # "Next day", then "The week" after the last
         keys.until(lambda: not isinstance(game.scene, SummaryScene))
+        if day == 0:  # the first evening: back in plain clothes for the water fight
+            assert isinstance(game.scene, EveningScene)
+            keys.press(pygame.K_DOWN)
+            keys.press(pygame.K_RETURN)
+            assert "two hours of sleep" in game.scene.said
+            surface = pygame.Surface((1280, 720))
+            game.scene.draw(surface)
+            pygame.image.save(surface, str(tmp_path / "evening.png"))
+        if isinstance(game.scene, EveningScene):
+            keys.press(pygame.K_RETURN)  # "Go to bed"
+        if day == 0:
+            assert game.app.recorder.week is not None
+            assert game.app.recorder.week.carry.tired_hours == 2.0
     keys.until(lambda: isinstance(game.scene, WeekScene))
     surface = pygame.Surface((1280, 720))
     game.scene.draw(surface)

@@ -15,6 +15,7 @@ import pygame
 
 from game.app.context import App
 from game.app.scenes.base import BackToBriefing, BackToPicker, BackToTitle, Scene
+from game.app.scenes.evening import EveningScene
 from game.app.scenes.week import WeekScene
 from game.app.ui.input import command_of
 from game.app.ui.palette import Palette
@@ -151,6 +152,8 @@ class SummaryScene(Scene):
         if choice == "picker":
             return BackToPicker()
         if choice == "next" and self.week is not None:
+            if self.week.last is not None:  # the day is done: its evening comes first
+                return EveningScene(self.app, self.week)
             return BackToBriefing(self.week.scenario(), week=self.week)
         if choice == "week" and self.week is not None:
             return self._week_scene()

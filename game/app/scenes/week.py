@@ -54,6 +54,11 @@ class WeekScene(Scene):
             end = ("made good" if g.made_good else "talks again, trusts you less") if g.over \
                 else "still holding it"
             rows.append(("body", f"{who}, from day {g.began_on}, because {g.reason}: {end}"))
+        rows.append(("head", "Off duty"))
+        rows += [("body", f"Before {d.title}: {o.label}. "
+                          f"{'Broke the ' + o.policy.replace('_', ' ') + ' policy. ' if o.policy else ''}"
+                          f"{o.consequence}") for d, o in w.evenings()] or \
+            [("body", "You went home and slept every night.")]
         rows.append(("head", "What changed because you came back"))
         rows += [("body", line) for line in w.came_back()]
         return rows

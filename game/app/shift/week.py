@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from game.campaign.debrief import WeekDebrief
+from game.campaign.evening import EveningChoice
 from game.campaign.model import Campaign
 from game.campaign.runner import DayPlayed, after_day, finish_day, first_carry, start_day, week_of
 from game.scenario.model import Scenario
@@ -31,6 +32,7 @@ class WeekInPlay:
         self.index = index  # the day to play next; len(days) once the week is over
         self.carry = carry or first_carry(campaign)
         self.played: list[DayPlayed] = []  # the days finished in this window
+        self.last: DayPlayed | None = None  # the day just finished, until its evening is spent
 
     @classmethod
     def open(cls, campaign: Campaign, store: SessionStore) -> WeekInPlay:
@@ -77,6 +79,7 @@ class WeekInPlay:
         played = finish_day(self.index, sim)
         following = after_day(self.campaign, played)
         self.played.append(played)
+        self.last = played
         self.index += 1
         if following is not None:
             self.carry = following
@@ -84,6 +87,18 @@ class WeekInPlay:
             return None
         return saved.save_day(store, self.run_id, played, following, bot=bot, trainee=trainee,
                               started_at=started_at)
+
+    def spend_evening(self, store: SessionStore | None, choices: tuple[EveningChoice, ...]) -> None:
+        """The evening after the day just finished: tomorrow starts from what it changed."""
+        if self.last is None or self.over:
+            return
+        following = after_day(self.campaign, self.last, choices)
+        self.last = None
+        if following is None:
+            return
+        self.carry = following
+        if store is not None and self.run_id is not None:
+            saved.set_next_carry(store, self.run_id, following)
 
     def debrief(self, store: SessionStore | None) -> WeekDebrief | None:
         """Every finished day of the run (from the store when it keeps the run)."""
