@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import game.cli
+from game.campaign.evening import EveningChoice
 from game.campaign.loader import CampaignError, load_campaign, load_campaign_bytes
 from game.campaign.model import WEATHERS, WEEKDAYS
 from game.sim.carry import ConcernCarry, ConcernStatus, DayCarry, MorningChange, MorningKind, ResidentCarry
@@ -170,7 +171,12 @@ def carries(draw: st.DrawFn) -> DayCarry:
                                         draw(st.integers(0, 40)), draw(st.text(max_size=20)))
     morning = tuple(MorningChange(draw(st.sampled_from(list(MorningKind))), rid, "x",
                                   draw(st.floats(-10, 0)), "news") for rid in residents)
-    return DayCarry(today, residents, morning, tuple((rid, "c0") for rid in residents))
+    evening = tuple(c.value for c in draw(st.lists(st.sampled_from(list(EveningChoice)),
+                                                    max_size=2)))
+    breaches = tuple((draw(st.sampled_from(["social_media", "conflict_of_interest"])),
+                      draw(st.text(max_size=30))) for _ in evening)
+    return DayCarry(today, residents, morning, tuple((rid, "c0") for rid in residents), evening,
+                    breaches, draw(st.floats(0, 12)))
 
 
 @settings(max_examples=60, deadline=None)
@@ -182,7 +188,7 @@ def test_property_a_carry_survives_storage(carry: DayCarry) -> None:
 @settings(max_examples=40, deadline=None)
 @given(carries())
 def test_property_a_shift_started_from_a_carry_hands_the_same_street_on(carry: DayCarry) -> None:
-    carry = DayCarry(carry.calendar_day, carry.residents)  # no morning news: nothing moves
+    carry = DayCarry(carry.calendar_day, carry.residents)  # no news, no evening: nothing moves
     out = Simulation(STREET, 1, carry=carry).carry_out()
     for rid, rc in carry.residents.items():
         assert out[rid] == rc
