@@ -13,14 +13,15 @@ from game.app.shift.week import WeekInPlay
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, draw_text, pad
 from game.app.view.backdrop import Backdrop
-from game.sessions import SessionStore, SessionStoreError
+from game.sessions import SessionStore, SessionStoreError, default_db_path
 
 TAGLINE = "Stay in the car and reach every call, or park, walk, and get to know the street."
 
 
 def unfinished_week(app: App) -> WeekInPlay | None:
-    """The campaign in progress in the session store, if any (never in kiosk mode)."""
-    if not app.keeps_data:
+    """The campaign in progress in the session store, if any (never in kiosk mode; a store
+    that does not exist yet is not created just to look)."""
+    if not app.keeps_data or not default_db_path().is_file():
         return None
     try:
         with SessionStore.open(read_only_ok=True) as store:
