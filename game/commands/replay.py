@@ -65,8 +65,14 @@ def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore, load_recorded_scenario, replay
     from game.sessions.recording import to_json
 
+    from game.sessions import campaigns as saved
+
     with SessionStore.open(read_only_ok=True) as store:
         session = store.get(args.session)
+        campaign_day = saved.day_of(store, args.session)
+        # A campaign's day starts from the street the day before left: replay it from that.
+        outcome = saved.replay_day(store, *campaign_day) if campaign_day and not args.watch \
+            else None
     scenario = load_recorded_scenario(session)
     if args.watch:
         if args.speed <= 0:
@@ -74,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
 
             raise UserError("--speed must be greater than 0")
         return watch_game(session, scenario, args.speed, args.frames, args.screenshot).run()
-    outcome = replay(session, scenario)
+    outcome = outcome or replay(session, scenario)
     summary = session.summary
     results = outcome.sim.results()
     if args.json:

@@ -192,6 +192,16 @@ def stored_campaign(store: SessionStore, run: int) -> Campaign:
                                 f"{exc}") from None
 
 
+def day_of(store: SessionStore, session_id: int) -> tuple[int, int] | None:
+    """(run, day index) when the session is a campaign's day, else None."""
+    rows = store.read("SELECT run_id, day_index FROM campaign_days WHERE session_id = ?",
+                      (session_id,))
+    if not rows:
+        return None
+    return (checks.integer(rows[0]["run_id"], "run_id", 1),
+            checks.integer(rows[0]["day_index"], "day_index", 0))
+
+
 def replay_day(store: SessionStore, run: int, index: int) -> ReplayOutcome:
     """Re-run one saved day from the carry it started with and compare it with its recording."""
     saved = next((d for d in days(store, run) if d.index == index), None)

@@ -54,6 +54,9 @@ def test_five_days_headless_are_each_saved_and_each_replays_exactly(
             assert outcome.matches, outcome.differences
         assert [d["session_id"] for d in week["week"]["days"]] == \
             [d.session_id for d in saved.days(store, run.id)]
+    capsys.readouterr()
+    assert game.cli.main(["replay", str(week["week"]["days"][3]["session_id"])]) == 0  # a day as
+    assert "matches the recording exactly" in capsys.readouterr().out  # any other session
 
 
 def test_killed_mid_week_loses_no_finished_day_and_continues(tmp_path: Path) -> None:
