@@ -63,9 +63,8 @@ def watch_game(session: Session, scenario: Scenario, speed: float = 1.0, frames:
 
 def run(args: argparse.Namespace) -> int:
     from game.sessions import SessionStore, load_recorded_scenario, replay
-    from game.sessions.recording import to_json
-
     from game.sessions import campaigns as saved
+    from game.sessions.recording import to_json
 
     with SessionStore.open(read_only_ok=True) as store:
         session = store.get(args.session)
