@@ -57,6 +57,14 @@ def test_five_days_headless_are_each_saved_and_each_replays_exactly(
     capsys.readouterr()
     assert game.cli.main(["replay", str(week["week"]["days"][3]["session_id"])]) == 0  # a day as
     assert "matches the recording exactly" in capsys.readouterr().out  # any other session
+    assert game.cli.main(["sessions", "--campaigns", "--json"]) == 0
+    (listed,) = json.loads(capsys.readouterr().out)
+    assert listed["days_done"] == 5 and not listed["in_progress"]
+    assert listed["week"]["promises"] == week["week"]["promises"]
+    assert game.cli.main(["report", "--campaign", str(listed["run"]), "--out",
+                          str(tmp_path / "week")]) == 0
+    page = (tmp_path / "week" / "index.html").read_text(encoding="utf-8")
+    assert "Trust per resident" in page and "Saturday: the block party" in page
 
 
 def test_killed_mid_week_loses_no_finished_day_and_continues(tmp_path: Path) -> None:
