@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -153,8 +153,3 @@ def _events(nodes: tuple[Node, ...], scenario: Scenario, day_node: Node, path: A
     for d in local.diagnostics:
         ctx.diagnostics.append(d)
     return () if checked is INVALID or local.diagnostics else tuple(checked)
-
-
-def scenarios_by_name(scenarios: Mapping[str, Scenario]) -> ScenarioFinder:
-    """A finder over scenarios already in hand (the session store's copies)."""
-    return scenarios.get

@@ -50,7 +50,3 @@ class Campaign:
         """The day of the week of the campaign's ``index``-th shift (0-based), e.g. "Tuesday"."""
         start = WEEKDAYS.index(self.starts_on)
         return WEEKDAYS[(start + self.days[index].day - 1) % 7].capitalize()
-
-    def gap_before(self, index: int) -> int:
-        """Calendar days since the previous shift (0 before the first)."""
-        return 0 if index == 0 else self.days[index].day - self.days[index - 1].day

@@ -66,7 +66,7 @@ def test_a_good_file_loads_with_its_days_calendar_and_events() -> None:
     campaign = load(GOOD)
     assert campaign.id == "a-week" and campaign.seed == 9
     assert [d.day for d in campaign.days] == [1, 3]
-    assert campaign.weekday(1) == "Thursday" and campaign.gap_before(1) == 2
+    assert campaign.weekday(1) == "Thursday"
     assert campaign.days[1].moves_in == ("r2",)
     assert campaign.days[1].events[0].start == 60 and campaign.days[1].events[0].place == "park"
 
