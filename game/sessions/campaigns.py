@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,6 +25,7 @@ from game.campaign.runner import DayPlayed
 from game.scenario import ScenarioError, load_scenario_bytes
 from game.scenario.model import Scenario
 from game.sessions import checks
+from game.sessions.backend import Backend, Row
 from game.sessions.checks import Damage
 from game.sessions.recording import to_json
 from game.sessions.replay import ReplayOutcome, replay
@@ -71,21 +71,20 @@ def begin(store: SessionStore, campaign: Campaign, *, bot: str | None = None,
           trainee: str | None = None, first: DayCarry) -> int:
     """A new run of ``campaign``, with every scenario its days play kept in the store."""
     source = str(Path(campaign.source).resolve()) if campaign.source else ""
-    statements: list[tuple[str, Mapping[str, Any]]] = [
-        ("INSERT OR IGNORE INTO scenarios (hash, content) VALUES (:hash, :content)",
-         {"hash": s.content_hash, "content": s.content})
+    statements: list[tuple[str, Sequence[Any]]] = [
+        ("INSERT INTO scenarios (hash, content) VALUES (?, ?) ON CONFLICT DO NOTHING",
+         (s.content_hash, s.content))
         for s in campaign.scenarios.values() if s.content]
     statements.append((
         "INSERT INTO campaign_runs (campaign_id, campaign_title, campaign_hash, campaign_content, "
         "campaign_path, scenario_hashes, seed, trainee, bot, started_at, days_total, days_done, "
-        "next_carry, finished_at) VALUES (:id, :title, :hash, :content, :path, :scenarios, :seed, "
-        ":trainee, :bot, :started, :total, 0, :carry, NULL)",
-        {"id": campaign.id, "title": campaign.title, "hash": campaign.content_hash,
-         "content": campaign.content, "path": source, "seed": campaign.seed, "trainee": trainee,
-         "scenarios": to_json({name: s.content_hash for name, s in campaign.scenarios.items()}),
-         "bot": bot, "started": datetime.now(timezone.utc).isoformat(),
-         "total": len(campaign.days), "carry": to_json(first.to_dict())}))
-    return store.write(statements)
+        "next_carry, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, NULL) "
+        "RETURNING id",
+        (campaign.id, campaign.title, campaign.content_hash, campaign.content, source,
+         to_json({name: s.content_hash for name, s in campaign.scenarios.items()}), campaign.seed,
+         trainee, bot, datetime.now(timezone.utc).isoformat(), len(campaign.days),
+         to_json(first.to_dict()))))
+    return int(store.write(statements)[0]["id"])
 
 
 def save_day(store: SessionStore, run: int, played: DayPlayed, following: DayCarry | None, *,
@@ -95,14 +94,14 @@ def save_day(store: SessionStore, run: int, played: DayPlayed, following: DayCar
     ended = to_json({rid: resident_to_dict(r) for rid, r in sorted(played.left.items())})
     carry = to_json(played.carry.to_dict())
 
-    def along(conn: sqlite3.Connection, session_id: int) -> None:
-        conn.execute("INSERT INTO campaign_days (run_id, day_index, session_id, carry, ended) "
-                     "VALUES (?, ?, ?, ?, ?)", (run, played.index, session_id, carry, ended))
-        conn.execute("UPDATE campaign_runs SET days_done = ?, next_carry = ?, finished_at = ? "
-                     "WHERE id = ?",
-                     (played.index + 1, "" if following is None else to_json(following.to_dict()),
-                      None if following is not None else datetime.now(timezone.utc).isoformat(),
-                      run))
+    def along(backend: Backend, session_id: int) -> None:
+        backend.run("INSERT INTO campaign_days (run_id, day_index, session_id, carry, ended) "
+                    "VALUES (?, ?, ?, ?, ?)", (run, played.index, session_id, carry, ended))
+        backend.run("UPDATE campaign_runs SET days_done = ?, next_carry = ?, finished_at = ? "
+                    "WHERE id = ?",
+                    (played.index + 1, "" if following is None else to_json(following.to_dict()),
+                     None if following is not None else datetime.now(timezone.utc).isoformat(),
+                     run))
 
     return store.save(played.sim, bot=bot, trainee=trainee, started_at=started_at,
                       settings={"command": "campaign", "campaign_run": run,
@@ -111,8 +110,8 @@ def save_day(store: SessionStore, run: int, played: DayPlayed, following: DayCar
 
 def set_next_carry(store: SessionStore, run: int, carry: DayCarry) -> None:
     """The next day's carry changed after the day was saved (the evening off duty)."""
-    store.write([("UPDATE campaign_runs SET next_carry = :carry WHERE id = :run",
-                  {"carry": to_json(carry.to_dict()), "run": run})])
+    store.write([("UPDATE campaign_runs SET next_carry = ? WHERE id = ?",
+                  (to_json(carry.to_dict()), run))])
 
 
 def runs(store: SessionStore, damaged: list[str] | None = None) -> list[CampaignRun]:
@@ -122,7 +121,7 @@ def runs(store: SessionStore, damaged: list[str] | None = None) -> list[Campaign
         try:
             out.append(_run(row))
         except Damage as exc:
-            error = SessionStoreError(f"campaign run {row['id']} in {store.path} is damaged: {exc}")
+            error = SessionStoreError(f"campaign run {row['id']} in {store.where} is damaged: {exc}")
             if damaged is None:
                 raise error from exc
             damaged.append(str(error))
@@ -151,7 +150,7 @@ def days(store: SessionStore, run: int) -> list[SavedDay]:
             ended = {str(k): resident_from_dict(v) for k, v in checks.mapping(
                 checks.json_value(row["ended"], "ended"), "ended").items()}
         except (Damage, KeyError, TypeError, ValueError) as exc:
-            raise SessionStoreError(f"campaign run {run} day {row['day_index']} in {store.path} "
+            raise SessionStoreError(f"campaign run {run} day {row['day_index']} in {store.where} "
                                     f"is damaged: {exc}") from exc
         out.append(SavedDay(checks.integer(row["day_index"], "day_index", 0),
                             checks.integer(row["session_id"], "session_id", 1), carry, ended))
@@ -164,7 +163,7 @@ def stored_campaign(store: SessionStore, run: int) -> Campaign:
     rows = store.read("SELECT campaign_content, campaign_path, scenario_hashes FROM campaign_runs "
                       "WHERE id = ?", (run,))
     if not rows:
-        raise SessionStoreError(f"there is no campaign run {run} in {store.path}")
+        raise SessionStoreError(f"there is no campaign run {run} in {store.where}")
     row = rows[0]
     try:
         content = row["campaign_content"]
@@ -174,7 +173,7 @@ def stored_campaign(store: SessionStore, run: int) -> Campaign:
                                 "scenario_hashes")
         path = checks.text(row["campaign_path"], "campaign_path")
     except Damage as exc:
-        raise SessionStoreError(f"campaign run {run} in {store.path} is damaged: {exc}") from exc
+        raise SessionStoreError(f"campaign run {run} in {store.where} is damaged: {exc}") from exc
 
     def find(name: str) -> Scenario | None:
         digest = hashes.get(name)
@@ -212,7 +211,7 @@ def replay_day(store: SessionStore, run: int, index: int) -> ReplayOutcome:
     return replay(session, day_scenario(campaign, index, saved.carry), saved.carry)
 
 
-def _run(row: sqlite3.Row) -> CampaignRun:
+def _run(row: Row) -> CampaignRun:
     raw = row["next_carry"]
     if not isinstance(raw, str):
         raise Damage("next_carry is not text")
