@@ -26,7 +26,7 @@ from game.scenario.fieldtypes import INVALID, ListOf
 from game.scenario.loader import document_root, load_scenario
 from game.scenario.model import Scenario
 from game.scenario.spec import EVENT
-from game.scenario.yamlnodes import child, read_limited
+from game.scenario.yamlnodes import child, decode, read_limited
 
 # Finds a day's scenario by name: the Scenario, or None when there is no such file.
 # Raises ScenarioError when the file is there but wrong.
@@ -66,7 +66,8 @@ def load_campaign(path: str | os.PathLike[str], find: ScenarioFinder | None = No
 
 def load_campaign_bytes(data: bytes, source: str, find: ScenarioFinder) -> Campaign:
     try:
-        text, root = document_root(data, source, "campaign", "docs/campaigns.md shows a starter")
+        text = decode(data, source)
+        root = document_root(text, source, "campaign", "docs/campaigns.md shows a starter")
     except ScenarioError as exc:  # the file's own syntax: the same guards as a scenario's
         raise CampaignError(exc.source, exc.diagnostics) from None
     ctx = Context(text)

@@ -39,11 +39,7 @@ def load_scenario_bytes(data: bytes, source: str) -> Scenario:
     return _load(data, source)
 
 
-def document_root(data: bytes, source: str, kind: str, starter: str) -> tuple[str, MappingNode]:
-    """The decoded text and its top-level mapping, or a ScenarioError saying what is wrong.
-
-    ``kind`` names the file ("scenario", "campaign"); ``starter`` says where a starter is.
-    """
+def _load(data: bytes, source: str) -> Scenario:
     text = decode(data, source)
     try:
         return _check(data, text, source)
@@ -52,7 +48,11 @@ def document_root(data: bytes, source: str, kind: str, starter: str) -> tuple[st
         raise
 
 
-def _check(data: bytes, text: str, source: str) -> Scenario:
+def document_root(text: str, source: str, kind: str, starter: str) -> MappingNode:
+    """The top-level mapping of a file's text, or a ScenarioError saying what is wrong.
+
+    ``kind`` names the file ("scenario", "campaign"); ``starter`` says where a starter is.
+    """
     root = compose(text, source)
     if root is None:
         raise ScenarioError(source, [Diagnostic("the file is empty", hint=starter)])
@@ -63,11 +63,11 @@ def _check(data: bytes, text: str, source: str) -> Scenario:
                   else "start with lines such as 'format: 1', 'id: ...', 'title: ...'"),
         )])
     assert isinstance(root, MappingNode)
-    return text, root
+    return root
 
 
-def _load(data: bytes, source: str) -> Scenario:
-    text, root = document_root(data, source, "scenario", "`frontporch new PATH` writes a starter")
+def _check(data: bytes, text: str, source: str) -> Scenario:
+    root = document_root(text, source, "scenario", "`frontporch new PATH` writes a starter")
     ctx = Context(text)
     provenance = {"source": source, "content_hash": hashlib.sha256(data).hexdigest(),
                   "content": data}
