@@ -95,8 +95,7 @@ def test_neighborhood_trust_is_influence_weighted():
 def test_a_street_all_at_full_trust_has_neighborhood_trust_of_at_most_100(influences):
     residents = [Resident(id=f"r{k}", name="r", home="h", trust=100.0, influence=w)
                  for k, w in enumerate(influences)]
-    m = TrustModel(residents, [], {r.id: k for k, r in enumerate(residents)}, Tuning(),
-                   shift_minutes=480)
+    m = TrustModel(residents, [], {r.id: k for k, r in enumerate(residents)}, Tuning())
     assert m.neighborhood_trust() == pytest.approx(100.0) and m.neighborhood_trust() <= 100.0
 
 
