@@ -16,7 +16,6 @@ from game.campaign.model import FORMAT_VERSION, WEATHERS, WEEKDAYS, Campaign, Ca
 from game.scenario.context import Context, FieldPath
 from game.scenario.fieldtypes import (
     INVALID,
-    Const,
     Enum,
     Field,
     FieldType,
@@ -24,6 +23,7 @@ from game.scenario.fieldtypes import (
     ListOf,
     Record,
     Text,
+    Version,
 )
 from game.scenario.limits import MAX_LINE_CHARS, MAX_LIST_ITEMS, MAX_SEED, MAX_TITLE_CHARS
 from game.scenario.spec import EVENT, SLUG, TUNING
@@ -80,7 +80,7 @@ DAY = Record(CampaignDay, [
 ], build=_day)
 
 CAMPAIGN = Record(Campaign, [
-    Field("format", Const(FORMAT_VERSION), "Campaign format version.", required=True),
+    Field("format", Version((FORMAT_VERSION,)), "Campaign format version.", required=True),
     Field("id", SLUG, "Unique id of the campaign (lowercase slug).", required=True),
     Field("title", Text(max_chars=MAX_TITLE_CHARS), "Title shown on the title screen.",
           required=True),
