@@ -41,8 +41,8 @@ def prose(node: object) -> list[str]:
 
 
 def internal_names(scenario: Scenario, path: Path) -> list[str]:
-    """Ids a trainee should never read: the scenario's, calls, places, residents, policies, encounters, concerns,
-    objectives. Plain words ("market") and words the author also wrote in a sentence
+    """Ids a trainee should never read: the scenario's own, calls, places, residents, policies,
+    encounters, concerns, objectives. Plain words ("market") and words the author also wrote in a sentence
     ("double-parking") are English too, so only the other ids with a dash, an underscore or a
     digit are searched for."""
     ids = [scenario.id] + [c.id for c in scenario.calls] + [p.id for p in scenario.places]
