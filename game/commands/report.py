@@ -26,7 +26,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from game.errors import UserError
-    from game.report.class_report import class_report
+    from game.report.class_report import class_moments, class_report
     from game.report.html import write_page
     from game.report.session_report import session_report
     from game.sessions import SessionStore, load_recorded_scenario
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             if not sessions:
                 where = f" for scenario {args.scenario!r}" if args.scenario else ""
                 raise UserError(f"no saved sessions{where} to compare")
-            document = class_report(sessions, args.scenario)
+            document = class_report(sessions, args.scenario, class_moments(store, sessions))
         else:
             session = store.get(args.session)
             scenario = load_recorded_scenario(session)

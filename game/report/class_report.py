@@ -1,16 +1,41 @@
 """The class view: many sessions side by side, for an instructor comparing a group.
 
-Built from the session list alone (no replays, no scenario files), so it is
-quick for a whole class and still works after scenario files have moved.
+Built from the session list (no replays, no scenario files), so it is quick for
+a whole class and still works after scenario files have moved; the instructor's
+flags and calls come from each session's action log and the scenario copy the
+store keeps with it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from game.errors import UserError
 from game.report.charts import scatter, strip_plot
 from game.report.html import Html, page, table, tag
-from game.sessions.store import SessionSummary
+from game.report.instructor import InstructorMoment, instructor_moments
+from game.sessions.replay import load_recorded_scenario
+from game.sessions.store import SessionStore, SessionStoreError, SessionSummary
+
+Moments = Mapping[int, Sequence[InstructorMoment]]  # session id -> its instructor's flags and calls
+
+
+def class_moments(store: SessionStore,
+                  sessions: Sequence[SessionSummary]) -> dict[int, tuple[InstructorMoment, ...]]:
+    """Each session's instructor flags and calls, read from its action log (no replay).
+
+    A session whose recording or scenario copy cannot be read has none here: the rest of
+    the class report still shows it, and `report ID` says what is wrong with it."""
+    out = {}
+    for s in sessions:
+        try:
+            session = store.get(s.id)
+            moments = instructor_moments(session.recording.action_log(), load_recorded_scenario(session))
+        except (SessionStoreError, UserError):
+            continue
+        if moments:
+            out[s.id] = moments
+    return out
 
 
 def _who(s: SessionSummary) -> str:
@@ -21,8 +46,10 @@ def _label(s: SessionSummary) -> str:
     return f"#{s.id} {_who(s)}"
 
 
-def class_report(sessions: Sequence[SessionSummary], scenario: str | None = None) -> str:
-    """The page comparing ``sessions`` (all of one scenario when ``scenario`` is given)."""
+def class_report(sessions: Sequence[SessionSummary], scenario: str | None = None,
+                 moments: Moments | None = None) -> str:
+    """The page comparing ``sessions`` (all of one scenario when ``scenario`` is given), with
+    the instructor's flags and calls of each (``class_moments``) when there are any."""
     scope = f"scenario {scenario}" if scenario else "all scenarios"
     titles = sorted({s.scenario_title for s in sessions})
     with_share = [s for s in sessions if s.foot_share is not None]
@@ -52,8 +79,18 @@ def class_report(sessions: Sequence[SessionSummary], scenario: str | None = None
             tag("p", "Each dot is a session: left is mostly in the car, right mostly on foot.",
                 cls="note"),
         ),
+        *_instructor_section(sessions, moments or {}),
         tag("section", tag("h2", "Sessions"), _table(sessions)),
     )
+
+
+def _instructor_section(sessions: Sequence[SessionSummary], moments: Moments) -> list[Html]:
+    """Every flag and injected call of the class, session by session (none: no section)."""
+    rows = [(_label(s), m.clock, m.kind.value, m.text) for s in sessions for m in moments.get(s.id, ())]
+    if not rows:
+        return []
+    return [tag("section", tag("h2", "The instructor's flags and calls"),
+                table(("Session", "Time", "What", "Note"), rows))]
 
 
 def _table(sessions: Sequence[SessionSummary]) -> Html:

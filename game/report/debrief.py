@@ -13,7 +13,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from game.report.instructor import InstructorMoment, instructor_moments
 from game.scenario.model import NEGATIVE_TAGS, Scenario
+from game.sim.actions import Action
 from game.sim.conversation import TAG_WORDS
 from game.sim.ledger import Source, TrustChange
 from game.sim.results import CallOutcome, ResidentOutcome, ShiftResults
@@ -135,6 +137,7 @@ class Debrief:
     tips: tuple[Tip, ...]
     score_lines: tuple[ScoreLine, ...] = ()
     par_score: float | None = None  # the best bot on the same scenario and seed
+    instructor: tuple[InstructorMoment, ...] = ()  # the instructor's flags and injected calls
 
     @property
     def foot_share(self) -> float | None:
@@ -143,10 +146,12 @@ class Debrief:
 
 
 def build_debrief(results: ShiftResults, ledger: Sequence[TrustChange],
-                  scenario: Scenario, par: ShiftResults | None = None) -> Debrief:
+                  scenario: Scenario, par: ShiftResults | None = None,
+                  action_log: Sequence[tuple[int, Action]] = ()) -> Debrief:
     """Everything the debrief shows, from a shift's results, its trust ledger and its scenario.
 
-    ``par`` is the best bot's results on the same scenario and seed, shown beside each part.
+    ``par`` is the best bot's results on the same scenario and seed, shown beside each part;
+    ``action_log`` is the shift's actions, where the instructor's flags and calls are.
     """
     residents = tuple(_resident(i, outcome, ledger, results.residents, scenario)
                       for i, outcome in enumerate(results.residents))
@@ -159,6 +164,7 @@ def build_debrief(results: ShiftResults, ledger: Sequence[TrustChange],
         breaches=results.breaches, questions=questions_asked(results, scenario),
         tips=next_time(results, ledger, calls), score_lines=score_lines(results, par),
         par_score=None if par is None else par.score,
+        instructor=instructor_moments(action_log, scenario),
     )
 
 

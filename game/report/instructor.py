@@ -13,6 +13,8 @@ from enum import Enum
 
 from game.scenario.model import Scenario
 from game.sim import actions as act
+from game.sim.actions import ActionError
+from game.sim.instructor import pool_call
 from game.tuning import tuning_with
 
 
@@ -24,23 +26,34 @@ class MomentKind(str, Enum):
 @dataclass(frozen=True)
 class InstructorMoment:
     minute: float  # game minutes after the shift started
+    clock: str  # "HH:MM" on the shift's clock
     kind: MomentKind
-    text: str  # the flag's note, or which call of the pool came in
+    text: str  # the flag's note, or the call's place and what dispatch said
 
 
 def instructor_moments(action_log: Sequence[tuple[int, act.Action]],
-                       scenario: Scenario) -> list[InstructorMoment]:
-    """Every flag and injected call of a shift, in the order they happened."""
+                       scenario: Scenario) -> tuple[InstructorMoment, ...]:
+    """Every flag and injected call of a shift, in the order they happened.
+
+    The debrief, the session report and the class report all read them from here."""
     dt = tuning_with(scenario.tuning).tick_minutes
-    places = {p.id: p.name for p in scenario.places}
-    scripted = {c.id: c for c in scenario.calls}
     moments = []
     for tick, action in action_log:
+        minute = tick * dt
         if isinstance(action, act.Flag):
-            moments.append(InstructorMoment(tick * dt, MomentKind.FLAG, action.note))
+            moments.append(InstructorMoment(minute, scenario.shift.clock(minute), MomentKind.FLAG,
+                                            action.note))
         elif isinstance(action, act.InjectCall):
-            call = scripted.get(action.source)
-            kind, place = (call.kind, call.place) if call else (action.call_kind, action.place)
-            moments.append(InstructorMoment(tick * dt, MomentKind.CALL,
-                                            f"{kind} at {places.get(place, place)}"))
-    return moments
+            moments.append(InstructorMoment(minute, scenario.shift.clock(minute), MomentKind.CALL,
+                                            _call_words(action, scenario)))
+    return tuple(moments)
+
+
+def _call_words(action: act.InjectCall, scenario: Scenario) -> str:
+    """Where the call was and what dispatch said: the trainee's words for it, never an id."""
+    try:
+        call = pool_call(scenario, action)
+    except ActionError:  # a scenario changed since: the log still says where
+        return "a call from the scenario's pool"
+    place = scenario.places_by_id.get(call.place)
+    return f"{place.name if place else 'a place off the map'}: {call.text}"

@@ -11,7 +11,6 @@ from game.bots.par import par_results
 from game.report.charts import heat_map, kind_legend, trust_chart
 from game.report.debrief import Debrief, ResidentDebrief, build_debrief
 from game.report.html import Html, join, page, signed, table, tag, tag_words
-from game.report.instructor import instructor_moments
 from game.report.words import familiarity_words
 from game.scenario.model import Scenario
 from game.sessions.store import Session, SessionSummary
@@ -23,7 +22,8 @@ def session_report(session: Session, scenario: Scenario) -> str:
     """The whole page for ``session`` played on ``scenario``."""
     recording = session.recording
     par = par_results(scenario, session.summary.seed, recording.ticks)
-    debrief = build_debrief(recording.shift_results(), recording.trust_changes(), scenario, par)
+    debrief = build_debrief(recording.shift_results(), recording.trust_changes(), scenario, par,
+                            recording.action_log())
     summary = session.summary
     kinds = [[scenario.map.kind_at(x, y) for x in range(scenario.map.width)]
              for y in range(scenario.map.height)]
@@ -50,7 +50,7 @@ def session_report(session: Session, scenario: Scenario) -> str:
                                  "along the top runs until you arrived (green in time, red late).")
         )),
         _section("Where the shift went", maps, kind_legend(kinds)),
-        *_instructor_section(session, scenario),
+        *_instructor_section(debrief),
         _section("Residents", _residents(debrief)),
         _section("Calls for service", _calls(debrief)),
         _section("Objectives", _objectives(debrief)),
@@ -61,14 +61,12 @@ def session_report(session: Session, scenario: Scenario) -> str:
     )
 
 
-def _instructor_section(session: Session, scenario: Scenario) -> list[Html]:
+def _instructor_section(debrief: Debrief) -> list[Html]:
     """The instructor's flags and injected calls on the shift's clock (none: no section)."""
-    moments = instructor_moments(session.recording.action_log(), scenario)
-    if not moments:
+    if not debrief.instructor:
         return []
     return [_section("The instructor's flags and calls", table(
-        ("Time", "What", "Note"),
-        [(scenario.shift.clock(m.minute), m.kind.value, m.text) for m in moments]))]
+        ("Time", "What", "Note"), [(m.clock, m.kind.value, m.text) for m in debrief.instructor]))]
 
 
 def _section(title: str, *content: object) -> Html:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from game.scenario.model import Call, CallGenerator
+from game.scenario.model import Call, CallGenerator, Scenario
 from game.sim import actions as act
 from game.sim.actions import ActionError
 from game.sim.state import ShiftState, call_states
@@ -57,7 +57,7 @@ class Instructor:
     def inject_call(self, a: act.InjectCall) -> None:
         """The pool's call comes in at the current minute, as if the radio had it."""
         state = self.state
-        template = self._template(a)
+        template = pool_call(state.scenario, a)
         self.injected += 1
         call = replace(template, id=f"{a.source}:instructor-{self.injected}",
                        at=math.floor(state.time + 1e-9),
@@ -72,21 +72,24 @@ class Instructor:
         if len(a.note) > MAX_NOTE_CHARS:
             raise ActionError(f"A flag's note is at most {MAX_NOTE_CHARS} characters.")
 
-    def _template(self, a: act.InjectCall) -> Call:
-        """The call of the pool ``a`` names, at the place it asks for; ActionError if none."""
-        scenario = self.state.scenario
-        scripted = next((c for c in scenario.calls if c.id == a.source), None)
-        if scripted is not None:
-            if a.call_kind or (a.place and a.place != scripted.place):
-                raise ActionError(f"The scripted call {a.source!r} has no other kind or place.")
-            return scripted
-        generator = next((g for g in scenario.radio if g.id == a.source), None)
-        if generator is None:
-            raise ActionError(f"The scenario has no call or radio {a.source!r}.")
-        kind = next((k for k in generator.kinds if k.kind == a.call_kind), None)
-        if kind is None:
-            raise ActionError(f"The radio {a.source!r} has no kind of call {a.call_kind!r}.")
-        if a.place not in generator.places:
-            raise ActionError(f"The radio {a.source!r} sends no calls to {a.place!r}.")
-        return Call(a.source, 0, a.place, kind.priority, kind.kind, kind.texts[0],
-                    kind.window_minutes, escalation=kind.escalation, needs_car=kind.needs_car)
+
+def pool_call(scenario: Scenario, a: act.InjectCall) -> Call:
+    """The call of the pool ``a`` names, at the place it asks for; ActionError if none.
+
+    The report names an injected call from this too (its place and what dispatch said), so
+    what it shows is what the trainee heard on the radio."""
+    scripted = next((c for c in scenario.calls if c.id == a.source), None)
+    if scripted is not None:
+        if a.call_kind or (a.place and a.place != scripted.place):
+            raise ActionError(f"The scripted call {a.source!r} has no other kind or place.")
+        return scripted
+    generator = next((g for g in scenario.radio if g.id == a.source), None)
+    if generator is None:
+        raise ActionError(f"The scenario has no call or radio {a.source!r}.")
+    kind = next((k for k in generator.kinds if k.kind == a.call_kind), None)
+    if kind is None:
+        raise ActionError(f"The radio {a.source!r} has no kind of call {a.call_kind!r}.")
+    if a.place not in generator.places:
+        raise ActionError(f"The radio {a.source!r} sends no calls to {a.place!r}.")
+    return Call(a.source, 0, a.place, kind.priority, kind.kind, kind.texts[0],
+                kind.window_minutes, escalation=kind.escalation, needs_car=kind.needs_car)

@@ -33,6 +33,7 @@ from game.app.ui.widgets import (
 )
 from game.bots.par import par_results
 from game.report.debrief import CallDebrief, Debrief, build_debrief
+from game.report.instructor import InstructorMoment, MomentKind
 from game.scenario.model import Scenario
 from game.sessions import SessionStore, SessionStoreError
 from game.sim.simulation import Simulation
@@ -72,6 +73,12 @@ def call_line(call: CallDebrief) -> str:
     how = call.outcome if call.response_minutes is None else \
         f"{call.response_minutes:.1f} min, {call.outcome}"
     return f"P{call.priority}  {call.place} at {call.came_in}: {how}"
+
+
+def instructor_line(moment: InstructorMoment) -> str:
+    """One flag or injected call in a line: when, which, and the note or what dispatch said."""
+    what = "flagged" if moment.kind is MomentKind.FLAG else "sent a call"
+    return f"{moment.clock}  {what}: {moment.text}"
 
 
 def button_widths(text: Text, buttons: list[Button], each: int, room: int) -> list[int]:
@@ -116,7 +123,7 @@ class SummaryScene(Scene):
         self.results = sim.results()
         # Par: the best bot on the same street and seed, played headless now (a fraction of a second).
         self.par = par_results(scenario, sim.seed, sim.tick, sim.carry)
-        self.debrief = build_debrief(self.results, sim.ledger(), scenario, self.par)
+        self.debrief = build_debrief(self.results, sim.ledger(), scenario, self.par, sim.action_log)
         self.changes = changes(self.debrief)
         self.saved = app.recorder.finish()  # None when nothing is kept (kiosk mode)
         self.week = app.recorder.week  # the campaign this shift was a day of, if any
@@ -253,6 +260,11 @@ class SummaryScene(Scene):
         for c in self.debrief.calls:
             colour = palette.trust_good if c.in_time else palette.trust_mid
             y = self._wrapped(surface, call_line(c), x, y, width, colour)
+        if self.debrief.instructor:
+            y += 6
+            y = self._heading(surface, "Your instructor's flags and calls", x, y)
+            for m in self.debrief.instructor:
+                y = self._wrapped(surface, instructor_line(m), x, y, width, palette.text)
         if r.breaches:
             y += 6
             y = self._heading(surface, "Policy", x, y)
