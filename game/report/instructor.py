@@ -1,6 +1,6 @@
 """The instructor's marks on a shift, read back from its action log for the report.
 
-Injected calls and flags are actions like the trainee's (``game.sim.instructor``),
+Injected calls and events and flags are actions like the trainee's (``game.sim.instructor``),
 so the recording already holds them with their tick; this turns them into
 moments on the shift's clock for the report's timeline.
 """
@@ -21,6 +21,7 @@ from game.tuning import tuning_with
 class MomentKind(str, Enum):
     FLAG = "flag"
     CALL = "injected call"
+    EVENT = "started event"
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class InstructorMoment:
     minute: float  # game minutes after the shift started
     clock: str  # "HH:MM" on the shift's clock
     kind: MomentKind
-    text: str  # the flag's note, or the call's place and what dispatch said
+    text: str  # the flag's note, the call's place and what dispatch said, or the event's
 
 
 def instructor_moments(action_log: Sequence[tuple[int, act.Action]],
@@ -46,7 +47,19 @@ def instructor_moments(action_log: Sequence[tuple[int, act.Action]],
         elif isinstance(action, act.InjectCall):
             moments.append(InstructorMoment(minute, scenario.shift.clock(minute), MomentKind.CALL,
                                             _call_words(action, scenario)))
+        elif isinstance(action, act.InjectEvent):
+            moments.append(InstructorMoment(minute, scenario.shift.clock(minute), MomentKind.EVENT,
+                                            _event_words(action, scenario)))
     return tuple(moments)
+
+
+def _event_words(action: act.InjectEvent, scenario: Scenario) -> str:
+    """Where the event was and what the scenario says of it."""
+    event = next((ev for ev in scenario.events if ev.id == action.event), None)
+    if event is None:
+        return "an event from the scenario"
+    place = scenario.places_by_id.get(event.place)
+    return f"{place.name if place else 'a place off the map'}: {event.text}".rstrip(": ")
 
 
 def _call_words(action: act.InjectCall, scenario: Scenario) -> str:

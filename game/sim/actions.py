@@ -137,6 +137,15 @@ class InjectCall(Action):
 
 
 @dataclass(frozen=True)
+class InjectEvent(Action):
+    """The instructor: one of the scenario's events starts now at its place, for as long as
+    it lasts in the scenario (``game.sim.instructor``)."""
+
+    kind: ClassVar[str] = "inject_event"
+    event: str
+
+
+@dataclass(frozen=True)
 class Flag(Action):
     """The instructor marks this moment of the shift for the debrief, with a note."""
 
@@ -144,7 +153,7 @@ class Flag(Action):
     note: str
 
 
-INSTRUCTOR_ACTIONS: tuple[type[Action], ...] = (InjectCall, Flag)
+INSTRUCTOR_ACTIONS: tuple[type[Action], ...] = (InjectCall, InjectEvent, Flag)
 
 _TRAINEE_ACTIONS: tuple[type[Action], ...] = (DriveTo, Park, GetOut, GetIn, WalkTo, Stop,
                                                RespondToCall, Talk, JoinPlay, SocialMedia, Choose)

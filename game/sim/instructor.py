@@ -1,4 +1,4 @@
-"""What an instructor does to a trainee's shift: inject a call, flag a moment.
+"""What an instructor does to a trainee's shift: inject a call or an event, flag a moment.
 
 The instructor's console acts through the same door as the trainee
 (``Simulation.apply``), so an injected call or a flag is an action in the
@@ -11,14 +11,20 @@ An injected call is a copy of one from the scenario's own pool — a scripted
 call, or a kind of call a radio generator draws, at one of its places — that
 comes in now. Its id is the source's id with ``:instructor-N`` after it, which
 neither a scripted slug nor a drawn ``generator:N`` can ever be.
+
+An injected event is one of the scenario's own events starting now at its place,
+for as long as it lasts in the scenario. It keeps its id, so what the scenario
+ties to that event (an encounter it sets off, an objective to attend it) holds
+for the instructor's copy too.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from game.scenario.model import Call, CallGenerator, Scenario
+from game.scenario.model import Call, CallGenerator, Event, Place, Scenario
 from game.sim import actions as act
 from game.sim.actions import ActionError
 from game.sim.state import ShiftState, call_states
@@ -49,6 +55,25 @@ def call_pool(scenario_calls: tuple[Call, ...], radio: tuple[CallGenerator, ...]
     return pool
 
 
+@dataclass(frozen=True)
+class EventSource:
+    """One of a scenario's events, as the console offers it."""
+
+    event: str  # the event's id
+    label: str
+
+
+def event_pool(events: tuple[Event, ...], places: Mapping[str, Place]) -> list[EventSource]:
+    """Every event an instructor may start now: each of the scenario's own."""
+    return [EventSource(ev.id, f"{ev.kind} at {_place_name(ev.place, places)} "
+                               f"({ev.end - ev.start} min): {ev.text}".rstrip(": "))
+            for ev in events]
+
+
+def _place_name(place: str, places: Mapping[str, Place]) -> str:
+    return places[place].name if place in places else place
+
+
 class Instructor:
     def __init__(self, state: ShiftState) -> None:
         self.state = state
@@ -64,6 +89,17 @@ class Instructor:
                        needs_reporter=False)  # the instructor wants the trainee to get this one
         state.calls.extend(call_states(call))
         state.calls.sort(key=lambda c: (c.call.at, c.call.id))
+
+    def inject_event(self, a: act.InjectEvent) -> None:
+        """The scenario's event starts now at its place and lasts as long as it does there."""
+        state = self.state
+        event = next((ev for ev in state.scenario.events if ev.id == a.event), None)
+        if event is None:
+            raise ActionError(f"The scenario has no event {a.event!r}.")
+        if any(ev.id == event.id and ev.start <= state.time <= ev.end for ev in state.events):
+            raise ActionError(f"The event {a.event!r} is already under way.")
+        start = math.floor(state.time + 1e-9)
+        state.events.append(replace(event, start=start, end=start + event.end - event.start))
 
     def flag(self, a: act.Flag) -> None:
         """A flag changes nothing in the shift; being in the log is all it is for."""

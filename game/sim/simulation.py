@@ -271,6 +271,8 @@ class Simulation:
         match action:
             case act.InjectCall():
                 self.instructor.inject_call(action)
+            case act.InjectEvent():
+                self.instructor.inject_event(action)
             case act.Flag():
                 self.instructor.flag(action)
 
@@ -297,6 +299,11 @@ class Simulation:
     def events_here(self, kind: str | None = None) -> list[Event]:
         """Events under way within arrival distance of the officer on foot."""
         return self.state.events_here(kind)
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        """The scenario's events and any the instructor started (``InjectEvent``)."""
+        return tuple(self.state.events)
 
     @property
     def open_encounter(self) -> OpenEncounter | None:

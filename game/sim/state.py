@@ -70,6 +70,7 @@ class ShiftState:
         self.calls = shift_calls(scenario, seed)
         self.encounters = EncounterBook(scenario.encounters, self.holds)
         self.flags: set[str] = set()  # set by choices (``sets``), read by ``requires``
+        self.events: list[Event] = list(scenario.events)  # and those the instructor started
         self.attended: set[str] = set()  # events the officer was at on foot while under way
         self.play_counts: dict[str, int] = {}  # event id -> times the officer joined the game
         self.known = [Acquaintance() for _ in scenario.residents]
@@ -114,7 +115,7 @@ class ShiftState:
         if self.officer.in_car:
             return []
         now, radius = self.time, self.tuning.arrival_radius
-        return [ev for ev in self.scenario.events
+        return [ev for ev in self.events
                 if ev.start <= now <= ev.end and (kind is None or ev.kind == kind)
                 and self.officer.distance_to(*self.places[ev.place].at) <= radius]
 

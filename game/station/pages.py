@@ -98,11 +98,13 @@ def _parts(session: Session | None) -> str:
 
 
 def _flags(session: Session | None) -> str:
+    """What the instructor did in the session, counted by kind (nothing done: empty)."""
     if session is None:
         return ""
     kinds = [entry[1].get("kind") for entry in session.recording.actions]
     return ", ".join(_count(kinds.count(kind), noun) for kind, noun in
-                     (("flag", "flag"), ("inject_call", "injected call")))
+                     (("flag", "flag"), ("inject_call", "injected call"),
+                      ("inject_event", "started event")) if kind in kinds)
 
 
 def _count(n: int, noun: str) -> str:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.sim.actions import Action, action_from_dict
-from game.sim.instructor import call_pool
+from game.sim.instructor import call_pool, event_pool
 from game.sim.officer import Doing
 from game.sim.simulation import Simulation
 
@@ -135,6 +135,7 @@ def anything(value: Any, where: str) -> Any:
 POINT = items(number(-1e4, 1e4), 2)
 POOL_ENTRY = record({"source": text(MAX_NAME_CHARS), "call_kind": text(MAX_NAME_CHARS, empty=True),
                      "place": text(MAX_NAME_CHARS), "label": text()})
+EVENT_ENTRY = record({"event": text(MAX_NAME_CHARS), "label": text()})
 LIVE_STATE = record({
     "seq": integer(0, 2 ** 31), "sent": number(0, 1e11), "clock": text(8), "minute": number(0, 1e5),
     "minutes_left": number(0, 1e5), "trust": number(0, 100), "safety": number(0, 100),
@@ -147,6 +148,7 @@ TRAINEE_MESSAGES: dict[str, Check] = {
     "hello": record({"type": text(), "trainee": text(MAX_NAME_CHARS), "link": text(64),
                      "scenario": text(MAX_NAME_CHARS), "title": text(200), "seed": integer(0, 2 ** 63),
                      "map": items(integer(1, 10_000), 2), "pool": items(POOL_ENTRY, 500),
+                     "events": items(EVENT_ENTRY, 500),
                      "roads": items(text(MAX_MAP_SIDE, empty=True), MAX_MAP_SIDE)}),
     "state": record({"type": text(), "state": LIVE_STATE}),
     "ack": record({"type": text(), "id": integer(0, 2 ** 31), "ok": flag,
@@ -160,6 +162,7 @@ CONSOLE_MESSAGES: dict[str, Check] = {
     "inject": record({"type": text(), "target": TARGET, "source": text(MAX_NAME_CHARS),
                       "call_kind": text(MAX_NAME_CHARS, empty=True),
                       "place": text(MAX_NAME_CHARS, empty=True)}),
+    "inject_event": record({"type": text(), "target": TARGET, "event": text(MAX_NAME_CHARS)}),
     "flag": record({"type": text(), "target": TARGET, "note": text()}),
     "pause": record({"type": text(), "target": TARGET}),
     "resume": record({"type": text(), "target": TARGET}),
@@ -214,7 +217,9 @@ def hello(sim: Simulation, trainee: str, link: str) -> dict[str, Any]:
             "scenario": scenario.id[:MAX_NAME_CHARS], "title": scenario.title[:200], "seed": sim.seed,
             "map": [sim.grid.width, sim.grid.height], "roads": roads(sim),
             "pool": [{"source": e.source, "call_kind": e.call_kind, "place": e.place,
-                      "label": e.label[:POOL_LABEL_CHARS]} for e in pool]}
+                      "label": e.label[:POOL_LABEL_CHARS]} for e in pool],
+            "events": [{"event": e.event, "label": e.label[:POOL_LABEL_CHARS]}
+                       for e in event_pool(scenario.events, scenario.places_by_id)[:500]]}
 
 
 def roads(sim: Simulation) -> list[str]:
@@ -247,6 +252,7 @@ INSTRUCTOR_ACTIONS: dict[str, Check] = {
     "inject_call": record({"kind": text(), "source": text(MAX_NAME_CHARS),
                            "call_kind": text(MAX_NAME_CHARS, empty=True),
                            "place": text(MAX_NAME_CHARS, empty=True)}),
+    "inject_event": record({"kind": text(), "event": text(MAX_NAME_CHARS)}),
     "flag": record({"kind": text(), "note": text()}),
 }
 

@@ -86,6 +86,7 @@ class Seat:
     map: list[int]
     pool: list[dict[str, str]]
     roads: list[str]
+    events: list[dict[str, str]] = field(default_factory=list)  # the scenario's, to start now
     socket: web.WebSocketResponse | None = None
     state: dict[str, Any] | None = None
     trust: deque[float] = field(default_factory=lambda: deque(maxlen=TRUST_TREND_POINTS))
@@ -96,6 +97,7 @@ class Seat:
     def card(self) -> dict[str, Any]:
         return {"trainee": self.link, "name": self.trainee, "scenario": self.scenario,
                 "title": self.title, "map": self.map, "roads": self.roads, "pool": self.pool,
+                "events": self.events,
                 "state": self.state,
                 "trust": list(self.trust), "track": list(self.track), "marks": self.marks,
                 "connected": self.socket is not None, "sessions": self.sessions}
@@ -258,9 +260,7 @@ class Station:
             if kind in ("pause", "resume"):
                 await seat.socket.send_str(dump({"type": "pause", "paused": kind == "pause"}))
                 continue
-            action = ({"kind": "inject_call", "source": message["source"],
-                       "call_kind": message["call_kind"], "place": message["place"]}
-                      if kind == "inject" else {"kind": "flag", "note": message["note"]})
+            action = _instructor_action(message)
             self._commands += 1
             self._pending[self._commands] = (seat.link, action)
             await seat.socket.send_str(dump({"type": "command", "id": self._commands,
@@ -325,6 +325,7 @@ class Station:
             await seat.socket.close()  # the same game reconnected: the old socket is stale
         seat.trainee, seat.scenario, seat.title = data["trainee"], data["scenario"], data["title"]
         seat.map, seat.pool, seat.roads, seat.socket = data["map"], data["pool"], data["roads"], ws
+        seat.events = data["events"]
         await ws.send_str(dump({"type": "welcome", "trainee": link}))
         await self.broadcast({"type": "joined", "card": seat.card()})
         return seat
@@ -406,3 +407,14 @@ async def _security_headers(request: web.Request, handler: Any) -> web.StreamRes
     response.headers.setdefault("Content-Security-Policy", f"{pages.POLICY}; frame-ancestors 'none'")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     return response
+
+
+def _instructor_action(message: dict[str, Any]) -> dict[str, Any]:
+    """The action a console's inject, inject_event or flag message asks a game for."""
+    kind = message["type"]
+    if kind == "inject":
+        return {"kind": "inject_call", "source": message["source"],
+                "call_kind": message["call_kind"], "place": message["place"]}
+    if kind == "inject_event":
+        return {"kind": "inject_event", "event": message["event"]}
+    return {"kind": "flag", "note": message["note"]}

@@ -42,10 +42,12 @@ def test_sign_in_watch_inject_flag_and_find_the_flag_in_the_report(chromium: Pat
     shots = Path(os.environ.get("FRONTPORCH_SCREENSHOTS", tmp_path / "shots"))
     shots.mkdir(parents=True, exist_ok=True)
     station = start_station(PASS, CODE, tmp_path / "academy.db")
-    scenario = load_scenario(REPO / "scenarios" / "first-day.yaml")
-    games = [HeadlessTrainee(station.address, CODE, name, scenario, seed, ticks_per_update=6,
+    first_day = load_scenario(REPO / "scenarios" / "first-day.yaml")
+    with_events = load_scenario(REPO / "scenarios" / "low-trust-block.yaml")  # Ben's has events
+    games = [HeadlessTrainee(station.address, CODE, name, scenario, seed, ticks_per_update=ticks,
                              updates_per_second=10.0, store=tmp_path / f"{name}.db")
-             for name, seed in (("Ana Reyes", 3), ("Ben Okafor", 4))]
+             for name, scenario, seed, ticks in (("Ana Reyes", first_day, 3, 6),
+                                                 ("Ben Okafor", with_events, 4, 12))]  # twice as long
     threads = [threading.Thread(target=game.play, daemon=True) for game in games]
     elsewhere: list[str] = []
     try:
@@ -78,12 +80,23 @@ def test_sign_in_watch_inject_flag_and_find_the_flag_in_the_report(chromium: Pat
             marks = page.locator("#detail-marks")
             expect(marks).to_contain_text("flag: Parked two blocks from the market call", timeout=10_000)
             expect(marks).to_contain_text("call:", timeout=10_000)
+            expect(page.locator("#one-events")).to_have_count(0)  # first-day has no events
             page.screenshot(path=str(shots / "console-detail.png"))
+
+            ben.click()
+            expect(detail).to_contain_text("Ben Okafor")
+            page.select_option("#one-events", index=2)  # the block club, due late in the shift
+            page.click("#one-start-event")
+            expect(marks).to_contain_text("event: block-club", timeout=10_000)
+            expect(marks.locator("li.refused")).to_have_count(0)
+            marks.scroll_into_view_if_needed()
+            page.screenshot(path=str(shots / "console-event.png"))
+            ana.click()
 
             expect(page.locator("#detail-sessions a")).to_have_count(1, timeout=60_000)  # uploaded
             page.click("text=Class dashboard")
             expect(page.locator("h1")).to_have_text("Class dashboard")
-            expect(page.locator("table")).to_contain_text("Ben Okafor", timeout=5_000)
+            expect(page.locator("table")).to_contain_text("Ben Okafor", timeout=10_000)
             page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
             page.locator("tr", has_text="Ana Reyes").locator("a").click()
             report = page.locator("body")

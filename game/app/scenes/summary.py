@@ -77,7 +77,8 @@ def call_line(call: CallDebrief) -> str:
 
 def instructor_line(moment: InstructorMoment) -> str:
     """One flag or injected call in a line: when, which, and the note or what dispatch said."""
-    what = "flagged" if moment.kind is MomentKind.FLAG else "sent a call"
+    what = {MomentKind.FLAG: "flagged", MomentKind.CALL: "sent a call",
+            MomentKind.EVENT: "started an event"}[moment.kind]
     return f"{moment.clock}  {what}: {moment.text}"
 
 

@@ -194,7 +194,7 @@ class WorldView:
         """Events under way: a highlight on their place and what is going on."""
         sim, palette, text = self.sim, self.app.palette, self.app.text
         t = camera.tile_px
-        for ev in sim.scenario.events:
+        for ev in sim.events:
             if ev.start <= sim.time <= ev.end:
                 x, y = sim.places[ev.place].at
                 sx, sy = camera.to_screen(x, y)

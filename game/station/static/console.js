@@ -136,7 +136,25 @@ function poolSelect(pool, id) {
   return select;
 }
 
-function actions(target, pool, prefix) {
+function eventActions(target, events, prefix) {
+  if (!events || !events.length) return [];
+  const select = el("select", { id: `${prefix}-events`, "aria-label": "Event to start now" });
+  events.forEach((entry, k) => select.append(el("option", { value: String(k), text: entry.label })));
+  const start = el("button", { id: `${prefix}-start-event`, text: "Start event now" });
+  start.onclick = () => {
+    const entry = events[Number(select.value)];
+    if (entry) send({ type: "inject_event", target, event: entry.event });
+  };
+  return [el("div", {}, select, start)];
+}
+
+function markText(action) {
+  if (action.kind === "flag") return `flag: ${action.note}`;
+  if (action.kind === "inject_event") return `event: ${action.event}`;
+  return `call: ${action.call_kind || action.source} at ${action.place || "its place"}`;
+}
+
+function actions(target, pool, prefix, events) {
   const select = poolSelect(pool, `${prefix}-pool`);
   const inject = el("button", { id: `${prefix}-inject`, text: "Inject call" });
   inject.onclick = () => {
@@ -150,7 +168,8 @@ function actions(target, pool, prefix) {
   pause.onclick = () => send({ type: "pause", target });
   const resume = el("button", { id: `${prefix}-resume`, text: "Resume" });
   resume.onclick = () => send({ type: "resume", target });
-  return el("div", { cls: "actions" }, el("div", {}, select, inject), el("div", {}, note, flag),
+  return el("div", { cls: "actions" }, el("div", {}, select, inject), ...eventActions(target, events, prefix),
+    el("div", {}, note, flag),
     el("div", {}, pause, resume));
 }
 
@@ -160,7 +179,7 @@ function drawEveryone() {
   if (!first) { box.replaceChildren(); return; }
   if (box.dataset.ready) return;
   box.dataset.ready = "1";
-  box.replaceChildren(el("b", { text: "Everyone:" }), actions("*", first.data.pool, "all"));
+  box.replaceChildren(el("b", { text: "Everyone:" }), actions("*", first.data.pool, "all", first.data.events));
 }
 
 function select(id) {
@@ -178,7 +197,7 @@ function drawDetail(rebuild = false) {
   if (rebuild || !box.dataset.for || box.dataset.for !== d.trainee) {
     box.dataset.for = d.trainee;
     box.replaceChildren(el("h2", { text: `${d.name} · ${d.title}` }), el("div", { id: "detail-live" }),
-      actions(d.trainee, d.pool, "one"), el("h3", { text: "The instructor's marks" }),
+      actions(d.trainee, d.pool, "one", d.events), el("h3", { text: "The instructor's marks" }),
       el("ul", { id: "detail-marks", cls: "marks" }), el("h3", { text: "Saved sessions" }),
       el("ul", { id: "detail-sessions" }));
   }
@@ -191,7 +210,7 @@ function drawDetail(rebuild = false) {
     minimap(d, 480));
   document.getElementById("detail-marks").replaceChildren(...d.marks.map((m) => el("li", {
     cls: m.ok ? "" : "refused",
-    text: `${m.clock} ${m.action.kind === "flag" ? `flag: ${m.action.note}` : `call: ${m.action.call_kind || m.action.source} at ${m.action.place || "its place"}`}` +
+    text: `${m.clock} ${markText(m.action)}` +
       (m.ok ? "" : ` (refused: ${m.error})`),
   })));
   document.getElementById("detail-sessions").replaceChildren(...d.sessions.map((id) =>
