@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from game.report.html import Html, esc, join, page, table, tag
 from game.sessions import Session, SessionStore, load_recorded_scenario
 from game.sessions.store import SessionSummary
+from game.station.trends import score_trends, who
 
 # The station's pages load their script and style from the station itself, and talk only to it.
 POLICY = ("default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -123,11 +124,11 @@ def dashboard_page(rows: Sequence[SessionSummary], details: dict[int, tuple[Sess
         f'<label>Trainee <input name="trainee" maxlength="80" value="{esc(trainee or "")}"></label>'
         '<button type="submit">Filter</button></form>')
     query = urlencode({k: v for k, v in (("scenario", scenario), ("trainee", trainee)) if v})
-    by_trainee = sorted(shown, key=lambda s: ((s.trainee or "").casefold(), s.id))
+    by_trainee = sorted(shown, key=lambda s: ((s.trainee or "").casefold(), s.ended_at, s.id))
     body = table(
         ("Trainee", "Session", "Ended", "Scenario", "Score", "Par", "Score parts", "Trust",
          "Instructor"),
-        [(s.trainee or (f"{s.bot} bot" if s.bot else "—"), link(f"/report/{s.id}", f"#{s.id} report"),
+        [(who(s), link(f"/report/{s.id}", f"#{s.id} report"),
           s.ended_at.astimezone().strftime("%Y-%m-%d %H:%M"), s.scenario_title, f"{s.score:.0f}",
           _number(details.get(s.id, (None, None))[1]), _parts(details.get(s.id, (None, None))[0]),
           f"{s.trust:.1f}", _flags(details.get(s.id, (None, None))[0])) for s in by_trainee],
@@ -138,7 +139,20 @@ def dashboard_page(rows: Sequence[SessionSummary], details: dict[int, tuple[Sess
             tag("p", f"{len(shown)} of {len(rows)} sessions", cls="meta"),
             tag("nav", join([link("/class", "Live console"),
                              link(f"/dashboard.csv?{query}", "Export CSV")], " · "))),
-        filters, *(tag("p", p, cls="problem") for p in problems), body)
+        filters, *(tag("p", p, cls="problem") for p in problems), _trends(shown),
+        tag("h2", "Sessions"), body)
+
+
+def _trends(rows: Sequence[SessionSummary]) -> Html:
+    """Each trainee's score day by day, oldest first, and how far it moved."""
+    return tag("section", tag("h2", "Trends over days"), table(
+        ("Trainee", "Days", "Score by day", "Trend"),
+        [(t.trainee, str(len(t.days)),
+          " · ".join(f"{d.day:%b %d} {d.score:.0f}" + (f" ({d.sessions} sessions)" if d.sessions > 1 else "")
+                     for d in t.days),
+          "—" if t.change is None else f"{'▲' if t.change > 0 else '▼' if t.change < 0 else '='} "
+                                       f"{t.change:+.0f}")
+         for t in score_trends(rows)], numeric=(1,)))
 
 
 def _number(value: float | None) -> str:
