@@ -96,7 +96,8 @@ def test_sign_in_watch_inject_flag_and_find_the_flag_in_the_report(chromium: Pat
             expect(page.locator("#detail-sessions a")).to_have_count(1, timeout=60_000)  # uploaded
             page.click("text=Class dashboard")
             expect(page.locator("h1")).to_have_text("Class dashboard")
-            expect(page.locator("table")).to_contain_text("Ben Okafor", timeout=10_000)
+            expect(page.locator("table").last).to_contain_text("Ben Okafor", timeout=10_000)
+            expect(page.locator("section", has_text="Trends over days")).to_contain_text("Ana Reyes")
             page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
             page.locator("tr", has_text="Ana Reyes").locator("a").click()
             report = page.locator("body")
