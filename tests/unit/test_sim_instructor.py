@@ -73,6 +73,7 @@ def test_instructor_actions_are_taken_while_the_trainee_is_busy() -> None:
     act.InjectCall(next(e.source for e in POOL if e.call_kind), "no-such-kind", "market"),
     act.InjectCall(next(e.source for e in POOL if e.call_kind),
                    next(e.call_kind for e in POOL if e.call_kind), "nowhere"),
+    act.InjectEvent("no-such-event"),  # first-day has no events at all
     act.Flag("   "),
     act.Flag("x" * (MAX_NOTE_CHARS + 1)),
 ])

@@ -50,17 +50,8 @@ def test_an_injected_event_is_under_way_now_at_its_place_for_its_length() -> Non
     assert [ev.id for ev in sim.events_here()] == [EVENT.id]
 
 
-@pytest.mark.parametrize("bad", [act.InjectEvent("no-such-event"), act.InjectEvent("")])
-def test_an_unknown_event_is_refused_and_changes_nothing(bad: act.Action) -> None:
-    sim = Simulation(SCENARIO, 4)
-    sim.run(10)
-    before = snapshot(sim)
-    with pytest.raises(ActionError):
-        sim.apply(bad)
-    assert snapshot(sim) == before and sim.action_log == []
-
-
 def test_an_event_already_under_way_is_refused() -> None:
+    """(An unknown event is refused with the other refused actions, in test_sim_instructor.)"""
     sim = Simulation(SCENARIO, 4)
     sim.run(10)
     sim.apply(act.InjectEvent(EVENT.id))
