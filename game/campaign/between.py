@@ -35,14 +35,15 @@ from game.tuning import Tuning, tuning_with
 
 def next_day(left: Mapping[str, ResidentCarry], before: DayCarry, scenario: Scenario,
              calendar_day: int, minutes_since: float, moves_in: tuple[str, ...] = (),
-             evening: tuple[EveningChoice, ...] = ()) -> DayCarry:
+             evening: tuple[EveningChoice, ...] = (), flags: tuple[str, ...] = ()) -> DayCarry:
     """The carry for the day ``calendar_day``, played on ``scenario``.
 
     ``left``: the residents as the last shift ended; ``before``: that shift's own
     carry (to tell a promise broken today from one broken earlier);
     ``minutes_since``: calendar minutes from the end of that shift to the start
     of this one. Residents who ``moves_in`` today start as strangers; ``evening``:
-    what the officer did off duty after that shift (game.campaign.evening).
+    what the officer did off duty after that shift (game.campaign.evening); ``flags``:
+    the scenario flags set by the end of that shift, which stay set.
     """
     t = tuning_with(scenario.tuning)
     residents: dict[str, ResidentCarry] = {}
@@ -71,7 +72,7 @@ def next_day(left: Mapping[str, ResidentCarry], before: DayCarry, scenario: Scen
     breaches = tuple((o.policy, f"{o.label.lower()} ({o.consequence.rstrip('.')})")
                      for o in map(option, evening) if o.policy)
     return DayCarry(calendar_day, residents, tuple(morning), tuple(returning),
-                    tuple(c.value for c in evening), breaches, rest_missed(evening))
+                    tuple(c.value for c in evening), breaches, rest_missed(evening), flags)
 
 
 def _evening_news(evening: tuple[EveningChoice, ...], residents: Mapping[str, ResidentCarry],

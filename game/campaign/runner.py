@@ -18,7 +18,7 @@ from game.campaign.days import day_scenario, day_seed, minutes_between
 from game.campaign.debrief import WeekDay, WeekDebrief, week_debrief
 from game.campaign.evening import EveningChoice
 from game.campaign.model import Campaign
-from game.sim.carry import DayCarry, ResidentCarry
+from game.sim.carry import DayCarry, ResidentCarry, flags_out
 from game.sim.results import ShiftResults
 from game.sim.simulation import Simulation
 
@@ -33,6 +33,7 @@ class DayPlayed:
     left: Mapping[str, ResidentCarry]  # the street as the shift ended
     results: ShiftResults
     sim: Simulation
+    flags: tuple[str, ...] = ()  # the scenario flags set when the shift ended, carried ones included
 
 
 def first_carry(campaign: Campaign) -> DayCarry:
@@ -48,7 +49,8 @@ def start_day(campaign: Campaign, index: int, carry: DayCarry,
 
 def finish_day(index: int, sim: Simulation) -> DayPlayed:
     assert sim.carry is not None, "a campaign day starts from a carry"
-    return DayPlayed(index, sim.seed, sim.carry, sim.carry_out(), sim.results(), sim)
+    return DayPlayed(index, sim.seed, sim.carry, sim.carry_out(), sim.results(), sim,
+                     flags_out(sim.state))
 
 
 def after_day(campaign: Campaign, played: DayPlayed,
@@ -59,7 +61,7 @@ def after_day(campaign: Campaign, played: DayPlayed,
         return None
     day = campaign.days[k]
     return next_day(played.left, played.carry, campaign.scenarios[day.scenario], day.day,
-                    minutes_between(campaign, k), day.moves_in, evening)
+                    minutes_between(campaign, k), day.moves_in, evening, played.flags)
 
 
 def run_campaign(campaign: Campaign, bot: str, seed: int | None = None,

@@ -3,7 +3,9 @@
 A campaign plays several shifts on one street. ``DayCarry`` is everything a
 shift needs to start where the last one left off, as plain typed data (it is
 stored with each day, so a saved day replays exactly): trust and familiarity,
-the story beats heard, each worry and where its promise stands, and grudges.
+the story beats heard, each worry and where its promise stands, grudges, and the
+scenario flags the officer's choices set (``sets:``), so a ``requires:`` on a later
+day can read what was chosen on an earlier one.
 ``resume`` puts it into a fresh ``ShiftState``; ``morning`` applies the news
 the night brought (a broken promise, a grudge retold) through the same trust
 door every contact uses, so the ledger still adds up; ``carry_out`` reads the
@@ -96,6 +98,7 @@ class DayCarry:
     evening: tuple[str, ...] = ()  # the off-duty choices of the night before (game.campaign.evening)
     breaches: tuple[tuple[str, str], ...] = ()  # (policy, what): broken off duty, counted today
     tired_hours: float = 0.0  # sleep the evening cost: a tired officer is less patient
+    flags: tuple[str, ...] = ()  # scenario flags set on earlier days, sorted
 
     # --- storage ------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -106,20 +109,26 @@ class DayCarry:
                          "points": m.points, "text": m.text} for m in self.morning],
             "returning": [list(pair) for pair in self.returning],
             "evening": list(self.evening), "breaches": [list(b) for b in self.breaches],
-            "tired_hours": self.tired_hours,
+            "tired_hours": self.tired_hours, "flags": list(self.flags),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> DayCarry:
-        """The inverse of ``to_dict``; raises KeyError, TypeError or ValueError on bad data."""
+        """The inverse of ``to_dict``; raises KeyError, TypeError or ValueError on bad data.
+
+        A carry stored before flags were carried has no ``flags``: no flags set."""
         residents = {str(rid): resident_from_dict(r) for rid, r in dict(data["residents"]).items()}
         morning = tuple(MorningChange(MorningKind(m["kind"]), str(m["resident"]), str(m["about"]),
                                       float(m["points"]), str(m["text"]))
                         for m in list(data["morning"]))
         returning = tuple((str(rid), str(cid)) for rid, cid in list(data["returning"]))
         breaches = tuple((str(p), str(what)) for p, what in list(data["breaches"]))
+        flags = data.get("flags", [])
+        if not isinstance(flags, list):
+            raise TypeError(f"flags is {type(flags).__name__}, not a list")
         return cls(int(data["calendar_day"]), residents, morning, returning,
-                   tuple(str(e) for e in data["evening"]), breaches, float(data["tired_hours"]))
+                   tuple(str(e) for e in data["evening"]), breaches, float(data["tired_hours"]),
+                   tuple(str(f) for f in flags))
 
 
 def resident_to_dict(r: ResidentCarry) -> dict[str, Any]:
@@ -142,6 +151,9 @@ def resident_from_dict(data: Mapping[str, Any]) -> ResidentCarry:
 def resume(carry: DayCarry, state: ShiftState, talk: Talk) -> None:
     """Start the shift from the carried street. Residents the scenario no longer has are
     skipped (they moved away); residents it has and the carry does not start fresh."""
+    # Carried flags are already set: conditions read them, but the follow-ups a flag
+    # *newly set* schedules belong to the day it was set, so they are not scheduled again.
+    state.flags.update(carry.flags)
     model = state.trust
     for rid, rc in carry.residents.items():
         i = state.index.get(rid)
@@ -191,6 +203,11 @@ def morning(carry: DayCarry, state: ShiftState) -> None:
 
 
 # --- out of a shift -----------------------------------------------------------------------
+def flags_out(state: ShiftState) -> tuple[str, ...]:
+    """The flags set so far, carried ones included, in the carry's (sorted) order."""
+    return tuple(sorted(state.flags))
+
+
 def carry_out(carry: DayCarry, state: ShiftState, talk: Talk) -> dict[str, ResidentCarry]:
     """Every resident as the shift leaves them, in the shape the next day starts from.
 

@@ -175,8 +175,9 @@ def carries(draw: st.DrawFn) -> DayCarry:
                                                     max_size=2)))
     breaches = tuple((draw(st.sampled_from(["social_media", "conflict_of_interest"])),
                       draw(st.text(max_size=30))) for _ in evening)
+    flags = tuple(sorted(draw(st.sets(st.text(min_size=1, max_size=12), max_size=3))))
     return DayCarry(today, residents, morning, tuple((rid, "c0") for rid in residents), evening,
-                    breaches, draw(st.floats(0, 12)))
+                    breaches, draw(st.floats(0, 12)), flags)
 
 
 @settings(max_examples=60, deadline=None)
