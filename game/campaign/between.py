@@ -97,7 +97,7 @@ def _judge(c: ConcernCarry, r: Resident, t: Tuning, calendar_day: int,
            was_broken: set[str]) -> tuple[ConcernCarry, list[MorningChange]]:
     """A worry's promise at the start of ``calendar_day``, and what breaking it costs now."""
     cost = t.gain * t.asymmetry * t.broken_promise_quality  # a contact: negative quality
-    text = next((x.text for x in r.concerns if x.id == c.id), c.id)
+    text = next((x.text for x in r.concerns if x.id == c.id), "what they told you")
     if c.status.pending and calendar_day > c.heard_on + t.promise_days:
         # Broken overnight: what the listening brought goes too.
         points = cost - c.gain * t.unkept_concern_share

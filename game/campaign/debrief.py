@@ -6,11 +6,12 @@ screen, the HTML report and ``sessions --json`` all render this one summary.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from game.campaign.evening import EveningChoice, EveningOption, option
+from game.scenario.model import Scenario
 from game.sim.carry import ConcernStatus, DayCarry, ResidentCarry
 
 
@@ -29,10 +30,14 @@ class WeekDay:
     session_id: int | None = None
 
 
+UNKNOWN_WORRY = "a worry no day of this week's scenarios still has"  # the scenario dropped it
+
+
 @dataclass(frozen=True)
 class Promise:
     resident: str
-    concern: str
+    concern: str  # the concern's id (for machines: JSON only)
+    worry: str  # what the resident told the officer: the text a trainee reads
     heard_on: int  # calendar day
     status: ConcernStatus  # at the end of the week
     answered_on: int | None  # calendar day it was reported back on
@@ -109,6 +114,7 @@ class WeekDebrief:
                                   for rid, ts in self.trust_by_resident.items()},
             "promises": {"kept": self.kept, "broken": self.broken,
                          "each": [{"resident": p.resident, "concern": p.concern,
+                                   "worry": p.worry,
                                    "heard_on": p.heard_on, "status": p.status.value,
                                    "answered_on": p.answered_on,
                                    "came_back_as_call": p.came_back_as_call}
@@ -121,9 +127,17 @@ class WeekDebrief:
         }
 
 
+def worry_texts(scenarios: Iterable[Scenario]) -> dict[tuple[str, str], str]:
+    """(resident id, concern id) -> the worry as the resident put it, over the week's scenarios
+    (where two scenarios word it differently, the later one's)."""
+    return {(r.id, c.id): c.text for s in scenarios for r in s.residents for c in r.concerns}
+
+
 def week_debrief(days: Sequence[WeekDay], names: Mapping[str, str],
-                 start_trust: Mapping[str, float]) -> WeekDebrief:
-    """The debrief of the days played so far (``start_trust``: each resident's before day 1)."""
+                 start_trust: Mapping[str, float],
+                 worries: Mapping[tuple[str, str], str]) -> WeekDebrief:
+    """The debrief of the days played so far (``start_trust``: each resident's before day 1;
+    ``worries``: each concern's text, from ``worry_texts``)."""
     assert days, "a debrief needs at least one day"
     last = days[-1]
     trust = {rid: (start_trust.get(rid, r.trust),
@@ -135,7 +149,8 @@ def week_debrief(days: Sequence[WeekDay], names: Mapping[str, str],
             answered = next((d.calendar_day for d in days if any(
                 x.id == c.id and x.status is ConcernStatus.FOLLOWED_UP
                 for x in d.ended.get(rid, ResidentCarry(0, 0)).concerns)), None)
-            promises.append(Promise(rid, c.id, c.heard_on, c.status, answered, c.returned))
+            promises.append(Promise(rid, c.id, worries.get((rid, c.id), UNKNOWN_WORRY), c.heard_on,
+                                    c.status, answered, c.returned))
     grudges = []
     for k, d in enumerate(days):
         for rid, r in sorted(d.ended.items()):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from game.bots import make_bot, run_shift
 from game.campaign.between import next_day
 from game.campaign.days import day_scenario, day_seed, minutes_between
-from game.campaign.debrief import WeekDay, WeekDebrief, week_debrief
+from game.campaign.debrief import WeekDay, WeekDebrief, week_debrief, worry_texts
 from game.campaign.evening import EveningChoice
 from game.campaign.model import Campaign
 from game.sim.carry import DayCarry, ResidentCarry, flags_out
@@ -97,4 +97,4 @@ def week_of(campaign: Campaign, played: list[DayPlayed]) -> WeekDebrief:
     scenario = played[0].sim.scenario
     names = {r.id: r.name for r in scenario.residents}
     start = {r.id: r.trust for r in scenario.residents}
-    return week_debrief(days, names, start)
+    return week_debrief(days, names, start, worry_texts(d.sim.scenario for d in played))

@@ -35,7 +35,7 @@ def week_report(title: str, week: WeekDebrief) -> str:
                for d in week.days]),
         tag("h2", "Promises"),
         table(["resident", "worry", "heard on day", "answered on day", "promise", "came back as a call"],
-              [[esc(week.names.get(p.resident, p.resident)), esc(p.concern), str(p.heard_on),
+              [[esc(week.names.get(p.resident, p.resident)), esc(p.worry), str(p.heard_on),
                 "-" if p.answered_on is None else str(p.answered_on), STATUS_WORDS[p.status],
                 "yes" if p.came_back_as_call else "no"] for p in week.promises])
         if week.promises else tag("p", "No worries were heard this week."),

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from game.campaign.days import day_scenario
-from game.campaign.debrief import WeekDay, WeekDebrief, week_debrief
+from game.campaign.debrief import WeekDay, WeekDebrief, week_debrief, worry_texts
 from game.campaign.loader import CampaignError, load_campaign_bytes
 from game.campaign.model import Campaign
 from game.campaign.runner import DayPlayed
@@ -254,4 +254,5 @@ def week(store: SessionStore, run: int) -> WeekDebrief | None:
     first = campaign.scenarios[campaign.days[0].scenario]
     return week_debrief(out, {r.id: r.name for s in campaign.scenarios.values()
                               for r in s.residents},
-                        {r.id: r.trust for r in first.residents})
+                        {r.id: r.trust for r in first.residents},
+                        worry_texts(campaign.scenarios.values()))

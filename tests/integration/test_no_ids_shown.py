@@ -16,17 +16,21 @@ import pytest
 import yaml
 from ui_driver import record_rendered
 
+import game.cli
 from game.app.scenes.dialogue import DialogueScene
 from game.app.scenes.pause import PauseScene
 from game.app.scenes.play import PlayScene
 from game.app.scenes.summary import SummaryScene
+from game.app.scenes.week import WeekScene
 from game.bots import make_bot, run_shift
 from game.report.session_report import session_report
 from game.scenario import load_scenario
 from game.scenario.model import Scenario
 from game.sessions import SessionStore
+from game.sessions import campaigns as saved
 
-SHIPPED = sorted((Path(__file__).resolve().parents[2] / "scenarios").glob("*.yaml"))
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+SHIPPED = sorted(SCENARIOS.glob("*.yaml"))
 SCREEN = (1280, 720)
 RAW_FAMILIARITY = re.compile(r"\d\.\d\d of \d")  # "(0.00 of 0.10)"
 
@@ -112,3 +116,37 @@ def test_a_whole_shift_on_screen_and_in_the_report_shows_no_ids(app, monkeypatch
         raw = sorted({s for s in strings if RAW_FAMILIARITY.search(s)})
         assert not raw, f"raw familiarity {where}: {raw[:8]}"
     assert "Knows you" in texts["in the report"]  # familiarity in words, not a percentage
+
+
+def test_the_weeks_debrief_on_screen_in_its_report_and_listing_shows_worries_not_ids(
+        app, monkeypatch, tmp_path, capsys):
+    """The end-of-campaign screen, ``report --campaign RUN`` and ``sessions --campaigns`` name
+    each worry by what the resident said, never by its id."""
+    week_file = Path(__file__).resolve().parents[2] / "campaigns" / "maple-week.yaml"
+    monkeypatch.setenv("FRONTPORCH_DB", str(tmp_path / "s.db"))
+    assert game.cli.main(["simulate", "--campaign", str(week_file), "--bot", "balanced",
+                          "--save"]) == 0
+    capsys.readouterr()
+    assert game.cli.main(["sessions", "--campaigns"]) == 0
+    listing = capsys.readouterr().out
+    assert game.cli.main(["report", "--campaign", "1", "--out", str(tmp_path / "week")]) == 0
+    report = Visible((tmp_path / "week" / "index.html").read_text(encoding="utf-8")).text
+    with SessionStore.open() as store:
+        week = saved.week(store, 1)
+        campaign = saved.stored_campaign(store, 1)
+    assert week is not None and week.promises
+    drawn = record_rendered(monkeypatch)
+    scene = WeekScene(app, campaign.title, week)
+    scene.draw(pygame.Surface(SCREEN))
+    lines = [text for _, text in scene.lines()]
+    for p in week.promises:  # each worry in the words the resident used
+        assert any(p.worry in line for line in lines), p.worry
+        assert p.worry in report, p.worry
+    names = sorted({i for name, s in campaign.scenarios.items()
+                    for i in internal_names(s, SCENARIOS / f"{name}.yaml")})
+    assert {p.concern for p in week.promises} & set(names)  # the check can catch a worry's id
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    for where, strings in {"on screen": drawn, "in the report": report,
+                           "in the listing": listing.splitlines()}.items():
+        leaks = sorted({s for s in strings if pattern.search(s)})
+        assert not leaks, f"ids {where}: {leaks[:8]}"

@@ -41,6 +41,8 @@ def test_the_week_names_the_grudge_the_broken_promise_and_escapes_every_name() -
     assert week.broken >= 1 and week.kept == 0
     promise = next(p for p in week.promises if p.resident == "r1")
     assert promise.came_back_as_call  # heard on day 2, unanswered by day 6
+    assert promise.worry == "Worry 1."  # the resident's words, from the scenario
+    assert promise.worry in week_report("A week", week)
     # ... and on day 6 it rings in as a call at the place it was about
     (back,) = [c.call for c in played[-1].sim.calls if c.call.id == "back-r1-c1"]
     assert back.place == "shop" and "got worse" in back.text
@@ -49,3 +51,5 @@ def test_the_week_names_the_grudge_the_broken_promise_and_escapes_every_name() -
     assert "A &lt;b&gt;week&lt;/b&gt;" in page
     assert "Trust per resident across the days" in page
     assert week.to_dict()["grudges"][0]["resident"] == "r0"
+    assert {"concern": "c1", "worry": "Worry 1."}.items() <= next(
+        p for p in week.to_dict()["promises"]["each"] if p["resident"] == "r1").items()

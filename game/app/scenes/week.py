@@ -46,7 +46,7 @@ class WeekScene(Scene):
             who = w.names.get(p.resident, p.resident)
             when = "" if p.answered_on is None else f", answered on day {p.answered_on}"
             back = ", came back as a call" if p.came_back_as_call else ""
-            rows.append(("body", f"{who}: {p.concern} (heard on day {p.heard_on}{when}) "
+            rows.append(("body", f"{who}: {p.worry} (heard on day {p.heard_on}{when}) "
                                  f"· {p.status.value.replace('_', ' ')}{back}"))
         rows.append(("head", "Grudges" if w.grudges else "Nobody turned away from you"))
         for g in w.grudges:
