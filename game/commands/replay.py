@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # the window's modules load only when a replay is watched
     from game.app.main import Game
     from game.scenario.model import Scenario
     from game.sessions.store import Session
+    from game.sim.carry import DayCarry
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -36,8 +37,10 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def watch_game(session: Session, scenario: Scenario, speed: float = 1.0, frames: int | None = None,
-               screenshot: Path | None = None) -> Game:
+               screenshot: Path | None = None, carry: DayCarry | None = None) -> Game:
     """The game window showing ``session`` played back through the real play scene, hands off.
+
+    ``carry``: a campaign day is watched from the street the day before left.
 
     The window is the trainee's own game (no autoplay, no bot, no recorded
     trainee's name); only the replay scene runs in a watching app whose
@@ -56,30 +59,29 @@ def watch_game(session: Session, scenario: Scenario, speed: float = 1.0, frames:
     game = Game(LaunchOptions(frames=frames, screenshot=screenshot))
     summary = session.summary
     watched = Watched(summary.id, session.recording.ticks, summary.trainee)
-    game.scene = ReplayScene(watching_app(game.app, speed), scenario, Simulation(scenario, summary.seed),
+    game.scene = ReplayScene(watching_app(game.app, speed), scenario,
+                             Simulation(scenario, summary.seed, carry=carry),
                              ActionPlayback(session.recording.action_log()), watched)
     return game
 
 
 def run(args: argparse.Namespace) -> int:
-    from game.sessions import SessionStore, load_recorded_scenario, replay
+    from game.sessions import SessionStore, replay
     from game.sessions import campaigns as saved
     from game.sessions.recording import to_json
 
     with SessionStore.open(read_only_ok=True) as store:
         session = store.get(args.session)
-        campaign_day = saved.day_of(store, args.session)
         # A campaign's day starts from the street the day before left: replay it from that.
-        outcome = saved.replay_day(store, *campaign_day) if campaign_day and not args.watch \
-            else None
-    scenario = load_recorded_scenario(session)
+        scenario, carry = saved.session_start(store, session)
     if args.watch:
         if args.speed <= 0:
             from game.errors import UserError
 
             raise UserError("--speed must be greater than 0")
-        return watch_game(session, scenario, args.speed, args.frames, args.screenshot).run()
-    outcome = outcome or replay(session, scenario)
+        return watch_game(session, scenario, args.speed, args.frames, args.screenshot,
+                          carry).run()
+    outcome = replay(session, scenario, carry)
     summary = session.summary
     results = outcome.sim.results()
     if args.json:

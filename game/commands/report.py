@@ -29,7 +29,8 @@ def run(args: argparse.Namespace) -> int:
     from game.report.class_report import class_moments, class_report
     from game.report.html import write_page
     from game.report.session_report import session_report
-    from game.sessions import SessionStore, load_recorded_scenario
+    from game.sessions import SessionStore
+    from game.sessions import campaigns as saved
 
     if args.campaign is not None:
         return _campaign(args)
@@ -47,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
             document = class_report(sessions, args.scenario, class_moments(store, sessions))
         else:
             session = store.get(args.session)
-            scenario = load_recorded_scenario(session)
-            document = session_report(session, scenario)
+            # A campaign's day is reported as it was played: from the day before's street.
+            scenario, carry = saved.session_start(store, session)
+            document = session_report(session, scenario, carry)
     try:
         path = write_page(args.out, document)
     except OSError as exc:

@@ -14,14 +14,16 @@ from game.report.html import Html, join, page, signed, table, tag, tag_words
 from game.report.words import familiarity_words
 from game.scenario.model import Scenario
 from game.sessions.store import Session, SessionSummary
+from game.sim.carry import DayCarry
 
 FOOT_COLOUR, CAR_COLOUR = "#d55e00", "#0072b2"
 
 
-def session_report(session: Session, scenario: Scenario) -> str:
-    """The whole page for ``session`` played on ``scenario``."""
+def session_report(session: Session, scenario: Scenario, carry: DayCarry | None = None) -> str:
+    """The whole page for ``session`` played on ``scenario`` (from ``carry``, a campaign day's
+    street as the day before left it: par plays the day from the same street)."""
     recording = session.recording
-    par = par_results(scenario, session.summary.seed, recording.ticks)
+    par = par_results(scenario, session.summary.seed, recording.ticks, carry)
     debrief = build_debrief(recording.shift_results(), recording.trust_changes(), scenario, par,
                             recording.action_log())
     summary = session.summary

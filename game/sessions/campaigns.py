@@ -28,8 +28,8 @@ from game.sessions import checks
 from game.sessions.backend import Backend, Row
 from game.sessions.checks import Damage
 from game.sessions.recording import to_json
-from game.sessions.replay import ReplayOutcome, replay
-from game.sessions.store import SessionStore, SessionStoreError
+from game.sessions.replay import ReplayOutcome, load_recorded_scenario, replay
+from game.sessions.store import Session, SessionStore, SessionStoreError
 from game.sim.carry import DayCarry, ResidentCarry, resident_from_dict, resident_to_dict
 
 _RUN_COLUMNS = ("id, campaign_id, campaign_title, campaign_hash, campaign_path, seed, trainee, bot, "
@@ -201,14 +201,37 @@ def day_of(store: SessionStore, session_id: int) -> tuple[int, int] | None:
             checks.integer(rows[0]["day_index"], "day_index", 0))
 
 
-def replay_day(store: SessionStore, run: int, index: int) -> ReplayOutcome:
-    """Re-run one saved day from the carry it started with and compare it with its recording."""
+@dataclass(frozen=True)
+class DayStart:
+    """What a saved day started from: its session, the day's scenario and the carried street."""
+
+    session_id: int
+    scenario: Scenario  # the day's scenario: its title, events and the worries come back as calls
+    carry: DayCarry
+
+
+def day_start(store: SessionStore, run: int, index: int) -> DayStart:
     saved = next((d for d in days(store, run) if d.index == index), None)
     if saved is None:
         raise SessionStoreError(f"campaign run {run} has no finished day {index + 1}")
     campaign = stored_campaign(store, run)
-    session = store.get(saved.session_id)
-    return replay(session, day_scenario(campaign, index, saved.carry), saved.carry)
+    return DayStart(saved.session_id, day_scenario(campaign, index, saved.carry), saved.carry)
+
+
+def session_start(store: SessionStore, session: Session) -> tuple[Scenario, DayCarry | None]:
+    """The scenario and carry ``session`` started from: a campaign day's from its run (the
+    street the day before left), any other session's from its own stored scenario and none."""
+    campaign_day = day_of(store, session.summary.id)
+    if campaign_day is None:
+        return load_recorded_scenario(session), None
+    start = day_start(store, *campaign_day)
+    return start.scenario, start.carry
+
+
+def replay_day(store: SessionStore, run: int, index: int) -> ReplayOutcome:
+    """Re-run one saved day from the carry it started with and compare it with its recording."""
+    start = day_start(store, run, index)
+    return replay(store.get(start.session_id), start.scenario, start.carry)
 
 
 def _run(row: Row) -> CampaignRun:

@@ -133,3 +133,45 @@ def test_over_a_week_never_following_up_does_worse() -> None:
     forgetful, forgetful_broken = week_figures("no-follow-up")
     assert forgetful < balanced - 1.0
     assert forgetful_broken > balanced_broken
+
+
+def test_a_campaign_day_is_watched_and_reported_from_the_street_the_day_before_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import pygame
+
+    import game.commands.replay
+    from game.sessions import load_recorded_scenario
+    from game.sim.simulation import Simulation
+
+    monkeypatch.setenv("FRONTPORCH_DB", str(tmp_path / "s.db"))
+    assert game.cli.main(["simulate", "--campaign", str(MAPLE_WEEK), "--bot", "balanced",
+                          "--save"]) == 0
+    with SessionStore.open() as store:
+        (run,) = saved.runs(store)
+        tuesday = saved.days(store, run.id)[1]
+        session = store.get(tuesday.session_id)
+    recorded_start = session.recording.history[0]  # [minute, trust, safety] as the day began
+    fresh = Simulation(load_recorded_scenario(session), session.summary.seed)
+    assert list(fresh.history[0]) != recorded_start  # the day did not start from a fresh street
+
+    watched: list[Simulation] = []
+    real_watch = game.commands.replay.watch_game
+
+    def watch(*args, **kwargs):
+        shown = real_watch(*args, **kwargs)
+        watched.append(shown.scene.sim)
+        return shown
+
+    monkeypatch.setattr(game.commands.replay, "watch_game", watch)
+    try:
+        assert game.cli.main(["replay", str(tuesday.session_id), "--watch", "--speed", "8",
+                              "--frames", "3"]) == 0
+    finally:
+        pygame.display.quit()
+    (sim,) = watched
+    assert list(sim.history[0]) == recorded_start
+    assert sim.scenario.title == "Tuesday: coming back"
+
+    assert game.cli.main(["report", str(tuesday.session_id), "--out", str(tmp_path / "day")]) == 0
+    page = (tmp_path / "day" / "index.html").read_text(encoding="utf-8")
+    assert "Tuesday: coming back" in page
