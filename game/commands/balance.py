@@ -1,5 +1,7 @@
 """`balance SCENARIO [--seeds N] [--seed S] [--json] [--jobs J]`: is the shift still a dilemma?
 
+(`balance --campaign FILE` asks the same of a week: game.commands.balance_campaign.)
+
 For instructors and scenario designers: the whole strategy family plays the
 scenario over N seeds, and the table shows what each strategy trades for
 what. Below it, the flags name what a designer must fix: a strategy best on
@@ -78,20 +80,40 @@ class Flag:
     text: str
 
 
+def play_figure(play: Sequence[ShiftResults], measure: Measure) -> float | None:
+    """One play's figure: a shift's own, or a week's mean over the days that have it."""
+    values = [v for r in play if (v := measure.read(r)) is not None]
+    return statistics.fmean(values) if values else None
+
+
 @dataclass(frozen=True)
 class StrategyRow:
-    """One strategy over every seed: its runs and their means."""
+    """One strategy over every seed: its runs and their means.
+
+    A play is one shift per seed, or over a campaign one week per seed (its
+    ``shifts_per_play`` days, in order, in ``runs``): the figures are each
+    play's, so a week counts once, whatever its length.
+    """
 
     name: str
     about: str
     runs: tuple[ShiftResults, ...]
+    shifts_per_play: int = 1
+
+    def plays(self) -> list[tuple[ShiftResults, ...]]:
+        n = self.shifts_per_play
+        return [self.runs[k:k + n] for k in range(0, len(self.runs), n)]
+
+    def figures(self, measure: Measure) -> list[float]:
+        """Each play's figure (plays without it left out)."""
+        return [v for play in self.plays() if (v := play_figure(play, measure)) is not None]
 
     def mean(self, measure: Measure) -> float | None:
-        values = [v for r in self.runs if (v := measure.read(r)) is not None]
+        values = self.figures(measure)
         return statistics.fmean(values) if values else None
 
     def spread(self, measure: Measure) -> float:
-        values = [v for r in self.runs if (v := measure.read(r)) is not None]
+        values = self.figures(measure)
         return max(values) - min(values) if values else 0.0
 
     def seeds_change_nothing(self) -> bool:
@@ -108,10 +130,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
                     "tiles, call policies, porch camping, greeting spam) over N seeds of SCENARIO "
                     "and print the trade-off table and the flags. Progress goes to stderr.",
     )
-    parser.add_argument("scenario", help="scenario YAML file")
-    parser.add_argument("--seeds", type=int, default=10, help="seeds per strategy (default: 10)")
+    parser.add_argument("scenario", nargs="?", help="scenario YAML file")
+    parser.add_argument("--campaign", metavar="FILE",
+                        help="play the family over the campaign's week instead: each figure a "
+                             "week's mean over its days (weeks play one after another; --jobs "
+                             "is for a scenario)")
+    parser.add_argument("--seeds", type=int, default=10,
+                        help="seeds (with --campaign: weeks) per strategy (default: 10)")
     parser.add_argument("--seed", type=arguments.seed, default=None,
-                        help="first seed (default: the scenario's own seed)")
+                        help="first seed (default: the scenario's or the campaign's own seed)")
     parser.add_argument("--json", action="store_true",
                         help="print exactly one JSON object on stdout")
     add_jobs_argument(parser)
@@ -149,11 +176,11 @@ def flags(rows: Sequence[StrategyRow]) -> list[Flag]:
             found.append(Flag(FlagKind.DOMINANT,
                               f"{row.name} is best (or tied) on every measure: the choice is solved; "
                               "give every strategy something to lose"))
-    runs = [r for row in rows for r in row.runs]
-    top = sum(r.score >= SCORE_MAX - TIE for r in runs)
-    if top > SATURATION_SHARE * len(runs):
+    scores = [score for row in rows for score in row.figures(SCORE)]
+    top = sum(score >= SCORE_MAX - TIE for score in scores)
+    if top > SATURATION_SHARE * len(scores):
         found.append(Flag(FlagKind.SATURATED,
-                          f"{top} of {len(runs)} runs score {SCORE_MAX:g}: the score cannot tell good "
+                          f"{top} of {len(scores)} runs score {SCORE_MAX:g}: the score cannot tell good "
                           f"play from great (at most {SATURATION_SHARE:.0%} should)"))
     by_name = {row.name: row for row in rows}
     ignoring, answering = by_name[NO_CALLS.name].mean(SCORE), by_name[BALANCED.name].mean(SCORE)
@@ -161,14 +188,14 @@ def flags(rows: Sequence[StrategyRow]) -> list[Flag]:
         found.append(Flag(FlagKind.IGNORING_PAYS,
                           f"{NO_CALLS.name} scores {ignoring:.1f}, above {BALANCED.name}'s "
                           f"{answering:.1f}: ignoring calls must cost more than answering them"))
-    if len(rows[0].runs) > 1:
+    if len(rows[0].plays()) > 1:
         same = [row.name for row in rows if row.seeds_change_nothing()]
         if same:
             who = "every strategy" if len(same) == len(rows) else ", ".join(same)
             found.append(Flag(FlagKind.SEEDS_IRRELEVANT,
                               f"no figure moves by {NEGLIGIBLE:g} from seed to seed for {who}: a "
                               "shift that can be memorised; let the seed draw what happens"))
-    found += _pure_strategies_close(by_name, runs)
+    found += _pure_strategies_close(by_name, [r for row in rows for r in row.runs])
     return found
 
 
@@ -209,8 +236,10 @@ def table(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
         return " ".join([cells[0].ljust(widths[0])]
                         + [c.rjust(w) for c, w in zip(cells[1:], widths[1:], strict=True)])
 
+    days = rows[0].shifts_per_play
+    over = "seeds" if days == 1 else f"seeds of each week's mean over its {days} days"
     lines = [f"{scenario_id} · {len(rows)} strategies × {len(seeds)} seeds "
-             f"({seeds[0]}-{seeds[-1]}): means over seeds; spread: the score's range over seeds; "
+             f"({seeds[0]}-{seeds[-1]}): means over {over}; spread: the score's range over seeds; "
              "to best: mean score against the best strategy's", line(labels)]
     for row in rows:
         lines.append(line([row.name, *(_cell(m, row.mean(m)) for m in MEASURES),
@@ -243,8 +272,8 @@ def to_json(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
              "mean": {m.key: rounded(row.mean(m)) for m in MEASURES},
              "score_spread": rounded(row.spread(SCORE)),
              "to_best": rounded((row.mean(SCORE) or 0.0) - best),
-             "runs": [{"seed": r.seed, **{m.key: rounded(m.read(r)) for m in MEASURES}}
-                      for r in row.runs]}
+             "runs": [{"seed": seed, **{m.key: rounded(play_figure(play, m)) for m in MEASURES}}
+                      for seed, play in zip(seeds, row.plays(), strict=True)]}
             for row in rows
         ],
         "flags": [{"kind": flag.kind.name.lower(), "text": flag.text} for flag in found],
@@ -254,18 +283,19 @@ def to_json(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
 class _Progress:
     """Shifts done, on stderr: one updating line on a terminal, a line per tenth elsewhere."""
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "shifts") -> None:
         self.tty = sys.stderr.isatty()
         self.said = -1
+        self.unit = unit
 
     def __call__(self, done: int, total: int) -> None:
         tenth = 10 * done // total
         if self.tty:
-            print(f"\rbalance: {done}/{total} shifts", end="" if done < total else "\n",
+            print(f"\rbalance: {done}/{total} {self.unit}", end="" if done < total else "\n",
                   file=sys.stderr, flush=True)
         elif tenth != self.said:
             self.said = tenth
-            print(f"balance: {done}/{total} shifts", file=sys.stderr, flush=True)
+            print(f"balance: {done}/{total} {self.unit}", file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -276,6 +306,12 @@ def run(args: argparse.Namespace) -> int:
     if args.seeds < 1:
         raise UserError(f"--seeds must be at least 1 (got {args.seeds})")
     check_jobs(args.jobs)
+    if (args.campaign is None) == (args.scenario is None):
+        raise UserError("give a SCENARIO file, or --campaign FILE for a week (not both)")
+    if args.campaign is not None:
+        from game.commands.balance_campaign import run_campaign_balance
+
+        return run_campaign_balance(args, _Progress("weeks"))
     scenario = load_scenario(args.scenario)
     first = scenario.seed if args.seed is None else args.seed
     seeds = list(range(first, first + args.seeds))

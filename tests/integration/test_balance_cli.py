@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from game.bots.strategies import FAMILY
 from game.cli import main
 
 FIRST_DAY = Path(__file__).resolve().parents[2] / "scenarios" / "first-day.yaml"
+MAPLE_SUMMER = FIRST_DAY.parent / "maple-street-summer.yaml"
 MEASURE_KEYS = {"trust", "mean_response_minutes", "calls_in_time_pct", "calls_reached_pct",
                 "calls_resolved_pct", "safety",
                 "score"}
@@ -101,3 +103,54 @@ def test_simulate_rejects_zero_jobs(capsys):
     assert main(["simulate", str(FIRST_DAY), "--jobs", "0"]) == 2
     assert "--jobs must be at least 1" in capsys.readouterr().err
 
+
+
+def two_day_week(folder: Path) -> Path:
+    """The shipped week cut to its first two days, its scenario beside it."""
+    shutil.copy(MAPLE_SUMMER, folder)
+    path = folder / "two-days.yaml"
+    path.write_text("format: 1\nid: two-days\ntitle: Two days\nseed: 4\ndays:\n"
+                    "  - {day: 1, scenario: maple-street-summer, title: Monday}\n"
+                    "  - {day: 2, scenario: maple-street-summer, title: Tuesday}\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_balance_over_a_campaign_takes_each_weeks_mean_over_its_days(tmp_path, capsys):
+    week = two_day_week(tmp_path)
+    assert main(["balance", "--campaign", str(week), "--seeds", "2", "--json"]) == 0
+    captured = capsys.readouterr()
+    out = json.loads(captured.out)
+    assert out["campaign"] == "two-days" and out["days"] == 2 and out["seeds"] == [4, 5]
+    assert [s["name"] for s in out["strategies"]] == [s.name for s in FAMILY]
+    assert {f["kind"] for f in out["flags"]} <= FLAG_KINDS | {"pure_strategy_close"}
+    assert "22/22 weeks" in captured.err  # progress on stderr
+    balanced = next(s for s in out["strategies"] if s["name"] == "balanced")
+    for run in balanced["runs"]:  # each week: the mean of its days as `simulate --campaign` plays them
+        assert set(run) == MEASURE_KEYS | {"seed"}
+        assert main(["simulate", "--campaign", str(week), "--bot", "balanced", "--seed",
+                     str(run["seed"]), "--json"]) == 0
+        (played,) = json.loads(capsys.readouterr().out)["runs"]
+        for key in ("trust", "score", "safety"):
+            days = [d[key] for d in played["days"]]
+            assert run[key] == pytest.approx(sum(days) / len(days), abs=0.011)
+
+
+def test_balance_over_a_campaign_prints_the_same_table(tmp_path, capsys):
+    assert main(["balance", "--campaign", str(two_day_week(tmp_path)), "--seeds", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("two-days · 11 strategies × 1 seeds (4-4): means over seeds of "
+                               "each week's mean over its 2 days")
+    assert re.search(r"trust +response +in time +reached +resolved +safety +score +spread +to best", lines[1])
+    assert all(any(line.startswith(s.name + " ") for line in lines) for s in FAMILY)
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "give a SCENARIO file, or --campaign FILE"),
+    ([str(FIRST_DAY), "--campaign", str(FIRST_DAY)], "give a SCENARIO file, or --campaign FILE"),
+    (["--campaign", "no-such-week.yaml"], "no-such-week.yaml"),
+])
+def test_balance_needs_one_scenario_or_one_campaign(args, message, capsys):
+    assert main(["balance", "--seeds", "1", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
