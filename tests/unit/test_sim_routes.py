@@ -108,7 +108,10 @@ def step_cost(rows, open_gates, a, b) -> int | None:
 
 
 def hedged_in(rows) -> set:
-    """Yard tiles walled off from everything but other yards: nobody can stand there."""
+    """Yard tiles walled off from everything but other yards: nobody can stand there. On a map
+    with nowhere else to stand at all, every yard counts (the search's own fallback)."""
+    if all(kind(rows, x, y) in ("yard", "house") for y, row in enumerate(rows) for x in range(len(row))):
+        return set()
     open_gates, seen, out = gates(rows), set(), set()
     for y, row in enumerate(rows):
         for x, c in enumerate(row):
