@@ -20,7 +20,7 @@ import argparse
 import json
 import statistics
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -166,6 +166,11 @@ def _better(measure: Measure, a: float | None, b: float | None) -> bool:
     return a >= b - TIE if measure.higher_is_better else a <= b + TIE
 
 
+def best_score(rows: Iterable[StrategyRow]) -> float:
+    """The best strategy's mean score (a strategy with none counts as 0)."""
+    return max((row.mean(SCORE) or 0.0) for row in rows)
+
+
 def flags(rows: Sequence[StrategyRow]) -> list[Flag]:
     from game.bots.strategies import BALANCED, NO_CALLS
 
@@ -206,7 +211,7 @@ def _pure_strategies_close(by_name: dict[str, StrategyRow], runs: Sequence[Shift
 
     if not any(r.calls_total for r in runs):
         return []
-    best = max((row.mean(SCORE) or 0.0) for row in by_name.values())
+    best = best_score(by_name.values())
     fixes = {CAR.name: "walking earns too little: more residents worth walking to, concerns with "
                        "a follow_up, story objectives",
              WALK.name: "no call needs the car: give the far corners' urgent kinds needs_car, or "
@@ -227,7 +232,7 @@ def _cell(measure: Measure, value: float | None) -> str:
 
 def table(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
           found: Sequence[Flag]) -> str:
-    best = max((row.mean(SCORE) or 0.0) for row in rows)
+    best = best_score(rows)
     name_width = max(len(row.name) for row in rows)
     labels = ["strategy", *(m.label for m in MEASURES), "spread", "to best"]
     widths = [name_width, *(max(len(label), 7) for label in labels[1:])]
@@ -259,7 +264,7 @@ def table(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
 
 def to_json(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
             found: Sequence[Flag]) -> dict[str, Any]:
-    best = max((row.mean(SCORE) or 0.0) for row in rows)
+    best = best_score(rows)
 
     def rounded(value: float | None) -> float | None:
         return None if value is None else round(value, 2)

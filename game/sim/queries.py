@@ -75,6 +75,11 @@ class Travel:
     def by_current_means(self, in_car: bool) -> float:
         return self.by_car if in_car else self.on_foot
 
+    def to_call(self, needs_car: bool, in_car: bool) -> float:
+        """Minutes to reach a call: by the means at hand, or by car (back to it first when on
+        foot) when the call needs the car."""
+        return self.by_car if needs_car else self.by_current_means(in_car)
+
 
 def travel_to(sim: Simulation, x: float, y: float) -> Travel:
     t, officer = sim.tuning, sim.officer
@@ -86,9 +91,3 @@ def travel_to(sim: Simulation, x: float, y: float) -> Travel:
              + math.dist(officer.car_pos, (x, y)) / t.car_speed)
     return Travel(walk, drive, distance)
 
-
-def call_trip_minutes(sim: Simulation, call: CallState) -> float:
-    """Game minutes to reach a call from here: by the means at hand, or by car (back to it
-    first when on foot) when the call needs the car."""
-    travel = travel_to(sim, *sim.places[call.call.place].at)
-    return travel.by_car if call.call.needs_car else travel.by_current_means(sim.officer.in_car)

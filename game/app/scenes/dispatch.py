@@ -22,7 +22,7 @@ from game.app.scenes.guard import InputGuard
 from game.app.ui.input import command_of
 from game.app.ui.widgets import Button, Menu, Veil, draw_lines, draw_text, pad
 from game.sim.calls import CallState
-from game.sim.queries import call_trip_minutes, heading_to_call, travel_to
+from game.sim.queries import heading_to_call, travel_to
 from game.sim.simulation import Simulation
 from game.tuning import METRES_PER_TILE
 
@@ -61,7 +61,8 @@ def call_facts(sim: Simulation, state: CallState) -> CallFacts:
     on_foot = "needs the car on scene" if state.call.needs_car else f"{minutes(trip.on_foot)} on foot"
     return CallFacts(place.name, left, window,
                      f"{minutes(trip.by_car)} by car  ·  {on_foot}  ·  {metres} m",
-                     caller, call_trip_minutes(sim, state), heading_to_call(sim, state))
+                     caller, trip.to_call(state.call.needs_car, sim.officer.in_car),
+                     heading_to_call(sim, state))
 
 
 def call_summary(sim: Simulation, state: CallState) -> str:

@@ -23,7 +23,7 @@ from game.report.words import familiarity_words
 from game.sim.calls import CallState
 from game.sim.feed import FeedItem
 from game.sim.ledger import SHOWN_POINTS
-from game.sim.queries import call_trip_minutes, heading_to_call, travel_to
+from game.sim.queries import heading_to_call, travel_to
 from game.sim.simulation import Simulation
 from game.tuning import METRES_PER_TILE, TRUSTING_FROM, WARY_FROM
 
@@ -392,7 +392,7 @@ class Hud:
                       for line in text.wrap(call.text, "small", width)]
         left = state.time_left(sim.time)
         travel = travel_to(sim, *place.at)
-        eta = max(1, round(call_trip_minutes(sim, state)))
+        eta = max(1, round(travel.to_call(call.needs_car, sim.officer.in_car)))
         how = "by car" if sim.officer.in_car or call.needs_car else "on foot"
         going = "  ·  on your way" if heading_to_call(sim, state) else ""
         timing = (f"LATE by {-left:.0f} min" if left < 0 else f"{left:.0f} min left")
