@@ -20,6 +20,12 @@ MINUTES_PER_DAY = 24 * 60  # the shift clock wraps at midnight
 # they trust them. One place for the HUD words, the ring shapes and the colours.
 WARY_FROM = 35.0
 TRUSTING_FROM = 65.0
+# Calls this urgent or more (priority 1) need the patrol car on scene unless the scenario says
+# ``needs_car: false``: an emergency is answered with lights and siren, the trauma kit and
+# defibrillator are in the trunk, and someone may have to be driven. Foot-beat officers are
+# tethered to their car for the emergencies dispatch gives them; this is what makes how far
+# to walk from it a judgment (a rule of the world, not a tunable rate).
+CAR_CALL_PRIORITY = 1
 
 
 @dataclass(frozen=True)

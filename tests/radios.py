@@ -11,7 +11,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from game.scenario.model import CallGenerator, CallKind, Escalation, RateBand, Shift
+from game.scenario.model import CallGenerator, CallKind, Escalation, RateBand, Shift, car_needed_at
 
 slugs = st.from_regex(r"[a-z][a-z0-9-]{0,11}", fullmatch=True)
 texts = st.text(st.sampled_from("abcdefghij ,.:'\"#-!?"), min_size=1, max_size=30).filter(
@@ -35,14 +35,22 @@ def rate_bands(draw: st.DrawFn, shift_minutes: int) -> tuple[RateBand, ...]:
 def call_kinds(draw: st.DrawFn, name: str) -> CallKind:
     priority = draw(st.integers(1, 3))
     window = draw(windows)
-    escalation = draw(st.none() | st.builds(
-        Escalation,
-        after_minutes=st.integers(math.ceil(window), 90),
-        kind=texts, text=texts, priority=st.integers(1, priority), window_minutes=windows))
+    escalation = None
+    if draw(st.booleans()):
+        step_priority = draw(st.integers(1, priority))
+        escalation = Escalation(draw(st.integers(math.ceil(window), 90)), draw(texts), draw(texts),
+                                step_priority, draw(windows),
+                                needs_car=draw(needs_car_for(step_priority)))
     return CallKind(name, priority, window, tuple(draw(st.lists(texts, min_size=1, max_size=3,
                                                                 unique=True))),
                     weight=draw(weights), needs_reporter=draw(st.booleans()),
-                    escalation=escalation)
+                    escalation=escalation, needs_car=draw(needs_car_for(priority)))
+
+
+def needs_car_for(priority: int) -> st.SearchStrategy[bool]:
+    """Mostly what the priority implies (the file may then leave it out), sometimes the other."""
+    implied = car_needed_at(priority)
+    return st.sampled_from((implied, implied, not implied))
 
 
 @st.composite
@@ -77,10 +85,17 @@ def radio_yaml_data(radio: Sequence[CallGenerator], shift: Shift) -> list[dict[s
 def _kind_data(kind: CallKind) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": kind.kind, "priority": kind.priority,
                             "window_minutes": kind.window_minutes, "texts": list(kind.texts),
-                            "weight": kind.weight, "needs_reporter": kind.needs_reporter}
+                            "weight": kind.weight, "needs_reporter": kind.needs_reporter,
+                            **_needs_car_data(kind.priority, kind.needs_car)}
     step = kind.escalation
     if step is not None:
         data["escalates"] = {"after_minutes": step.after_minutes, "kind": step.kind,
                              "text": step.text, "priority": step.priority,
-                             "window_minutes": step.window_minutes}
+                             "window_minutes": step.window_minutes,
+                             **_needs_car_data(step.priority, step.needs_car)}
     return data
+
+
+def _needs_car_data(priority: int, needs_car: bool) -> dict[str, bool]:
+    """``needs_car`` as an author writes it: left out where the priority implies it."""
+    return {} if needs_car == car_needed_at(priority) else {"needs_car": needs_car}

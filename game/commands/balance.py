@@ -52,7 +52,7 @@ class Measure:
 
 MEASURES: tuple[Measure, ...] = (
     Measure("trust", "trust", lambda r: r.trust, True),
-    Measure("mean_response_minutes", "response", lambda r: r.mean_response_minutes, False, "m"),
+    Measure("mean_wait_minutes", "waited", lambda r: r.mean_wait_minutes, False, "m"),
     Measure("calls_in_time_pct", "in time", lambda r: _share(r.calls_in_time, r.calls_total),
             True, "%"),
     Measure("calls_reached_pct", "reached",
@@ -214,8 +214,9 @@ def _pure_strategies_close(by_name: dict[str, StrategyRow], runs: Sequence[Shift
     best = best_score(by_name.values())
     fixes = {CAR.name: "walking earns too little: more residents worth walking to, concerns with "
                        "a follow_up, story objectives",
-             WALK.name: "no call needs the car: give the far corners' urgent kinds needs_car, or "
-                        "windows only the car meets from where walkers gather"}
+             WALK.name: "the car is seldom needed: priority-1 calls (which need the car unless "
+                        "they say needs_car: false), needs_car on the far corners' urgent kinds, "
+                        "or windows only the car meets from where walkers gather"}
     found = []
     for name, fix in fixes.items():
         score = by_name[name].mean(SCORE)

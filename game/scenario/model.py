@@ -14,7 +14,7 @@ from enum import Enum
 from functools import cached_property
 from types import MappingProxyType
 
-from game.tuning import MINUTES_PER_DAY
+from game.tuning import CAR_CALL_PRIORITY, MINUTES_PER_DAY
 
 TILE_KINDS: tuple[str, ...] = (
     "road", "sidewalk", "house", "porch", "yard", "shop", "park", "church", "school", "car_spawn",
@@ -282,6 +282,12 @@ class Tie:
     a: str
     b: str
     weight: float
+
+
+def car_needed_at(priority: int) -> bool:
+    """Whether a call of this priority needs the car when its file does not say
+    (``CAR_CALL_PRIORITY``: emergencies are answered with the car)."""
+    return priority <= CAR_CALL_PRIORITY
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 from yaml.nodes import MappingNode, SequenceNode
 
@@ -106,6 +106,7 @@ from game.scenario.model import (
     Trigger,
     TrustAtLeast,
     TrustOf,
+    car_needed_at,
     default_policies,
 )
 from game.scenario.rules import (
@@ -323,10 +324,29 @@ TIE = Row([("resident", Ref("resident")), ("resident", Ref("resident")),
            ("weight", Number(0, 1))], build=Tie)
 
 # Shared by scripted calls, radio kinds and escalations: a call only the car can answer.
+# Left out, the priority decides (None reaches ``car_by_priority``), so the schema shows no
+# fixed default.
 NEEDS_CAR = Field("needs_car", Bool(), "Reached only by car: the kit is in the trunk "
-                  "(defibrillator, flares) or someone must be driven.")
+                  "(defibrillator, flares) or someone must be driven. Left out: true for "
+                  "priority 1, false otherwise.", default=None)
 
-CALL = Record(Call, [
+T = TypeVar("T")
+
+
+def car_by_priority(model: Callable[..., T]) -> Callable[..., T]:
+    """Build ``model`` with ``needs_car`` decided by the priority where the file leaves it out.
+
+    Emergencies are the car's unless the author says ``needs_car: false`` (``car_needed_at``);
+    the rest are reachable on foot unless the author says otherwise.
+    """
+    def build(*, needs_car: bool | None, **fields: Any) -> T:
+        if needs_car is None:
+            needs_car = car_needed_at(fields["priority"])
+        return model(needs_car=needs_car, **fields)
+    return build
+
+
+CALL = Record(Call, build=car_by_priority(Call), fields=[
     Field("id", SLUG, "Unique id of the call.", required=True),
     Field("at", SHIFT_TIME, "When the call comes in, HH:MM within the shift.", required=True),
     Field("place", Ref("place"), "Id of the place the call is about.", required=True),
@@ -338,7 +358,7 @@ CALL = Record(Call, [
     NEEDS_CAR,
 ])
 
-ESCALATION = Record(Escalation, [
+ESCALATION = Record(Escalation, build=car_by_priority(Escalation), fields=[
     Field("after_minutes", Int(1), "Game minutes unanswered after which the call becomes this "
           "(at least its window).", required=True),
     Field("kind", Text(), "Kind of the call it becomes, e.g. fight.", required=True),
@@ -350,7 +370,7 @@ ESCALATION = Record(Escalation, [
     NEEDS_CAR,
 ])
 
-CALL_KIND = Record(CallKind, [
+CALL_KIND = Record(CallKind, build=car_by_priority(CallKind), fields=[
     Field("kind", Text(), "Kind of call, e.g. noise; unique in the generator.", required=True),
     Field("priority", Int(1, 3), "1 (most urgent) to 3.", required=True),
     Field("window_minutes", Number(above=0), "Game minutes to arrive in time.", required=True),

@@ -54,6 +54,7 @@ class CallState:
     scene_until: float | None = None  # game minute the officer is done on scene
     worse: CallState | None = None  # the dormant call this one escalates into
     told_needs_car: bool = False  # the feed has said the car is needed here
+    closed_at: float | None = None  # game minute it escalated, was cleared or missed, unreached
 
     @property
     def deadline(self) -> float:
@@ -75,6 +76,13 @@ class CallState:
     @property
     def response_minutes(self) -> float | None:
         return None if self.arrived_at is None else self.arrived_at - self.call.at
+
+    @property
+    def waited_minutes(self) -> float | None:
+        """How long the caller waited for the officer: until the arrival, or, never reached,
+        until the call closed without them (None while it still waits)."""
+        end = self.arrived_at if self.arrived_at is not None else self.closed_at
+        return None if end is None else end - self.call.at
 
     @property
     def minutes_late(self) -> float:

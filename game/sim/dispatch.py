@@ -206,6 +206,7 @@ class Dispatch:
     def _missed(self, call: CallState, text: str) -> None:
         """Never reached: the caller's trust and the street's safety pay the full price."""
         state, t = self.state, self.state.tuning
+        call.closed_at = state.time
         if call.caller is not None:
             delta = t.gain * t.asymmetry * t.call_missed_quality * self._scale(call)
             change = state.trust.shift_directly(state.time, call.caller, delta, "nobody came",

@@ -75,6 +75,10 @@ class ShiftResults:
     score_parts: tuple[ScorePart, ...] = ()
     # The debrief questions whose scenes happened; None in sessions saved before format 2.
     questions: tuple[str, ...] | None = None
+    # Minutes callers waited, a call never reached counted until it closed without the
+    # officer: unlike mean_response_minutes (calls reached only), skipping the hard calls
+    # does not make it smaller. None with no calls, and in sessions saved before it existed.
+    mean_wait_minutes: float | None = None
 
     def summary(self) -> dict[str, Any]:
         """The per-run figures `simulate --json` and `replay --json` print."""
@@ -92,6 +96,9 @@ class ShiftResults:
             "calls_resolved": self.calls_resolved,
             "calls_unreported": self.calls_unreported,
             "score_parts": {p.key: round(p.value, 4) for p in self.score_parts},
+            "mean_wait_minutes": (
+                None if self.mean_wait_minutes is None else round(self.mean_wait_minutes, 2)
+            ),
         }
 
     def to_dict(self) -> dict[str, Any]:
@@ -114,6 +121,7 @@ def build_results(state: ShiftState, presence: Presence, trust_start: float,
     judged = [CallJudgement(c.priority, c.credit, c.status == CallStatus.RESOLVED.value, c.in_time)
               for c in calls if c.status != CallStatus.WAITING.value]
     reached = [c.response_minutes for c in calls if c.response_minutes is not None]
+    waited = [w for s in scored if (w := s.waited_minutes) is not None]
     trust = state.trust.neighborhood_trust()
     objectives = evaluate_objectives(state.scenario.objectives, trust=trust,
                                      stories_heard=stories_heard, calls=judged,
@@ -136,6 +144,7 @@ def build_results(state: ShiftState, presence: Presence, trust_start: float,
         scenario=state.scenario.id, seed=state.seed, trust=trust, trust_start=trust_start,
         safety=state.safety, score=total_score(parts),
         mean_response_minutes=(sum(reached) / len(reached)) if reached else None,
+        mean_wait_minutes=(sum(waited) / len(waited)) if waited else None,
         calls_total=len(calls), calls_in_time=sum(c.in_time for c in calls),
         stories_heard=stories_heard, foot_minutes=float(presence.foot_heat.sum()),
         car_minutes=float(presence.car_heat.sum()), objectives=objectives, residents=residents,

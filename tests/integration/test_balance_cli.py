@@ -14,7 +14,7 @@ from game.cli import main
 
 FIRST_DAY = Path(__file__).resolve().parents[2] / "scenarios" / "first-day.yaml"
 MAPLE_SUMMER = FIRST_DAY.parent / "maple-street-summer.yaml"
-MEASURE_KEYS = {"trust", "mean_response_minutes", "calls_in_time_pct", "calls_reached_pct",
+MEASURE_KEYS = {"trust", "mean_wait_minutes", "calls_in_time_pct", "calls_reached_pct",
                 "calls_resolved_pct", "safety",
                 "score"}
 FLAG_KINDS = {"dominant", "saturated", "ignoring_pays", "seeds_irrelevant"}
@@ -44,7 +44,7 @@ def test_table_shows_every_strategy_the_columns_and_a_verdict(capsys):
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert lines[0].startswith("first-day · 11 strategies × 2 seeds")
-    assert re.search(r"trust +response +in time +reached +resolved +safety +score +spread +to best", lines[1])
+    assert re.search(r"trust +waited +in time +reached +resolved +safety +score +spread +to best", lines[1])
     assert all(any(line.startswith(s.name + " ") for line in lines) for s in FAMILY)
     assert "thing(s) to fix" in captured.out or "Nothing to fix" in captured.out
     assert "22/22 shifts" in captured.err  # progress goes to stderr, never into the table
@@ -141,7 +141,7 @@ def test_balance_over_a_campaign_prints_the_same_table(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("two-days · 11 strategies × 1 seeds (4-4): means over seeds of "
                                "each week's mean over its 2 days")
-    assert re.search(r"trust +response +in time +reached +resolved +safety +score +spread +to best", lines[1])
+    assert re.search(r"trust +waited +in time +reached +resolved +safety +score +spread +to best", lines[1])
     assert all(any(line.startswith(s.name + " ") for line in lines) for s in FAMILY)
 
 

@@ -18,7 +18,7 @@ def test_json_is_exactly_one_object_with_the_documented_fields(capsys):
     for run in out["runs"]:
         assert set(run) == {"seed", "trust", "mean_response_minutes", "calls_total", "calls_in_time",
                             "stories_heard", "score", "safety", "calls_resolved", "calls_unreported",
-                            "score_parts"}
+                            "score_parts", "mean_wait_minutes"}
         assert set(run["score_parts"]) <= {"trust", "response", "resolved", "safety", "policy",
                                            "follow_through", "objectives"}
         assert all(0 <= value <= 1 for value in run["score_parts"].values())

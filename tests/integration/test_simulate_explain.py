@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[2]
 FIRST_DAY = str(REPO / "scenarios" / "first-day.yaml")
 MAPLE = (REPO / "tests" / "fixtures" / "scenarios" / "valid" / "maple.yaml").read_text(encoding="utf-8")
 SUMMARY_KEYS = {"seed", "trust", "mean_response_minutes", "calls_total", "calls_in_time", "stories_heard",
-                "score", "safety", "calls_resolved", "calls_unreported", "score_parts"}
+                "score", "safety", "calls_resolved", "calls_unreported", "score_parts", "mean_wait_minutes"}
 
 
 def cut_road_maple(tmp_path: Path) -> str:

@@ -19,7 +19,7 @@ def a_result() -> ShiftResults:
 
 
 def run(seed: int, **figures: float) -> ShiftResults:
-    base = dict(trust=50.0, safety=60.0, score=60.0, mean_response_minutes=3.0)
+    base = dict(trust=50.0, safety=60.0, score=60.0, mean_wait_minutes=3.0)
     return dataclasses.replace(a_result(), seed=seed, **(base | figures))
 
 
@@ -33,7 +33,7 @@ def family(**special: list[ShiftResults]) -> list[StrategyRow]:
     for k, s in enumerate(FAMILY):
         score = 70.0 - k - (PURE_SHORTFALL if s.name in PURE else 0.0)
         ordinary = [run(1, trust=40.0 + k, score=score),
-                    run(2, trust=45.0 + k, score=score + 8.0, safety=65.0, mean_response_minutes=5.0)]
+                    run(2, trust=45.0 + k, score=score + 8.0, safety=65.0, mean_wait_minutes=5.0)]
         rows.append(StrategyRow(s.name, s.about, tuple(special.get(s.name.replace("-", "_"),
                                                                     ordinary))))
     return rows
@@ -48,7 +48,7 @@ def test_an_ordinary_family_raises_nothing():
 
 
 def test_a_strategy_best_on_every_measure_is_named():
-    star = [run(s, trust=99.0, score=90.0 + s, safety=99.0, mean_response_minutes=0.5)
+    star = [run(s, trust=99.0, score=90.0 + s, safety=99.0, mean_wait_minutes=0.5)
             for s in (1, 2)]
     found = flags(family(leash_10=star))
     assert [f.kind for f in found] == [FlagKind.DOMINANT]

@@ -124,7 +124,8 @@ def test_the_radio_builds_bands_as_shift_offsets_and_pools_as_weights() -> None:
     assert noise.escalation is not None and alarm.escalation is None
     assert (noise.escalation.after_minutes, noise.escalation.kind, noise.escalation.priority) == (
         20, "fight", 1)
-    assert not (noise.needs_car or alarm.needs_car or noise.escalation.needs_car)
+    assert not (noise.needs_car or alarm.needs_car)  # priority 3 and 2: reachable on foot
+    assert noise.escalation.needs_car  # the fight is priority 1: left out, it needs the car
 
 
 def test_a_kind_or_its_escalation_can_need_the_car() -> None:
