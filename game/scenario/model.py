@@ -316,7 +316,9 @@ class Call:
     escalation: Escalation | None = None  # radio calls only
     needs_reporter: bool = False  # radio only: comes in only if someone trusting enough reports it
     # Reached only by car: the kit is in the trunk (defibrillator, flares and cones) or
-    # someone must be driven; on foot the officer can only go back for the car.
+    # someone must be driven; on foot the officer can only go back for the car. A file that
+    # says nothing gets car_needed_at(priority) from the loader; False here is for calls
+    # built in code, which pass what their kind says.
     needs_car: bool = False
 
     def escalated(self) -> Call | None:
