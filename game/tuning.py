@@ -169,6 +169,13 @@ class Tuning:
     safety_unresolved: float = -2.0  # came, but nobody saw anything
     safety_missed: float = -8.0  # never came (cleared, escalated or still waiting at the end)
     safety_unreported: float = -2.0  # a problem nobody called in still makes the street less safe
+    # Pate (1981), "The Newark Foot Patrol Experiment" (Police Foundation): where foot patrol
+    # was kept, residents feared crime less and felt safer, though recorded crime did not fall.
+    # Safety points the street gains when every resident has seen the officer about for long
+    # (each resident's share: 1 - exp(-minutes seen / reassurance_minutes); through a
+    # windshield a minute counts car_window_factor of one).
+    foot_patrol_safety: float = 6.0
+    reassurance_minutes: float = 15.0  # game minutes seen for 63% of a resident's share
 
     # --- the score (0..100): weights of its components --------------------------------
     score_trust: float = 3.0  # influence-weighted trust gained
@@ -247,7 +254,8 @@ TUNING_LIMITS.update({
     "resident_speed_spread": (0.0, 0.9, None),  # 1 or more would stop or reverse a walker
     "standing_apart": (0.0, 0.49, None),  # stay within the tile of the place they stand at
     "car_talk_reach": (0.0, 10.0, None),
-    "safety_start": (0.0, 100.0, None),
+    "safety_start": (0.0, 100.0, None), "foot_patrol_safety": (0.0, 100.0, None),
+    "reassurance_minutes": (0.05, 1000.0, None),  # a share divides minutes seen by it
 })
 TUNING_LIMITS.update({name: _QUALITY for name in TUNING_NAMES if name.endswith("_quality")})
 

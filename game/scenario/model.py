@@ -471,5 +471,11 @@ class Scenario:
         return MappingProxyType({r.id: r for r in self.residents})
 
     @cached_property
+    def has_policy_choices(self) -> bool:
+        """Whether some encounter line breaks a policy (``violates``)."""
+        return any(choice.violates for encounter in self.encounters
+                   for node in encounter.nodes.values() for choice in node.choices)
+
+    @cached_property
     def resident_index(self) -> Mapping[str, int]:
         return MappingProxyType({r.id: i for i, r in enumerate(self.residents)})

@@ -154,6 +154,7 @@ def resume(carry: DayCarry, state: ShiftState, talk: Talk) -> None:
     # Carried flags are already set: conditions read them, but the follow-ups a flag
     # *newly set* schedules belong to the day it was set, so they are not scheduled again.
     state.flags.update(carry.flags)
+    state.off_duty_rules = True  # the evening before offered the department's off-duty dilemmas
     model = state.trust
     for rid, rc in carry.residents.items():
         i = state.index.get(rid)

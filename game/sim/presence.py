@@ -1,9 +1,16 @@
-"""Being around: familiarity from walking past people, and where the shift was spent.
+"""Being around: familiarity and reassurance from walking past people, and where the
+shift was spent.
 
 Walking within ``presence_radius`` of residents makes the officer a familiar
 face a little every minute; driving past does so at ``car_window_factor`` of
-that. The heat maps record game minutes spent on each tile on foot and in the
-car, for the debrief's map.
+that. Being seen also makes the street feel safer (Pate 1981, the Newark Foot
+Patrol Experiment: where foot patrol was kept, residents feared crime less and
+felt safer, though recorded crime did not change): each resident's share of
+reassurance is ``1 - exp(-minutes seen / reassurance_minutes)``, and the street's
+perceived safety gains ``foot_patrol_safety`` times the mean share. The mean,
+not a sum, so a big street and a small one reward the same beat; saturating, so
+sitting with one family all shift reassures only them. The heat maps record
+game minutes spent on each tile on foot and in the car, for the debrief's map.
 """
 
 from __future__ import annotations
@@ -19,6 +26,10 @@ class Presence:
         shape = (state.grid.height, state.grid.width)
         self.foot_heat = np.zeros(shape, dtype=np.float64)  # game minutes per tile, on foot
         self.car_heat = np.zeros(shape, dtype=np.float64)  # game minutes per tile, in the car
+        # Minutes each resident has seen the officer about, a minute through a windshield
+        # counting car_window_factor of one on foot.
+        self.seen_minutes = np.zeros(len(state.residents), dtype=np.float64)
+        self.reassurance = 0.0  # safety points the shift owes to the officer being seen
 
     def familiarity(self) -> None:
         state, t, officer = self.state, self.state.tuning, self.state.officer
@@ -26,6 +37,20 @@ class Presence:
         if near.any():
             factor = t.car_window_factor if officer.in_car else 1.0
             state.trust.add_presence(near, t.presence_per_minute * state.dt * factor)
+            self._reassure(near, state.dt * factor)
+
+    def _reassure(self, near: np.ndarray, minutes: float) -> None:
+        """Add ``minutes`` seen for the residents ``near`` and the safety that brings."""
+        state, t = self.state, self.state.tuning
+        before = self.seen_minutes[near]
+        after = before + minutes
+        self.seen_minutes[near] = after
+        # A share is 1 - exp(-seen / m), so it grows by exp(-before / m) · (1 - exp(-minutes / m)).
+        m = t.reassurance_minutes
+        shares = np.exp(-before / m) * -np.expm1(-minutes / m)
+        gain = t.foot_patrol_safety * float(shares.sum()) / len(self.seen_minutes)
+        self.reassurance += gain
+        state.adjust_safety(gain)
 
     def heat(self) -> None:
         state, officer, grid = self.state, self.state.officer, self.state.grid

@@ -132,7 +132,8 @@ def build_results(state: ShiftState, presence: Presence, trust_start: float,
                         calls=judged, breaches=len(state.breaches), concerns_heard=heard,
                         concerns_followed_up=followed,
                         concerns_on_street=sum(len(r.concerns) for r in state.residents),
-                        objectives=objectives)
+                        objectives=objectives, policy_at_stake=state.policy_at_stake(),
+                        reassurance=presence.reassurance)
     model = state.trust
     residents = tuple(
         ResidentOutcome(r.id, r.name, float(model.start_trust[i]), float(model.trust[i]),

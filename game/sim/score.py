@@ -6,7 +6,8 @@ saturates early: trust and safety gains pass through a logistic (half marks
 for no change), response is credited per call and per minute late, so two
 good shifts rarely tie and "100" means every part was excellent at once.
 Parts with nothing to judge (no calls came in, nobody on the street has a
-worry, no objectives) drop out and the others share their weight.
+worry, no objectives, no way to break a policy) drop out and the others share
+their weight.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from game.scenario.model import (
     TrustOf,
 )
 from game.tuning import Tuning
+
+SHOWN_SAFETY = 0.05  # safety points: less reads as +0.0 and is left out of the detail
 
 
 @dataclass(frozen=True)
@@ -147,17 +150,25 @@ def _judge(check: ObjectiveCheck, trust: float, stories_heard: int,
 def score_parts(
     tuning: Tuning, *, trust_gain: float, safety_gain: float, calls: Sequence[CallJudgement],
     breaches: int, concerns_heard: int, concerns_followed_up: int, concerns_on_street: int,
-    objectives: Sequence[ObjectiveResult],
+    objectives: Sequence[ObjectiveResult], policy_at_stake: bool = True, reassurance: float = 0.0,
 ) -> tuple[ScorePart, ...]:
+    """The parts with something to judge. ``policy_at_stake`` False (the shift offered no
+    way to break a policy: ShiftState.policy_at_stake) drops the policy part, which would
+    otherwise give every way of playing the same free marks. ``reassurance``: the safety points that
+    came from being seen about (game.sim.presence), named in the safety part's detail."""
     t = tuning
     parts = [
         ScorePart("trust", "Trust gained", logistic_part(trust_gain, t.score_trust_scale),
                   t.score_trust, f"{trust_gain:+.1f} points of neighborhood trust"),
         ScorePart("safety", "Perceived safety", logistic_part(safety_gain, t.score_safety_scale),
-                  t.score_safety, f"{safety_gain:+.1f} points of safety"),
-        ScorePart("policy", "Department policy", t.score_breach_share ** breaches, t.score_policy,
-                  "no breaches" if not breaches else f"{breaches} breach{'es' * (breaches != 1)}"),
+                  t.score_safety, f"{safety_gain:+.1f} points of safety" + (
+                      f", {reassurance:+.1f} of them from being seen about"
+                      if reassurance >= SHOWN_SAFETY else "")),
     ]
+    if policy_at_stake:
+        parts.append(ScorePart(
+            "policy", "Department policy", t.score_breach_share ** breaches, t.score_policy,
+            "no breaches" if not breaches else f"{breaches} breach{'es' * (breaches != 1)}"))
     if calls:
         weights = [priority_weight(c.priority, t) for c in calls]
         total = sum(weights)

@@ -75,6 +75,7 @@ class ShiftState:
         self.play_counts: dict[str, int] = {}  # event id -> times the officer joined the game
         self.known = [Acquaintance() for _ in scenario.residents]
         self.breaches: list[PolicyBreach] = []
+        self.off_duty_rules = False  # a campaign day: last evening's choices could break a rule
         self.feed = Feed()
         self.safety = self.tuning.safety_start
         self.interruptible = True  # whether the current busy spell may be cut short for a call
@@ -152,6 +153,16 @@ class ShiftState:
                                f"{points(change.delta)} trust · {change.label}",
                                resident=change.resident, at=self.resident_pos(change.resident),
                                change=change))
+
+    def policy_at_stake(self) -> bool:
+        """Whether this shift offered a way to break a policy: a rule broken, an encounter line
+        that breaks one, an event (the social-media moment) under a rule that posting on duty
+        needs approval, or a campaign evening before it. Without one, keeping to policy is no
+        judgment, and the score leaves its part out."""
+        social = self.scenario.policies.get("social_media")
+        posting = bool(self.events) and social is not None and social.on_duty_needs_approval
+        return (bool(self.breaches) or self.off_duty_rules or posting
+                or self.scenario.has_policy_choices)
 
     def breach(self, policy: str, what: str) -> None:
         """Record a breach; whoever stands near sees it (if the policy says how it lands), and

@@ -13,6 +13,7 @@ from game.bots.strategies import FAMILY
 from game.cli import main
 
 FIRST_DAY = Path(__file__).resolve().parents[2] / "scenarios" / "first-day.yaml"
+LOW_TRUST = FIRST_DAY.with_name("low-trust-block.yaml")  # an event: posting could break policy
 MAPLE_SUMMER = FIRST_DAY.parent / "maple-street-summer.yaml"
 MEASURE_KEYS = {"trust", "mean_wait_minutes", "calls_in_time_pct", "calls_reached_pct",
                 "calls_resolved_pct", "safety",
@@ -52,11 +53,12 @@ def test_table_shows_every_strategy_the_columns_and_a_verdict(capsys):
 
 
 def test_a_score_met_by_anyone_is_flagged_as_saturated(tmp_path, capsys):
-    """A street whose score weighs only keeping to policy: every strategy keeps to it."""
+    """A street whose score weighs only keeping to policy (its kids' game is where posting
+    would break it): every strategy keeps to it."""
     others = ("trust", "response", "resolved", "safety", "follow_through", "objectives")
     weights = ", ".join(f"score_{part}: 1.0e-12" for part in others)
     easy = tmp_path / "easy.yaml"
-    easy.write_text(FIRST_DAY.read_text().replace("tuning: {}",
+    easy.write_text(LOW_TRUST.read_text().replace("tuning: {}",
                                                   f"tuning: {{{weights}, score_policy: 1000}}"))
     assert main(["balance", str(easy), "--seeds", "2", "--jobs", "1"]) == 0
     assert "score saturates: 22 of 22 runs score 100" in capsys.readouterr().out

@@ -167,6 +167,29 @@ def test_weisburd_2022_people_who_trust_the_police_help_resolve_calls() -> None:
     assert help_share(80.0) > help_share(35.0) + 0.3
 
 
+def safety_after_minutes_at_a_porch(minutes: float, on_foot: bool) -> float:
+    """Perceived safety gained standing (or parked) at resident 0's porch for ``minutes``,
+    nothing else happening (no calls, no talk)."""
+    sim = Simulation(street_scenario(calls=(), encounters=()), 0)
+    if on_foot:
+        walk_home_to(sim)
+    else:
+        sim.apply(act.DriveTo(*sim.places[sim.residents[0].home].at))
+        while sim.officer.route:
+            sim.step()
+    before = sim.safety
+    sim.run(until_tick=sim.tick + int(minutes / sim.dt))
+    return sim.safety - before
+
+
+def test_pate_1981_foot_patrol_makes_the_street_feel_safer_where_driving_past_hardly_does() -> None:
+    on_foot = safety_after_minutes_at_a_porch(10, on_foot=True)
+    assert on_foot > 5 * safety_after_minutes_at_a_porch(10, on_foot=False) > 0
+    # A mean over the street, and saturating: a whole afternoon with one porch's family
+    # reassures only the few who live or pass there, never the whole street's worth.
+    assert on_foot < safety_after_minutes_at_a_porch(240, on_foot=True) < Tuning().foot_patrol_safety / 2
+
+
 def test_skogan_2006_after_a_bad_contact_they_will_not_talk_for_a_while() -> None:
     sim = Simulation(street_scenario(), 0)
     walk_home_to(sim)

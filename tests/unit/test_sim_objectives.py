@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
 
-from game.scenario.model import CallsInTime, Objective, StoriesHeard, TrustAtLeast
+import pytest
+from builders import street_scenario
+
+from game.scenario.model import (
+    CallsInTime,
+    Choice,
+    Encounter,
+    Node,
+    Objective,
+    Policy,
+    StoriesHeard,
+    Trigger,
+    TrustAtLeast,
+)
 from game.sim.score import (
     CallJudgement,
     evaluate_objectives,
@@ -12,6 +25,7 @@ from game.sim.score import (
     score_parts,
     total_score,
 )
+from game.sim.simulation import Simulation
 from game.tuning import Tuning
 
 CALLS = (CallJudgement(1, 1.0, True, True), CallJudgement(1, 0.0, False, False),
@@ -67,6 +81,26 @@ def test_priority_one_calls_count_more_and_lower_priorities_still_count():
 def test_parts_with_nothing_to_judge_drop_out():
     quiet = parts(calls=(), concerns_on_street=0, objectives=())
     assert set(quiet) == {"trust", "safety", "policy"}
+    assert set(parts(calls=(), concerns_on_street=0, objectives=(), policy_at_stake=False)) == {
+        "trust", "safety"}
+
+
+def policy_scored(scenario) -> bool:
+    sim = Simulation(scenario, 0)
+    sim.run()
+    return "policy" in {p.key for p in sim.results().score_parts}
+
+
+def test_keeping_to_policy_is_scored_only_where_the_shift_offers_a_way_to_break_it():
+    """Free marks for every strategy would only flatten the differences between them."""
+    street = street_scenario()  # an event (the social-media moment) and posting needs approval
+    assert policy_scored(street)
+    assert not policy_scored(dataclasses.replace(street, events=()))
+    relaxed = {"social_media": Policy("social_media", on_duty_needs_approval=False)}
+    assert not policy_scored(dataclasses.replace(street, policies=relaxed))
+    tempted = Encounter("bribe", Trigger("call", "c1"), ("r0",), "open", {"open": Node(
+        "open", "He offers cash.", (Choice("Take it.", -0.5, ("bias",), violates="social_media"),))})
+    assert policy_scored(dataclasses.replace(street, events=(), encounters=(tempted,)))
 
 
 def test_each_breach_costs_the_policy_part():
