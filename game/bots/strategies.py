@@ -342,6 +342,12 @@ NO_FOLLOW_UP = _member("no-follow-up", "as balanced, but never follows up a worr
 GREET_SPAM = _member("greet-spam", "greets everyone again and again, from the car too",
                      GreetingSpammer)
 
+# How far from the car each strategy that answers every call walks: None never goes back to it.
+# `balance` asks that the best of these be neither the shortest nor the unlimited one.
+LEASH_LADDER: tuple[tuple[Strategy, float | None], ...] = (
+    (LEASHES[0], 0.0), (LEASHES[1], 2.0), (BALANCED, BALANCED_LEASH), (LEASHES[2], 10.0),
+    (LEASHES[3], 20.0), (WALK, None))
+
 # What `balance` plays, in the order its table lists them (leash 5 with every call is `balanced`).
 FAMILY: tuple[Strategy, ...] = (CAR, WALK, *LEASHES[:2], BALANCED, *LEASHES[2:], P1_CALLS, NO_CALLS,
                                 PORCH_CAMP, GREET_SPAM)

@@ -6,8 +6,10 @@ For instructors and scenario designers: the whole strategy family plays the
 scenario over N seeds, and the table shows what each strategy trades for
 what. Below it, the flags name what a designer must fix: a strategy best on
 every measure (the choice is solved), a score that saturates, ignoring calls
-paying better than answering them, seeds that change nothing, and staying in
-the car or never using it coming within ten points of the best.
+paying better than answering them, seeds that change nothing, staying in the
+car or never using it coming within ten points of the best, the best leash at
+either end of the ladder, and a walker who never misses an emergency the car
+meets.
 
 The figures come from ``ShiftResults`` through ``MEASURES`` only: a new
 figure is one more line there, and the table, the JSON and the "best on
@@ -61,9 +63,13 @@ MEASURES: tuple[Measure, ...] = (
     Measure("calls_resolved_pct", "resolved", lambda r: _share(r.calls_resolved, r.calls_total),
             True, "%"),
     Measure("safety", "safety", lambda r: r.safety, True),
+    # Emergencies whose window passed: what straying from the car costs (0 with no such call).
+    Measure("p1_missed", "P1 missed",
+            lambda r: float(sum(c.priority == 1 and not c.in_time for c in r.calls)), False),
     Measure("score", "score", lambda r: r.score, True),
 )
 SCORE = next(m for m in MEASURES if m.key == "score")
+P1_MISSED = next(m for m in MEASURES if m.key == "p1_missed")
 
 
 class FlagKind(Enum):
@@ -72,6 +78,8 @@ class FlagKind(Enum):
     IGNORING_PAYS = "ignoring calls pays"
     SEEDS_IRRELEVANT = "seeds change nothing"
     PURE_STRATEGY_CLOSE = "one means is enough"
+    LEASH_AT_AN_END = "the best leash is an extreme"
+    WALKER_MEETS_EMERGENCIES = "emergencies need no car"
 
 
 @dataclass(frozen=True)
@@ -200,31 +208,62 @@ def flags(rows: Sequence[StrategyRow]) -> list[Flag]:
             found.append(Flag(FlagKind.SEEDS_IRRELEVANT,
                               f"no figure moves by {NEGLIGIBLE:g} from seed to seed for {who}: a "
                               "shift that can be memorised; let the seed draw what happens"))
-    found += _pure_strategies_close(by_name, [r for row in rows for r in row.runs])
+    if any(r.calls_total for row in rows for r in row.runs):  # without calls, walking is right
+        found += _pure_strategies_close(by_name)
+        found += _leash_at_an_end(by_name)
+        found += _walker_meets_emergencies(by_name)
     return found
 
 
-def _pure_strategies_close(by_name: dict[str, StrategyRow], runs: Sequence[ShiftResults]) -> list[Flag]:
-    """Car-only or walk-only within PURE_MARGIN of the best: one means is enough (with calls
-    to answer; without, walking is simply right)."""
+WALKING_EARNS_LITTLE = ("walking earns too little: more residents worth walking to, concerns with "
+                        "a follow_up, story objectives")
+CAR_SELDOM_NEEDED = ("the car is seldom needed: priority-1 calls (which need the car unless they "
+                     "say needs_car: false), needs_car on the far corners' urgent kinds, or "
+                     "windows only the car meets from where walkers gather")
+
+
+def _pure_strategies_close(by_name: dict[str, StrategyRow]) -> list[Flag]:
+    """Car-only or walk-only within PURE_MARGIN of the best: one means is enough."""
     from game.bots.strategies import CAR, WALK
 
-    if not any(r.calls_total for r in runs):
-        return []
     best = best_score(by_name.values())
-    fixes = {CAR.name: "walking earns too little: more residents worth walking to, concerns with "
-                       "a follow_up, story objectives",
-             WALK.name: "the car is seldom needed: priority-1 calls (which need the car unless "
-                        "they say needs_car: false), needs_car on the far corners' urgent kinds, "
-                        "or windows only the car meets from where walkers gather"}
     found = []
-    for name, fix in fixes.items():
+    for name, fix in ((CAR.name, WALKING_EARNS_LITTLE), (WALK.name, CAR_SELDOM_NEEDED)):
         score = by_name[name].mean(SCORE)
         if score is not None and score > best - PURE_MARGIN:
             found.append(Flag(FlagKind.PURE_STRATEGY_CLOSE,
                               f"{name} scores {score:.1f}, within {PURE_MARGIN:g} of the best "
                               f"({best:.1f}): {fix}"))
     return found
+
+
+def _leash_at_an_end(by_name: dict[str, StrategyRow]) -> list[Flag]:
+    """The best distance from the car is none at all, or any: how far to stray is no judgment.
+    A tie with a middle leash is no flag (on a small street several leashes play the same)."""
+    from game.bots.strategies import LEASH_LADDER
+
+    scored = [(by_name[s.name].mean(SCORE) or 0.0, s.name, leash) for s, leash in LEASH_LADDER]
+    middle = max(score for score, _, leash in scored[1:-1])
+    for (score, name, leash), fix in ((scored[0], WALKING_EARNS_LITTLE), (scored[-1], CAR_SELDOM_NEEDED)):
+        if score > middle + TIE:
+            where = "staying by the car" if leash == 0 else "never going back to the car"
+            return [Flag(FlagKind.LEASH_AT_AN_END,
+                         f"{name} ({where}) scores {score:.1f}, above every leash in between "
+                         f"({middle:.1f}): {fix}")]
+    return []
+
+
+def _walker_meets_emergencies(by_name: dict[str, StrategyRow]) -> list[Flag]:
+    """Where the car meets every priority-1 window, walking all shift should miss at least one a
+    shift: otherwise an emergency never asks where the car is."""
+    from game.bots.strategies import CAR, WALK
+
+    car, walk = by_name[CAR.name].mean(P1_MISSED) or 0.0, by_name[WALK.name].mean(P1_MISSED) or 0.0
+    if car > TIE or walk >= 1.0:
+        return []
+    return [Flag(FlagKind.WALKER_MEETS_EMERGENCIES,
+                 f"walk misses {walk:.1f} priority-1 windows a shift, and the car none: "
+                 f"{CAR_SELDOM_NEEDED}")]
 
 
 def _cell(measure: Measure, value: float | None) -> str:
@@ -258,8 +297,8 @@ def table(scenario_id: str, seeds: Sequence[int], rows: Sequence[StrategyRow],
         lines += [f"  ! {flag.kind.value}: {flag.text}" for flag in found]
     else:
         lines.append("Nothing to fix: no strategy wins everywhere, the score does not saturate, "
-                     "ignoring calls does not pay, the seed matters, and the car and the "
-                     "street are both needed.")
+                     "ignoring calls does not pay, the seed matters, the car and the street "
+                     "are both needed, and the best leash lies in between.")
     return "\n".join(lines)
 
 

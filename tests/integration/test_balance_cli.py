@@ -16,9 +16,10 @@ FIRST_DAY = Path(__file__).resolve().parents[2] / "scenarios" / "first-day.yaml"
 LOW_TRUST = FIRST_DAY.with_name("low-trust-block.yaml")  # an event: posting could break policy
 MAPLE_SUMMER = FIRST_DAY.parent / "maple-street-summer.yaml"
 MEASURE_KEYS = {"trust", "mean_wait_minutes", "calls_in_time_pct", "calls_reached_pct",
-                "calls_resolved_pct", "safety",
-                "score"}
-FLAG_KINDS = {"dominant", "saturated", "ignoring_pays", "seeds_irrelevant"}
+                "calls_resolved_pct", "safety", "p1_missed", "score"}
+HEADER = r"trust +waited +in time +reached +resolved +safety +P1 missed +score +spread +to best"
+FLAG_KINDS = {"dominant", "saturated", "ignoring_pays", "seeds_irrelevant", "pure_strategy_close",
+              "leash_at_an_end", "walker_meets_emergencies"}
 
 
 def balance_json(capsys, *args: str) -> dict:
@@ -45,7 +46,7 @@ def test_table_shows_every_strategy_the_columns_and_a_verdict(capsys):
     captured = capsys.readouterr()
     lines = captured.out.splitlines()
     assert lines[0].startswith("first-day · 11 strategies × 2 seeds")
-    assert re.search(r"trust +waited +in time +reached +resolved +safety +score +spread +to best", lines[1])
+    assert re.search(HEADER, lines[1])
     assert all(any(line.startswith(s.name + " ") for line in lines) for s in FAMILY)
     assert "thing(s) to fix" in captured.out or "Nothing to fix" in captured.out
     assert "22/22 shifts" in captured.err  # progress goes to stderr, never into the table
@@ -125,7 +126,7 @@ def test_balance_over_a_campaign_takes_each_weeks_mean_over_its_days(tmp_path, c
     out = json.loads(captured.out)
     assert out["campaign"] == "two-days" and out["days"] == 2 and out["seeds"] == [4, 5]
     assert [s["name"] for s in out["strategies"]] == [s.name for s in FAMILY]
-    assert {f["kind"] for f in out["flags"]} <= FLAG_KINDS | {"pure_strategy_close"}
+    assert {f["kind"] for f in out["flags"]} <= FLAG_KINDS
     assert "22/22 weeks" in captured.err  # progress on stderr
     balanced = next(s for s in out["strategies"] if s["name"] == "balanced")
     for run in balanced["runs"]:  # each week: the mean of its days as `simulate --campaign` plays them
@@ -143,7 +144,7 @@ def test_balance_over_a_campaign_prints_the_same_table(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("two-days · 11 strategies × 1 seeds (4-4): means over seeds of "
                                "each week's mean over its 2 days")
-    assert re.search(r"trust +waited +in time +reached +resolved +safety +score +spread +to best", lines[1])
+    assert re.search(HEADER, lines[1])
     assert all(any(line.startswith(s.name + " ") for line in lines) for s in FAMILY)
 
 

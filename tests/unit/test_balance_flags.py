@@ -10,7 +10,7 @@ from builders import street_scenario
 from game.bots.par import par_results
 from game.bots.strategies import FAMILY
 from game.commands.balance import MEASURES, FlagKind, StrategyRow, flags
-from game.sim.results import ShiftResults
+from game.sim.results import CallOutcome, ShiftResults
 
 
 @cache
@@ -24,16 +24,26 @@ def run(seed: int, **figures: float) -> ShiftResults:
 
 
 PURE = ("car", "walk")  # they fall well short of the best in an ordinary family
+EXTREMES = (*PURE, "leash-0")  # so do the two ends of the leash ladder (walk is the other)
 PURE_SHORTFALL = 15.0
+EMERGENCY_MISSED = CallOutcome("e:1", 1, "shop", 30, None, False, status="missed", credit=0.0)
+
+
+def with_missed_emergency(result: ShiftResults) -> ShiftResults:
+    return dataclasses.replace(result, calls=(*result.calls, EMERGENCY_MISSED),
+                               calls_total=result.calls_total + 1)
 
 
 def family(**special: list[ShiftResults]) -> list[StrategyRow]:
-    """Every member trading trust for score, two seeds apart on every figure; some overridden."""
+    """Every member trading trust for score, two seeds apart on every figure; some overridden.
+    The walker misses a priority-1 window every shift, as it should where the car meets them."""
     rows = []
     for k, s in enumerate(FAMILY):
-        score = 70.0 - k - (PURE_SHORTFALL if s.name in PURE else 0.0)
+        score = 70.0 - k - (PURE_SHORTFALL if s.name in EXTREMES else 0.0)
         ordinary = [run(1, trust=40.0 + k, score=score),
                     run(2, trust=45.0 + k, score=score + 8.0, safety=65.0, mean_wait_minutes=5.0)]
+        if s.name == "walk":
+            ordinary = [with_missed_emergency(r) for r in ordinary]
         rows.append(StrategyRow(s.name, s.about, tuple(special.get(s.name.replace("-", "_"),
                                                                     ordinary))))
     return rows
@@ -82,12 +92,38 @@ def test_walk_only_or_car_only_near_the_best_is_flagged_by_name():
     assert len(found) == 1 and found[0].text.startswith("car ")
 
 
+def test_a_best_leash_at_either_end_of_the_ladder_is_flagged():
+    for end, words in (("leash_0", "staying by the car"), ("walk", "never going back")):
+        best = [with_missed_emergency(run(s, score=90.0 + s)) for s in (1, 2)]
+        found = [f for f in flags(family(**{end: best})) if f.kind is FlagKind.LEASH_AT_AN_END]
+        assert len(found) == 1 and words in found[0].text
+
+
+def test_a_middle_leash_tied_with_an_end_is_no_flag():
+    """On a small street leashes of 5, 10 and 20 tiles play alike; a tie says nothing."""
+    rows = family()
+    middle = next(r for r in rows if r.name == "balanced")
+    rows = [dataclasses.replace(r, runs=middle.runs) if r.name == "leash-0" else r for r in rows]
+    assert FlagKind.LEASH_AT_AN_END not in kinds(rows)
+
+
+def test_a_walker_who_meets_the_emergencies_the_car_meets_is_flagged():
+    ordinary = {r.name: r for r in family()}
+    on_foot = [dataclasses.replace(r, calls=a_result().calls) for r in ordinary["walk"].runs]
+    found = [f for f in flags(family(walk=on_foot)) if f.kind is FlagKind.WALKER_MEETS_EMERGENCIES]
+    assert len(found) == 1 and "walk misses 0.0 priority-1 windows" in found[0].text
+    # ... but not where the car misses some itself: then the map, not the choice, is at fault.
+    car_late = [with_missed_emergency(r) for r in ordinary["car"].runs]
+    assert FlagKind.WALKER_MEETS_EMERGENCIES not in kinds(family(walk=on_foot, car=car_late))
+
+
 def test_a_street_without_calls_may_be_walked_without_a_flag():
     quiet = dataclasses.replace(a_result(), calls=(), calls_total=0)
     rows = [StrategyRow(row.name, row.about, tuple(dataclasses.replace(r, calls=(), calls_total=0)
                                                    for r in row.runs))
             for row in family(walk=[dataclasses.replace(quiet, seed=s, score=90.0) for s in (1, 2)])]
-    assert FlagKind.PURE_STRATEGY_CLOSE not in kinds(rows)
+    assert not kinds(rows) & {FlagKind.PURE_STRATEGY_CLOSE, FlagKind.LEASH_AT_AN_END,
+                              FlagKind.WALKER_MEETS_EMERGENCIES}
 
 
 def test_every_measure_reads_a_number_or_none_from_real_results():
