@@ -15,6 +15,8 @@ game minutes spent on each tile on foot and in the car, for the debrief's map.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from game.sim.state import ShiftState
@@ -26,9 +28,9 @@ class Presence:
         shape = (state.grid.height, state.grid.width)
         self.foot_heat = np.zeros(shape, dtype=np.float64)  # game minutes per tile, on foot
         self.car_heat = np.zeros(shape, dtype=np.float64)  # game minutes per tile, in the car
-        # Minutes each resident has seen the officer about, a minute through a windshield
-        # counting car_window_factor of one on foot.
-        self.seen_minutes = np.zeros(len(state.residents), dtype=np.float64)
+        # Each resident's share of reassurance still to come: exp(-minutes seen / m), 1 at the
+        # start; a minute through a windshield counts car_window_factor of one on foot.
+        self.unreassured = np.ones(len(state.residents), dtype=np.float64)
         self.reassurance = 0.0  # safety points the shift owes to the officer being seen
 
     def familiarity(self) -> None:
@@ -40,15 +42,16 @@ class Presence:
             self._reassure(near, state.dt * factor)
 
     def _reassure(self, near: np.ndarray, minutes: float) -> None:
-        """Add ``minutes`` seen for the residents ``near`` and the safety that brings."""
+        """The residents ``near`` have seen the officer ``minutes`` more: the safety that brings.
+
+        Each one's share still to come shrinks by exp(-minutes / m), and what it loses is
+        gained, so a share reaches 1 - exp(-minutes seen / m) without a clock per resident.
+        """
         state, t = self.state, self.state.tuning
-        before = self.seen_minutes[near]
-        after = before + minutes
-        self.seen_minutes[near] = after
-        # A share is 1 - exp(-seen / m), so it grows by exp(-before / m) · (1 - exp(-minutes / m)).
-        m = t.reassurance_minutes
-        shares = np.exp(-before / m) * -np.expm1(-minutes / m)
-        gain = t.foot_patrol_safety * float(shares.sum()) / len(self.seen_minutes)
+        left = self.unreassured[near]
+        gained = -math.expm1(-minutes / t.reassurance_minutes)  # of what was left
+        self.unreassured[near] = left * (1.0 - gained)
+        gain = t.foot_patrol_safety * float(left.sum()) * gained / len(self.unreassured)
         self.reassurance += gain
         state.adjust_safety(gain)
 

@@ -8,6 +8,7 @@ in a single vector operation per tick; Python only runs when someone sets off.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -37,6 +38,7 @@ class Population:
         self._route_len = np.ones(n, dtype=np.int64)
         self._progress = np.zeros(n, dtype=np.float64)
         self._destination: list[str | None] = [None] * n
+        self._movers: _Movers | None = None  # who walks now, gathered once per change of walkers
         self._plan = self._build_plan(residents)
         self._next = 0
         # How many trips start or end at each place: routes are rooted at the busier end so
@@ -74,6 +76,7 @@ class Population:
         self.pos[i] = (x + self.offset[i, 0], y + self.offset[i, 1])
         self.at_place[i] = place
         self.moving[i] = False
+        self._movers = None
 
     # --- movement -------------------------------------------------------------------
     def step(self, now: float, dt: float) -> None:
@@ -112,6 +115,7 @@ class Population:
         self._destination[i] = place
         self.at_place[i] = None
         self.moving[i] = True
+        self._movers = None
 
     def _current_tile(self, i: int) -> tuple[int, int]:
         standing_at = self.at_place[i]
@@ -123,21 +127,24 @@ class Population:
         return self.grid.nearest((x, y), "walk")
 
     def _advance(self, dt: float) -> None:
-        idx = np.flatnonzero(self.moving)
-        last = self._route_len[idx] - 1
-        progress = np.minimum(self._progress[idx] + self.speed[idx] * dt, last)
+        movers = self._movers
+        if movers is None or movers.dt != dt:
+            movers = self._movers = _Movers.gather(self, dt)
+        idx, last = movers.idx, movers.last
+        progress = np.minimum(self._progress[idx] + movers.stride, last)
         self._progress[idx] = progress
-        seg = np.minimum(progress.astype(np.int64), np.maximum(last - 1, 0))
+        seg = np.minimum(progress.astype(np.int64), movers.last_segment)
         frac = (progress - seg)[:, None]
         a = self._route[idx, seg]
         b = self._route[idx, np.minimum(seg + 1, last)]
-        new_pos = a + (b - a) * frac + self.offset[idx]
+        new_pos = a + (b - a) * frac + movers.offset
         delta = new_pos - self.pos[idx]
         moved = np.abs(delta).sum(axis=1) > 1e-9
         self.heading[idx[moved]] = np.arctan2(delta[moved, 1], delta[moved, 0])
         self.pos[idx] = new_pos
-        for i in idx[progress >= last]:
-            self._place(int(i), self._destination[int(i)] or self.home[int(i)])
+        if progress.max() >= movers.last_min:  # someone arrives this tick
+            for i in idx[progress >= last]:
+                self._place(int(i), self._destination[int(i)] or self.home[int(i)])
 
     def distance2(self, x: float, y: float) -> np.ndarray:
         """Squared distance in tiles from every resident to a point (one vector operation)."""
@@ -145,3 +152,24 @@ class Population:
 
     def is_home(self, i: int) -> bool:
         return self.at_place[i] == self.home[i]
+
+
+@dataclass(frozen=True)
+class _Movers:
+    """What a tick's advance needs of the residents walking now, gathered when someone sets off
+    or arrives rather than every tick: walkers change far less often than the clock ticks."""
+
+    dt: float
+    idx: np.ndarray  # resident indices of the walkers
+    last: np.ndarray  # last route index of each
+    last_segment: np.ndarray  # index of each route's last segment (0 for a one-tile route)
+    last_min: float  # the shortest route's end: no one arrives before progress reaches it
+    stride: np.ndarray  # route steps each walks in a tick
+    offset: np.ndarray  # where each stands within a tile
+
+    @staticmethod
+    def gather(people: Population, dt: float) -> _Movers:
+        idx = np.flatnonzero(people.moving)
+        last = people._route_len[idx] - 1
+        return _Movers(dt, idx, last, np.maximum(last - 1, 0), float(last.min()),
+                       people.speed[idx] * dt, people.offset[idx])

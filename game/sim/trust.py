@@ -31,6 +31,12 @@ def drift_share(above: np.ndarray, minutes: float, tuning: Tuning) -> np.ndarray
                                1.0 - 0.5 ** (days / tuning.loss_half_life_days)))
 
 
+def clamp(values: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """Trust held to 0..100: ``np.clip``'s result, without its Python wrapper, which costs more
+    than the arithmetic on a street's worth of residents every tick."""
+    return np.minimum(np.maximum(values, TRUST_MIN, out=out), TRUST_MAX, out=out)
+
+
 class TrustModel:
     def __init__(
         self, residents: Sequence[Resident], ties: Sequence[Tie], index: dict[str, int],
@@ -72,6 +78,7 @@ class TrustModel:
         row_sum = np.bincount(self._edge_dst, weights=w, minlength=n) if len(w) else np.zeros(n)
         scale = np.where(row_sum > 1.0, 1.0 / np.maximum(row_sum, 1e-12), 1.0)
         self._edge_weight = w * scale[self._edge_dst] if len(w) else w
+        self._edge_spread = self.tuning.spread * self._edge_weight  # share passed on per edge
 
     # --- queries ------------------------------------------------------------------
     def neighborhood_trust(self) -> float:
@@ -150,10 +157,10 @@ class TrustModel:
         settled = np.abs(self.news) < NEWS_EPSILON
         released[settled] = self.news[settled]
         self.news -= released
-        per_edge = self.tuning.spread * self._edge_weight * released[self._edge_src]
+        per_edge = self._edge_spread * released[self._edge_src]
         received = np.bincount(self._edge_dst, weights=per_edge, minlength=len(self.trust))
         before = self.trust.copy()
-        np.clip(self.trust + received, TRUST_MIN, TRUST_MAX, out=self.trust)
+        clamp(self.trust + received, out=self.trust)
         applied = self.trust - before
         # Attribute clipped amounts proportionally so the per-edge record sums to what happened.
         ratio = np.divide(applied, received, out=np.zeros_like(applied), where=np.abs(received) > 1e-12)
@@ -162,7 +169,7 @@ class TrustModel:
     def _decay(self, dt: float) -> None:
         factor = drift_share(self.trust >= self.baseline, dt, self.tuning)
         # Clipped, because rounding can carry a step a hair past its baseline at 0 or 100.
-        after = np.clip(self.trust + (self.baseline - self.trust) * factor, TRUST_MIN, TRUST_MAX)
+        after = clamp(self.trust + (self.baseline - self.trust) * factor)
         self.drift += after - self.trust
         self.trust[:] = after
 
