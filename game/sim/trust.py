@@ -34,7 +34,8 @@ def drift_share(above: np.ndarray, minutes: float, tuning: Tuning) -> np.ndarray
 def clamp(values: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """Trust held to 0..100: ``np.clip``'s result, without its Python wrapper, which costs more
     than the arithmetic on a street's worth of residents every tick."""
-    return np.minimum(np.maximum(values, TRUST_MIN, out=out), TRUST_MAX, out=out)
+    held: np.ndarray = np.minimum(np.maximum(values, TRUST_MIN, out=out), TRUST_MAX, out=out)
+    return held
 
 
 class TrustModel:
