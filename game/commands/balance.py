@@ -8,8 +8,8 @@ what. Below it, the flags name what a designer must fix: a strategy best on
 every measure (the choice is solved), a score that saturates, ignoring calls
 paying better than answering them, seeds that change nothing, staying in the
 car or never using it coming within ten points of the best, the best leash at
-either end of the ladder, and a walker who never misses an emergency the car
-meets.
+either end of the ladder, a walker who never misses an emergency the car meets,
+and walking that builds hardly more trust than driving.
 
 The figures come from ``ShiftResults`` through ``MEASURES`` only: a new
 figure is one more line there, and the table, the JSON and the "best on
@@ -35,6 +35,7 @@ SATURATION_SHARE = 0.05  # of all runs: more at the ceiling than this and the sc
 TIE = 1e-9  # figures closer than this are equal
 NEGLIGIBLE = 1.0  # in a figure's own unit: a seed-to-seed spread under this changes nothing one sees
 PURE_MARGIN = 10.0  # score points: car-only and walk-only should each fall at least this far short
+WALK_TRUST_MARGIN = 2.0  # trust points walk-only should end above car-only: more than seed noise
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -70,6 +71,7 @@ MEASURES: tuple[Measure, ...] = (
 )
 SCORE = next(m for m in MEASURES if m.key == "score")
 P1_MISSED = next(m for m in MEASURES if m.key == "p1_missed")
+TRUST = next(m for m in MEASURES if m.key == "trust")
 
 
 class FlagKind(Enum):
@@ -80,6 +82,7 @@ class FlagKind(Enum):
     PURE_STRATEGY_CLOSE = "one means is enough"
     LEASH_AT_AN_END = "the best leash is an extreme"
     WALKER_MEETS_EMERGENCIES = "emergencies need no car"
+    WALKING_BUILDS_NO_TRUST = "walking builds no trust"
 
 
 @dataclass(frozen=True)
@@ -208,6 +211,7 @@ def flags(rows: Sequence[StrategyRow]) -> list[Flag]:
             found.append(Flag(FlagKind.SEEDS_IRRELEVANT,
                               f"no figure moves by {NEGLIGIBLE:g} from seed to seed for {who}: a "
                               "shift that can be memorised; let the seed draw what happens"))
+    found += _walking_builds_no_trust(by_name)
     if any(r.calls_total for row in rows for r in row.runs):  # without calls, walking is right
         found += _pure_strategies_close(by_name)
         found += _leash_at_an_end(by_name)
@@ -220,6 +224,19 @@ WALKING_EARNS_LITTLE = ("walking earns too little: more residents worth walking 
 CAR_SELDOM_NEEDED = ("the car is seldom needed: priority-1 calls (which need the car unless they "
                      "say needs_car: false), needs_car on the far corners' urgent kinds, or "
                      "windows only the car meets from where walkers gather")
+
+
+def _walking_builds_no_trust(by_name: dict[str, StrategyRow]) -> list[Flag]:
+    """Walk-only ending with hardly more trust than car-only: the research direction the
+    game teaches (time on foot builds trust) does not show on this street."""
+    from game.bots.strategies import CAR, WALK
+
+    car, walk = by_name[CAR.name].mean(TRUST), by_name[WALK.name].mean(TRUST)
+    if car is None or walk is None or walk >= car + WALK_TRUST_MARGIN:
+        return []
+    return [Flag(FlagKind.WALKING_BUILDS_NO_TRUST,
+                 f"walk ends with trust {walk:.1f}, car {car:.1f}: less than "
+                 f"{WALK_TRUST_MARGIN:g} points apart; {WALKING_EARNS_LITTLE}")]
 
 
 def _pure_strategies_close(by_name: dict[str, StrategyRow]) -> list[Flag]:

@@ -19,7 +19,7 @@ MEASURE_KEYS = {"trust", "mean_wait_minutes", "calls_in_time_pct", "calls_reache
                 "calls_resolved_pct", "safety", "p1_missed", "score"}
 HEADER = r"trust +waited +in time +reached +resolved +safety +P1 missed +score +spread +to best"
 FLAG_KINDS = {"dominant", "saturated", "ignoring_pays", "seeds_irrelevant", "pure_strategy_close",
-              "leash_at_an_end", "walker_meets_emergencies"}
+              "leash_at_an_end", "walker_meets_emergencies", "walking_builds_no_trust"}
 
 
 def balance_json(capsys, *args: str) -> dict:

@@ -26,6 +26,7 @@ def run(seed: int, **figures: float) -> ShiftResults:
 PURE = ("car", "walk")  # they fall well short of the best in an ordinary family
 EXTREMES = (*PURE, "leash-0")  # so do the two ends of the leash ladder (walk is the other)
 PURE_SHORTFALL = 15.0
+WALK_TRUST_LEAD = 5.0  # walk-only's trust over car-only's, beyond the family's rise
 EMERGENCY_MISSED = CallOutcome("e:1", 1, "shop", 30, None, False, status="missed", credit=0.0)
 
 
@@ -40,8 +41,9 @@ def family(**special: list[ShiftResults]) -> list[StrategyRow]:
     rows = []
     for k, s in enumerate(FAMILY):
         score = 70.0 - k - (PURE_SHORTFALL if s.name in EXTREMES else 0.0)
-        ordinary = [run(1, trust=40.0 + k, score=score),
-                    run(2, trust=45.0 + k, score=score + 8.0, safety=65.0, mean_wait_minutes=5.0)]
+        trust = 40.0 + k + (WALK_TRUST_LEAD if s.name == "walk" else 0.0)
+        ordinary = [run(1, trust=trust, score=score),
+                    run(2, trust=trust + 5.0, score=score + 8.0, safety=65.0, mean_wait_minutes=5.0)]
         if s.name == "walk":
             ordinary = [with_missed_emergency(r) for r in ordinary]
         rows.append(StrategyRow(s.name, s.about, tuple(special.get(s.name.replace("-", "_"),
@@ -115,6 +117,14 @@ def test_a_walker_who_meets_the_emergencies_the_car_meets_is_flagged():
     # ... but not where the car misses some itself: then the map, not the choice, is at fault.
     car_late = [with_missed_emergency(r) for r in ordinary["car"].runs]
     assert FlagKind.WALKER_MEETS_EMERGENCIES not in kinds(family(walk=on_foot, car=car_late))
+
+
+def test_walking_that_builds_hardly_more_trust_than_driving_is_flagged():
+    ordinary = {r.name: r for r in family()}
+    level = [dataclasses.replace(r, trust=c.trust + 1.0)
+             for r, c in zip(ordinary["walk"].runs, ordinary["car"].runs, strict=True)]
+    found = [f for f in flags(family(walk=level)) if f.kind is FlagKind.WALKING_BUILDS_NO_TRUST]
+    assert len(found) == 1 and found[0].text.startswith("walk ends with trust 43.5, car 42.5")
 
 
 def test_a_street_without_calls_may_be_walked_without_a_flag():
