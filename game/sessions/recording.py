@@ -92,6 +92,9 @@ def _build(cls: type[T], data: dict[str, Any], **typed: Any) -> T:
     return cls(**{k: v for k, v in data.items() if k in names}, **typed)
 
 
+RULES_KEY = "rules_version"  # the results field naming the rules a shift was played under
+
+
 @dataclass(frozen=True, eq=False)
 class Recording:
     ticks: int  # sim.tick when recorded: replay runs exactly this far
@@ -132,6 +135,13 @@ class Recording:
             score_parts=tuple(_build(ScorePart, p) for p in r.get("score_parts", ())),
         )
 
+    @property
+    def rules_version(self) -> int | None:
+        """The rules the shift was played under (game.sim.rules); None if saved before
+        results carried it."""
+        version = self.results.get(RULES_KEY)
+        return version if isinstance(version, int) else None
+
     def trust_changes(self) -> list[TrustChange]:
         return [TrustChange.from_dict(c) for c in self.ledger]
 
@@ -145,6 +155,8 @@ class Recording:
         if self.ticks != other.ticks:
             out.append(f"ran {other.ticks} ticks, recorded {self.ticks}")
         for key in [*self.results, *(k for k in other.results if k not in self.results)]:
+            if key == RULES_KEY:  # which rules, not what happened: the replay says so itself
+                continue
             found = _first_difference(f"results.{key}", self.results.get(key),
                                       other.results.get(key))
             out += [found] if found else []

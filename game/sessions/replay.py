@@ -2,7 +2,8 @@
 
 This is the same loop the UI and the bots drive (apply the actions for this
 tick, then ``step()``), so a replay that does not match means the simulation
-lost its determinism, or the scenario file changed since the session was played.
+lost its determinism — unless the session was played under other rules
+(game.sim.rules), when the replay follows today's and says so.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from game.sessions.recording import Recording
 from game.sessions.store import Session
 from game.sim.actions import Action, ActionError
 from game.sim.carry import DayCarry
+from game.sim.rules import RULES_VERSION
 from game.sim.simulation import Simulation
 
 
@@ -23,10 +25,24 @@ from game.sim.simulation import Simulation
 class ReplayOutcome:
     sim: Simulation  # the replayed shift, for showing results or building a report
     differences: tuple[str, ...]  # what did not match the recording, in plain words
+    recorded_rules: int | None = RULES_VERSION  # the rules it was played under (None: unknown)
 
     @property
     def matches(self) -> bool:
         return not self.differences
+
+    @property
+    def rules_changed(self) -> bool:
+        """Played under other rules than this version's: differences are expected, not damage."""
+        return self.recorded_rules != RULES_VERSION
+
+    def rules_note(self) -> str:
+        """Why a replay under changed rules differs, in words."""
+        played = ("before the game kept a version of its rules (version 1)"
+                  if self.recorded_rules is None
+                  else f"under version {self.recorded_rules} of the game's rules")
+        return (f"played {played}; this game plays version {RULES_VERSION}, so the replay follows "
+                "today's rules and its figures may differ where the rules changed")
 
 
 class ActionPlayback:
@@ -82,7 +98,8 @@ def replay(session: Session, scenario: Scenario, carry: DayCarry | None = None) 
         raise UserError(f"session {session.id} holds an action this version cannot replay: {exc}"
                         ) from exc
     sim, refused = rerun(scenario, session.summary.seed, action_log, recorded.ticks, carry)
-    return ReplayOutcome(sim, tuple(refused + recorded.differences(Recording.of(sim))))
+    return ReplayOutcome(sim, tuple(refused + recorded.differences(Recording.of(sim))),
+                         recorded.rules_version)
 
 
 def load_recorded_scenario(session: Session) -> Scenario:

@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from game.sim.calls import CallState, CallStatus
+from game.sim.rules import RULES_VERSION
 from game.sim.score import (
     CallJudgement,
     ObjectiveResult,
@@ -79,6 +80,9 @@ class ShiftResults:
     # officer: unlike mean_response_minutes (calls reached only), skipping the hard calls
     # does not make it smaller. None with no calls, and in sessions saved before it existed.
     mean_wait_minutes: float | None = None
+    # The simulation's rules these figures came from (game.sim.rules); None in sessions saved
+    # before results carried it.
+    rules_version: int | None = None
 
     def summary(self) -> dict[str, Any]:
         """The per-run figures `simulate --json` and `replay --json` print."""
@@ -155,6 +159,7 @@ def build_results(state: ShiftState, presence: Presence, trust_start: float,
         calls_unreported=sum(s.status is CallStatus.UNREPORTED for s in state.calls),
         concerns_heard=heard, concerns_followed_up=followed, score_parts=parts,
         questions=tuple(q.text for q in state.scenario.debrief if state.holds(q.requires)),
+        rules_version=RULES_VERSION,
     )
 
 

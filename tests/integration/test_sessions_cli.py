@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from game.sessions.schema import SCHEMA_VERSION
+from game.sim.rules import RULES_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -111,6 +112,32 @@ def test_a_replay_that_differs_from_its_recording_exits_1(cli, scenario_file: Pa
     assert status == 1
     assert "DIFFERS from the recording" in err
     assert f"results.trust_start: recorded {recorded / 2}, replayed {recorded}" in err
+
+
+@pytest.mark.parametrize("played_under", [1, None], ids=["older version", "before versions"])
+def test_a_session_played_under_earlier_rules_replays_by_todays_and_says_so(
+        cli, scenario_file: Path, tmp_path: Path, played_under) -> None:
+    """Not damage and not a bug: exit 0, with why it differs and what moved."""
+    cli("simulate", str(scenario_file), "--save")
+    conn = sqlite3.connect(tmp_path / "sessions.db")
+    results = json.loads(conn.execute("SELECT results FROM sessions").fetchone()[0])
+    results["trust_start"] /= 2  # as if the older rules had arrived elsewhere
+    if played_under is None:
+        del results["rules_version"]
+    else:
+        results["rules_version"] = played_under
+    conn.execute("UPDATE sessions SET results = ?", (json.dumps(results),))
+    conn.commit()
+    conn.close()
+    status, _, err = cli("replay", "1")
+    assert status == 0 and "DIFFERS" not in err
+    assert f"this game plays version {RULES_VERSION}" in err and "results.trust_start" in err
+    assert ("before the game kept a version of its rules" if played_under is None
+            else f"under version {played_under} of the game's rules") in err
+    status, out, _ = cli("replay", "1", "--json")
+    replayed = json.loads(out)
+    assert status == 0 and replayed["matches"] is False
+    assert replayed["rules_version"] == {"recorded": played_under, "now": RULES_VERSION}
 
 
 def test_report_and_class_report(cli, scenario_file: Path, tmp_path: Path) -> None:
