@@ -43,7 +43,9 @@ class Dispatch:
         return next((c for c in self.state.calls if c.call.id == call_id), None)
 
     def active_calls(self) -> list[CallState]:
-        return [c for c in self.state.calls if c.active]
+        """The calls waiting for the officer (``CallState.active``, spelled out: this runs for
+        every call every tick)."""
+        return [c for c in self.state.calls if c.status is CallStatus.WAITING]
 
     def witnesses(self, place: str) -> list[int]:
         """Who is near enough to see or help at a place: within witness_radius, else the nearest."""
@@ -128,9 +130,7 @@ class Dispatch:
 
     def check_calls(self) -> None:
         state, t, now = self.state, self.state.tuning, self.state.time
-        for call in state.calls:
-            if not call.active:
-                continue
+        for call in self.active_calls():  # none becomes active while they are checked
             spec = call.call
             px, py = state.places[spec.place].at
             place = state.places[spec.place].name

@@ -151,12 +151,14 @@ class TrustModel:
 
     def _spread(self, dt: float) -> None:
         """Pass on a share of pending news along ties (one hop: gossip does not echo)."""
-        if not len(self._edge_src) or not np.any(np.abs(self.news) > 1e-9):
+        if not len(self._edge_src):
             return
-        released = self.news * (1.0 - 0.5 ** (dt / self.tuning.word_of_mouth_half_life))
+        pending = np.abs(self.news)
+        if pending.max() <= 1e-9:
+            return
+        share = 1.0 - 0.5 ** (dt / self.tuning.word_of_mouth_half_life)
         # News too small to matter is passed on whole, so quiet ticks skip this work.
-        settled = np.abs(self.news) < NEWS_EPSILON
-        released[settled] = self.news[settled]
+        released = np.where(pending < NEWS_EPSILON, self.news, self.news * share)
         self.news -= released
         per_edge = self._edge_spread * released[self._edge_src]
         received = np.bincount(self._edge_dst, weights=per_edge, minlength=len(self.trust))
@@ -164,7 +166,7 @@ class TrustModel:
         clamp(self.trust + received, out=self.trust)
         applied = self.trust - before
         # Attribute clipped amounts proportionally so the per-edge record sums to what happened.
-        ratio = np.divide(applied, received, out=np.zeros_like(applied), where=np.abs(received) > 1e-12)
+        ratio = np.divide(applied, received, out=np.zeros(len(applied)), where=np.abs(received) > 1e-12)
         self.word_of_mouth += per_edge * ratio[self._edge_dst]
 
     def _decay(self, dt: float) -> None:
