@@ -144,8 +144,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("scenario", nargs="?", help="scenario YAML file")
     parser.add_argument("--campaign", metavar="FILE",
                         help="play the family over the campaign's week instead: each figure a "
-                             "week's mean over its days (weeks play one after another; --jobs "
-                             "is for a scenario)")
+                             "week's mean over its days (--jobs plays weeks side by side)")
     parser.add_argument("--seeds", type=int, default=10,
                         help="seeds (with --campaign: weeks) per strategy (default: 10)")
     parser.add_argument("--seed", type=arguments.seed, default=None,

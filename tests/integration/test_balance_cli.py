@@ -139,6 +139,15 @@ def test_balance_over_a_campaign_takes_each_weeks_mean_over_its_days(tmp_path, c
             assert run[key] == pytest.approx(sum(days) / len(days), abs=0.011)
 
 
+def test_balance_over_a_campaign_plays_weeks_side_by_side_with_the_same_figures(tmp_path, capsys):
+    week = str(two_day_week(tmp_path))
+    outputs = []
+    for jobs in ("1", "2"):
+        assert main(["balance", "--campaign", week, "--seeds", "2", "--json", "--jobs", jobs]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and json.loads(outputs[0])["seeds"] == [4, 5]
+
+
 def test_balance_over_a_campaign_prints_the_same_table(tmp_path, capsys):
     assert main(["balance", "--campaign", str(two_day_week(tmp_path)), "--seeds", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
