@@ -35,8 +35,8 @@ class Presence:
 
     def familiarity(self) -> None:
         state, t, officer = self.state, self.state.tuning, self.state.officer
-        near = state.people.distance2(officer.x, officer.y) <= t.presence_radius ** 2
-        if near.any():
+        near = np.flatnonzero(state.people.distance2(officer.x, officer.y) <= t.presence_radius ** 2)
+        if len(near):
             factor = t.car_window_factor if officer.in_car else 1.0
             state.trust.add_presence(near, t.presence_per_minute * state.dt * factor)
             self._reassure(near, state.dt * factor)
@@ -48,10 +48,14 @@ class Presence:
         gained, so a share reaches 1 - exp(-minutes seen / m) without a clock per resident.
         """
         state, t = self.state, self.state.tuning
-        left = self.unreassured[near]
         gained = -math.expm1(-minutes / t.reassurance_minutes)  # of what was left
-        self.unreassured[near] = left * (1.0 - gained)
-        gain = t.foot_patrol_safety * float(left.sum()) * gained / len(self.unreassured)
+        unreassured = self.unreassured
+        left = 0.0
+        for i in near.tolist():  # the few within sight: plain numbers beat array calls here
+            share = unreassured.item(i)
+            left += share
+            unreassured[i] = share * (1.0 - gained)
+        gain = t.foot_patrol_safety * left * gained / len(unreassured)
         self.reassurance += gain
         state.adjust_safety(gain)
 

@@ -7,6 +7,7 @@ in a single vector operation per tick; Python only runs when someone sets off.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,10 @@ import numpy as np
 from game.scenario.model import Place, Resident
 from game.sim.grid import Grid, NoPath
 from game.tuning import Tuning
+
+# Walkers up to this many advance one by one in plain Python, more in one array pass: below it
+# numpy's per-call overhead outweighs the arithmetic (benchmarks/bench_walk.py measures where).
+FEW_WALKERS = 12
 
 
 class Population:
@@ -130,6 +135,16 @@ class Population:
         movers = self._movers
         if movers is None or movers.dt != dt:
             movers = self._movers = _Movers.gather(self, dt)
+        arrived = (self._advance_each(movers) if len(movers.rows) <= FEW_WALKERS
+                   else self._advance_all(movers))
+        for i in arrived:
+            self._place(i, self._destination[i] or self.home[i])
+
+    def _advance_all(self, movers: _Movers) -> list[int]:
+        """One tick of walking for many walkers at once; who arrived. The same arithmetic, in
+        the same order, as ``_advance_each``, so positions agree to the bit; facing (drawn,
+        never scored) may differ in its last bit between numpy's and math's atan2
+        (tests/unit/test_sim_residents_walk.py)."""
         idx, last = movers.idx, movers.last
         progress = np.minimum(self._progress[idx] + movers.stride, last)
         self._progress[idx] = progress
@@ -142,9 +157,31 @@ class Population:
         moved = np.abs(delta).sum(axis=1) > 1e-9
         self.heading[idx[moved]] = np.arctan2(delta[moved, 1], delta[moved, 0])
         self.pos[idx] = new_pos
-        if progress.max() >= movers.last_min:  # someone arrives this tick
-            for i in idx[progress >= last]:
-                self._place(int(i), self._destination[int(i)] or self.home[int(i)])
+        if progress.max() < movers.last_min:  # nobody can have arrived
+            return []
+        return [int(i) for i in idx[progress >= last]]
+
+    def _advance_each(self, movers: _Movers) -> list[int]:
+        """One tick of walking for a few walkers, one by one: on a street's worth of people the
+        dozen array calls of ``_advance_all`` cost more than this plain arithmetic."""
+        route, pos, progress, heading = self._route, self.pos, self._progress, self.heading
+        arrived = []
+        for i, last, last_segment, stride, ox, oy in movers.rows:
+            p = min(progress.item(i) + stride, float(last))
+            progress[i] = p
+            seg = min(int(p), last_segment)
+            frac = p - seg
+            ahead = min(seg + 1, last)
+            ax, ay = route.item(i, seg, 0), route.item(i, seg, 1)
+            x = ax + (route.item(i, ahead, 0) - ax) * frac + ox
+            y = ay + (route.item(i, ahead, 1) - ay) * frac + oy
+            dx, dy = x - pos.item(i, 0), y - pos.item(i, 1)
+            if abs(dx) + abs(dy) > 1e-9:
+                heading[i] = math.atan2(dy, dx)
+            pos[i, 0], pos[i, 1] = x, y
+            if p >= last:
+                arrived.append(i)
+        return arrived
 
     def distance2(self, x: float, y: float) -> np.ndarray:
         """Squared distance in tiles from every resident to a point (one vector operation)."""
@@ -166,10 +203,15 @@ class _Movers:
     last_min: float  # the shortest route's end: no one arrives before progress reaches it
     stride: np.ndarray  # route steps each walks in a tick
     offset: np.ndarray  # where each stands within a tile
+    # The same, walker by walker, as plain numbers: (i, last, last_segment, stride, ox, oy).
+    rows: tuple[tuple[int, int, int, float, float, float], ...]
 
     @staticmethod
     def gather(people: Population, dt: float) -> _Movers:
         idx = np.flatnonzero(people.moving)
         last = people._route_len[idx] - 1
-        return _Movers(dt, idx, last, np.maximum(last - 1, 0), float(last.min()),
-                       people.speed[idx] * dt, people.offset[idx])
+        last_segment = np.maximum(last - 1, 0)
+        stride, offset = people.speed[idx] * dt, people.offset[idx]
+        rows = tuple(zip(idx.tolist(), last.tolist(), last_segment.tolist(), stride.tolist(),
+                         offset[:, 0].tolist(), offset[:, 1].tolist(), strict=True))
+        return _Movers(dt, idx, last, last_segment, float(last.min()), stride, offset, rows)

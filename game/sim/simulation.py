@@ -209,7 +209,7 @@ class Simulation:
             state.say(FeedEvent.ENCOUNTER, opened.text, at=state.officer.pos)
         state.trust.step(state.dt)
         self.presence.heat()
-        state.tick += 1
+        state.next_tick()
         self.talk.settle_if_over()  # a talk that just ended counts now
         if self.finished:
             self.talk.settle()  # the shift ends mid-talk: it counts for the minutes spent

@@ -59,6 +59,7 @@ class ShiftState:
         self.dt = self.tuning.tick_minutes
         self.total_ticks = math.ceil(scenario.shift.minutes / self.dt - 1e-9)
         self.tick = 0
+        self.time = 0.0  # game minutes since the shift started: tick × dt, set as the tick moves
         self.grid = Grid(scenario.map)
         self.places = dict(scenario.places_by_id)
         self.residents: tuple[Resident, ...] = scenario.residents
@@ -81,10 +82,11 @@ class ShiftState:
         self.interruptible = True  # whether the current busy spell may be cut short for a call
 
     # --- the clock ------------------------------------------------------------------
-    @property
-    def time(self) -> float:
-        """Game minutes since the shift started."""
-        return self.tick * self.dt
+    def next_tick(self) -> None:
+        """The clock moves on one tick. ``time`` is kept beside ``tick`` rather than computed
+        on each read: the rules read it tens of times a tick."""
+        self.tick += 1
+        self.time = self.tick * self.dt
 
     @property
     def busy(self) -> bool:

@@ -140,9 +140,11 @@ class TrustModel:
     def add_familiarity(self, resident: int, amount: float) -> None:
         self.familiarity[resident] = min(1.0, self.familiarity[resident] + amount)
 
-    def add_presence(self, mask: np.ndarray, amount: float) -> None:
-        np.add(self.familiarity, amount, out=self.familiarity, where=mask)
-        np.minimum(self.familiarity, 1.0, out=self.familiarity)
+    def add_presence(self, residents: np.ndarray, amount: float) -> None:
+        """Familiarity from being near ``residents`` (indices: the few within sight)."""
+        familiarity = self.familiarity
+        for i in residents.tolist():
+            familiarity[i] = min(familiarity.item(i) + amount, 1.0)
 
     # --- per tick -------------------------------------------------------------------
     def step(self, dt: float) -> None:
