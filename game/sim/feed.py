@@ -41,6 +41,7 @@ class FeedEvent(Enum):
     ENCOUNTER = ("encounter", FeedKind.ENCOUNTER)  # a line of a scripted encounter
     BREACH = ("breach", FeedKind.POLICY)  # a department policy was broken
     POLICY = ("policy", FeedKind.POLICY)  # media office news, what policy allows
+    REASSURED = ("reassured", FeedKind.INFO)  # being seen about has begun to make people feel safer
     INFO = ("info", FeedKind.INFO)
 
     def __init__(self, key: str, family: FeedKind) -> None:

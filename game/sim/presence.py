@@ -19,7 +19,12 @@ import math
 
 import numpy as np
 
+from game.sim.feed import FeedEvent
 from game.sim.state import ShiftState
+
+# Safety points from being seen at which the feed says so, once a shift: the HUD's safety figure
+# then climbs with a reason the trainee has read.
+REASSURED_NOTE_POINTS = 1.0
 
 
 class Presence:
@@ -56,8 +61,13 @@ class Presence:
             left += share
             unreassured[i] = share * (1.0 - gained)
         gain = t.foot_patrol_safety * left * gained / len(unreassured)
+        before = self.reassurance
         self.reassurance += gain
         state.adjust_safety(gain)
+        if before < REASSURED_NOTE_POINTS <= self.reassurance:
+            state.say(FeedEvent.REASSURED, "People on the street feel safer for seeing you about "
+                      "(safety +1 so far); the more of them see you on foot, the more.",
+                      at=state.officer.pos)
 
     def heat(self) -> None:
         state, officer, grid = self.state, self.state.officer, self.state.grid

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import game.sim.actions as act
 from game.scenario.model import CallGenerator, CallKind, Escalation, RateBand, Resident, Tie
+from game.sim.feed import FeedEvent
 from game.sim.ledger import Source, SourceKind
 from game.sim.simulation import Simulation
 from game.sim.trust import TrustModel
@@ -188,6 +189,14 @@ def test_pate_1981_foot_patrol_makes_the_street_feel_safer_where_driving_past_ha
     # A mean over the street, and saturating: a whole afternoon with one porch's family
     # reassures only the few who live or pass there, never the whole street's worth.
     assert on_foot < safety_after_minutes_at_a_porch(240, on_foot=True) < Tuning().foot_patrol_safety / 2
+
+
+def test_the_feed_says_once_why_safety_climbs_while_the_officer_walks() -> None:
+    sim = Simulation(street_scenario(calls=(), encounters=()), 0)
+    walk_home_to(sim)
+    sim.run()
+    said = [item for item in sim.feed.items if item.event is FeedEvent.REASSURED]
+    assert len(said) == 1 and "safer for seeing you about" in said[0].text
 
 
 def test_skogan_2006_after_a_bad_contact_they_will_not_talk_for_a_while() -> None:
