@@ -34,7 +34,7 @@ def walkers(k: int) -> tuple[Simulation, _Movers]:
     people = sim.state.people
     for i in range(k):
         people._set_off(i, SHOP)
-    movers = _Movers.gather(people, sim.dt)
+    movers = _Movers.gather(people, sim.dt, one_by_one=True)
     return sim, movers
 
 

@@ -1,8 +1,10 @@
 """Where residents are: schedules turned into walks along the map, as numpy arrays.
 
 Each resident either stands at a place (home porch, the shop, the park...) or
-walks a route there. Routes live in one padded array so every walker advances
-in a single vector operation per tick; Python only runs when someone sets off.
+walks a route there. Routes live in one padded array so a crowd of walkers
+advances in a single vector operation per tick; a street's worth (up to
+``FEW_WALKERS``) walk one by one in plain arithmetic, which is cheaper than the
+array calls at that size, to the same positions.
 """
 
 from __future__ import annotations
@@ -135,7 +137,7 @@ class Population:
         movers = self._movers
         if movers is None or movers.dt != dt:
             movers = self._movers = _Movers.gather(self, dt)
-        arrived = (self._advance_each(movers) if len(movers.rows) <= FEW_WALKERS
+        arrived = (self._advance_each(movers) if len(movers.idx) <= FEW_WALKERS
                    else self._advance_all(movers))
         for i in arrived:
             self._place(i, self._destination[i] or self.home[i])
@@ -203,15 +205,19 @@ class _Movers:
     last_min: float  # the shortest route's end: no one arrives before progress reaches it
     stride: np.ndarray  # route steps each walks in a tick
     offset: np.ndarray  # where each stands within a tile
-    # The same, walker by walker, as plain numbers: (i, last, last_segment, stride, ox, oy).
+    # The same, walker by walker, as plain numbers: (i, last, last_segment, stride, ox, oy);
+    # only for a street's worth of walkers (none for a crowd, which walks as arrays).
     rows: tuple[tuple[int, int, int, float, float, float], ...]
 
     @staticmethod
-    def gather(people: Population, dt: float) -> _Movers:
+    def gather(people: Population, dt: float, one_by_one: bool | None = None) -> _Movers:
+        """``one_by_one``: whether to list the walkers as ``rows`` (default: if they are few;
+        benchmarks/bench_walk.py asks for them at any count, to time both ways)."""
         idx = np.flatnonzero(people.moving)
         last = people._route_len[idx] - 1
         last_segment = np.maximum(last - 1, 0)
         stride, offset = people.speed[idx] * dt, people.offset[idx]
         rows = tuple(zip(idx.tolist(), last.tolist(), last_segment.tolist(), stride.tolist(),
-                         offset[:, 0].tolist(), offset[:, 1].tolist(), strict=True))
+                         offset[:, 0].tolist(), offset[:, 1].tolist(), strict=True)
+                     ) if (len(idx) <= FEW_WALKERS if one_by_one is None else one_by_one) else ()
         return _Movers(dt, idx, last, last_segment, float(last.min()), stride, offset, rows)

@@ -18,8 +18,8 @@ PLACES = sorted(p.id for p in SCENARIO.places)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 15), st.sampled_from(PLACES)), min_size=1, max_size=16,
-                unique_by=lambda trip: trip[0]),
+@given(st.lists(st.tuples(st.integers(0, 15), st.sampled_from(PLACES)), min_size=1,
+                max_size=FEW_WALKERS, unique_by=lambda trip: trip[0]),
        st.integers(1, 60), st.sampled_from([0.25, 0.1, 1.0]))
 def test_one_by_one_and_all_at_once_walk_the_same_street(trips, ticks, dt) -> None:
     people = Simulation(SCENARIO, 0).state.people
@@ -44,4 +44,6 @@ def test_a_street_s_worth_of_walkers_goes_one_by_one_and_a_crowd_all_at_once() -
     people = Simulation(street_scenario(residents_count=FEW_WALKERS + 4), 0).state.people
     for i in range(FEW_WALKERS):
         people._set_off(i, "shop")
-    assert len(_Movers.gather(people, 0.25).rows) == FEW_WALKERS  # the last count walked one by one
+    assert len(_Movers.gather(people, 0.25).rows) == FEW_WALKERS  # the most that walk one by one
+    people._set_off(FEW_WALKERS, "shop")
+    assert _Movers.gather(people, 0.25).rows == ()  # a crowd walks as arrays
