@@ -57,7 +57,7 @@ CONDITIONS: st.SearchStrategy[Condition] = st.one_of(
     st.builds(FlagIs, st.just("seen"), st.booleans()),
     st.builds(PolicyBreached, st.sampled_from(["social_media", ANY_POLICY]), st.booleans()),
     st.builds(CallWas, st.just("shop-dispute"), st.sampled_from(list(CallResult))),
-    st.integers(0, 240).flatmap(lambda a: st.builds(Between, st.just(a), st.integers(a + 1, 240))),
+    st.integers(0, 239).flatmap(lambda a: st.builds(Between, st.just(a), st.integers(a + 1, 240))),
     st.builds(ResidentPresent, st.sampled_from(RESIDENTS), st.booleans()),
     st.builds(ResidentLevel, st.sampled_from(RESIDENTS), st.just(Measure.TRUST),
               st.floats(0, 100), st.none() | st.floats(0, 100)),
