@@ -17,6 +17,14 @@ for extra in (TESTS, REPO / "benchmarks"):
 
 
 import pytest  # noqa: E402 - after the SDL settings above, which must precede any pygame import
+from hypothesis import settings  # noqa: E402
+
+# On CI the property tests draw the same examples every run, so a build fails for a change and
+# never for a draw; at a desk they draw afresh each run and keep exploring (a failure found
+# there prints its example, to be fixed before it lands).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
