@@ -259,7 +259,7 @@ def _leash_at_an_end(by_name: dict[str, StrategyRow]) -> list[Flag]:
     from game.bots.strategies import LEASH_LADDER
 
     scored = [(by_name[s.name].mean(SCORE) or 0.0, s.name, leash) for s, leash in LEASH_LADDER]
-    middle = max(score for score, _, leash in scored[1:-1])
+    middle = max(score for score, _, _ in scored[1:-1])
     for (score, name, leash), fix in ((scored[0], WALKING_EARNS_LITTLE), (scored[-1], CAR_SELDOM_NEEDED)):
         if score > middle + TIE:
             where = "staying by the car" if leash == 0 else "never going back to the car"

@@ -471,6 +471,12 @@ class Scenario:
         return MappingProxyType({r.id: r for r in self.residents})
 
     @cached_property
+    def posting_needs_approval(self) -> bool:
+        """Whether the social-media rule makes posting on duty wait for the media office."""
+        policy = self.policies.get("social_media")
+        return policy is not None and policy.on_duty_needs_approval
+
+    @cached_property
     def has_policy_choices(self) -> bool:
         """Whether some encounter line breaks a policy (``violates``)."""
         return any(choice.violates for encounter in self.encounters

@@ -49,8 +49,7 @@ class Media:
         self.moments: dict[str, MediaMoment] = {}
 
     def needs_approval(self) -> bool:
-        policy = self.state.scenario.policies.get("social_media")
-        return policy is not None and policy.on_duty_needs_approval
+        return self.state.scenario.posting_needs_approval
 
     def moment(self, event_id: str) -> MediaMoment:
         """The decision so far at an event (a fresh one if nothing has been decided)."""

@@ -161,8 +161,7 @@ class ShiftState:
         that breaks one, an event (the social-media moment) under a rule that posting on duty
         needs approval, or a campaign evening before it. Without one, keeping to policy is no
         judgment, and the score leaves its part out."""
-        social = self.scenario.policies.get("social_media")
-        posting = bool(self.events) and social is not None and social.on_duty_needs_approval
+        posting = bool(self.events) and self.scenario.posting_needs_approval
         return (bool(self.breaches) or self.off_duty_rules or posting
                 or self.scenario.has_policy_choices)
 
