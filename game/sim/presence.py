@@ -40,7 +40,7 @@ class Presence:
 
     def familiarity(self) -> None:
         state, t, officer = self.state, self.state.tuning, self.state.officer
-        near = np.flatnonzero(state.people.distance2(officer.x, officer.y) <= t.presence_radius ** 2)
+        near = (state.people.distance2(officer.x, officer.y) <= t.presence_radius ** 2).nonzero()[0]
         if len(near):
             factor = t.car_window_factor if officer.in_car else 1.0
             state.trust.add_presence(near, t.presence_per_minute * state.dt * factor)

@@ -26,8 +26,8 @@ def residents_in_reach(sim: Simulation) -> list[int]:
     ``can_reach`` on the few left, so the answer is exactly the sim's.
     """
     reach = sim.talk.reach() + REACH_SLACK
-    near = np.flatnonzero(sim.people.distance2(sim.officer.x, sim.officer.y) <= reach ** 2)
-    return [int(i) for i in near if sim.can_reach(int(i))]
+    near = (sim.people.distance2(sim.officer.x, sim.officer.y) <= reach ** 2).nonzero()[0]
+    return [i for i in near.tolist() if sim.can_reach(i)]
 
 
 def reachable_residents(sim: Simulation) -> list[int]:

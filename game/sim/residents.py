@@ -21,7 +21,7 @@ from game.tuning import Tuning
 
 # Walkers up to this many advance one by one in plain Python, more in one array pass: below it
 # numpy's per-call overhead outweighs the arithmetic (benchmarks/bench_walk.py measures where).
-FEW_WALKERS = 12
+FEW_WALKERS = 18
 
 
 class Population:
@@ -38,7 +38,9 @@ class Population:
         apart, spread = tuning.standing_apart, tuning.resident_speed_spread
         self.offset = rng.uniform(-apart, apart, size=(n, 2))
         self.speed = tuning.resident_speed * rng.uniform(1.0 - spread, 1.0 + spread, size=n)
-        self.pos = np.zeros((n, 2), dtype=np.float64)  # tile coordinates (x, y), float
+        # Tile coordinates (x, y), float. Column-major, so every x (and every y) lies together:
+        # the distance from everyone to a point, asked every tick, then reads two plain runs.
+        self.pos = np.zeros((n, 2), dtype=np.float64, order="F")
         self.heading = rng.uniform(0, 2 * np.pi, size=n)
         self.moving = np.zeros(n, dtype=bool)
         self._route = np.zeros((n, 2, 2), dtype=np.float64)  # padded (n, L, xy)
@@ -91,8 +93,11 @@ class Population:
             _, _, i, place = self._plan[self._next]
             self._next += 1
             self._set_off(i, place)
-        if self.moving.any():
-            self._advance(dt)
+        movers = self._movers
+        if movers is None or movers.dt != dt:
+            movers = self._movers = _Movers.gather(self, dt)
+        if len(movers.idx):
+            self._advance(movers)
 
     def send_home(self, i: int) -> None:
         """Walk home now (someone who has had enough leaves the event); the schedule
@@ -133,10 +138,7 @@ class Population:
         y = min(max(int(y), 0), self.grid.height - 1)
         return self.grid.nearest((x, y), "walk")
 
-    def _advance(self, dt: float) -> None:
-        movers = self._movers
-        if movers is None or movers.dt != dt:
-            movers = self._movers = _Movers.gather(self, dt)
+    def _advance(self, movers: _Movers) -> None:
         arrived = (self._advance_each(movers) if len(movers.idx) <= FEW_WALKERS
                    else self._advance_all(movers))
         for i in arrived:
@@ -166,17 +168,17 @@ class Population:
     def _advance_each(self, movers: _Movers) -> list[int]:
         """One tick of walking for a few walkers, one by one: on a street's worth of people the
         dozen array calls of ``_advance_all`` cost more than this plain arithmetic."""
-        route, pos, progress, heading = self._route, self.pos, self._progress, self.heading
+        pos, progress, heading = self.pos, self._progress, self.heading
         arrived = []
-        for i, last, last_segment, stride, ox, oy in movers.rows:
+        for i, last, last_segment, stride, ox, oy, route in movers.rows:
             p = min(progress.item(i) + stride, float(last))
             progress[i] = p
             seg = min(int(p), last_segment)
             frac = p - seg
-            ahead = min(seg + 1, last)
-            ax, ay = route.item(i, seg, 0), route.item(i, seg, 1)
-            x = ax + (route.item(i, ahead, 0) - ax) * frac + ox
-            y = ay + (route.item(i, ahead, 1) - ay) * frac + oy
+            ax, ay = route[seg]
+            bx, by = route[min(seg + 1, last)]
+            x = ax + (bx - ax) * frac + ox
+            y = ay + (by - ay) * frac + oy
             dx, dy = x - pos.item(i, 0), y - pos.item(i, 1)
             if abs(dx) + abs(dy) > 1e-9:
                 heading[i] = math.atan2(dy, dx)
@@ -205,9 +207,10 @@ class _Movers:
     last_min: float  # the shortest route's end: no one arrives before progress reaches it
     stride: np.ndarray  # route steps each walks in a tick
     offset: np.ndarray  # where each stands within a tile
-    # The same, walker by walker, as plain numbers: (i, last, last_segment, stride, ox, oy);
-    # only for a street's worth of walkers (none for a crowd, which walks as arrays).
-    rows: tuple[tuple[int, int, int, float, float, float], ...]
+    # The same, walker by walker, as plain numbers: (i, last, last_segment, stride, ox, oy,
+    # route as (x, y) pairs); only for a street's worth of walkers (none for a crowd, which
+    # walks as arrays).
+    rows: tuple[tuple[int, int, int, float, float, float, list[list[float]]], ...]
 
     @staticmethod
     def gather(people: Population, dt: float, one_by_one: bool | None = None) -> _Movers:
@@ -218,6 +221,9 @@ class _Movers:
         last_segment = np.maximum(last - 1, 0)
         stride, offset = people.speed[idx] * dt, people.offset[idx]
         rows = tuple(zip(idx.tolist(), last.tolist(), last_segment.tolist(), stride.tolist(),
-                         offset[:, 0].tolist(), offset[:, 1].tolist(), strict=True)
+                         offset[:, 0].tolist(), offset[:, 1].tolist(),
+                         [people._route[i, : end + 1].tolist() for i, end in zip(idx, last, strict=True)],
+                         strict=True)
                      ) if (len(idx) <= FEW_WALKERS if one_by_one is None else one_by_one) else ()
-        return _Movers(dt, idx, last, last_segment, float(last.min()), stride, offset, rows)
+        last_min = float(last.min()) if len(idx) else math.inf
+        return _Movers(dt, idx, last, last_segment, last_min, stride, offset, rows)

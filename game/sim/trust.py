@@ -20,15 +20,21 @@ TRUST_MIN, TRUST_MAX = 0.0, 100.0
 NEWS_EPSILON = 0.02  # trust points of pending news below which it is passed on at once
 
 
-def drift_share(above: np.ndarray, minutes: float, tuning: Tuning) -> np.ndarray:
-    """Share of the way back to their usual view trust drifts in ``minutes`` of calendar time:
-    a gain (``above``) at ``decay_half_life_days``, a loss at ``loss_half_life_days``.
+def drift_shares(minutes: float, tuning: Tuning) -> tuple[float, float]:
+    """Share of the way back to their usual view trust drifts in ``minutes`` of calendar time,
+    (above it, below it): a gain at ``decay_half_life_days``, a loss at ``loss_half_life_days``.
 
     The same rule inside a shift and over the nights between campaign days.
     """
     days = minutes / MINUTES_PER_DAY
-    return np.asarray(np.where(above, 1.0 - 0.5 ** (days / tuning.decay_half_life_days),
-                               1.0 - 0.5 ** (days / tuning.loss_half_life_days)))
+    return (1.0 - 0.5 ** (days / tuning.decay_half_life_days),
+            1.0 - 0.5 ** (days / tuning.loss_half_life_days))
+
+
+def drift_share(above: np.ndarray, minutes: float, tuning: Tuning) -> np.ndarray:
+    """``drift_shares`` for each resident: ``above`` says whose trust is above their usual view."""
+    gain, loss = drift_shares(minutes, tuning)
+    return np.asarray(np.where(above, gain, loss))
 
 
 def clamp(values: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -57,6 +63,8 @@ class TrustModel:
         self._build_ties(ties, index, n)
         self.word_of_mouth = np.zeros(len(self._edge_src), dtype=np.float64)  # received per edge
         self.drift = np.zeros(n, dtype=np.float64)  # decay toward baseline, summed
+        self._drift_shares = (-1.0, (0.0, 0.0))  # (tick length, drift_shares of it): ticks repeat
+        self._scratch = np.zeros(n, dtype=np.float64)  # decay's working row, kept between ticks
 
     def _build_ties(self, ties: Sequence[Tie], index: dict[str, int], n: int) -> None:
         """Directed edges of the undirected tie graph, weights row-normalised.
@@ -156,7 +164,7 @@ class TrustModel:
         if not len(self._edge_src):
             return
         pending = np.abs(self.news)
-        if pending.max() <= 1e-9:
+        if np.maximum.reduce(pending) <= 1e-9:  # the ufunc itself: .max()'s wrapper costs more
             return
         share = 1.0 - 0.5 ** (dt / self.tuning.word_of_mouth_half_life)
         # News too small to matter is passed on whole, so quiet ticks skip this work.
@@ -172,10 +180,17 @@ class TrustModel:
         self.word_of_mouth += per_edge * ratio[self._edge_dst]
 
     def _decay(self, dt: float) -> None:
-        factor = drift_share(self.trust >= self.baseline, dt, self.tuning)
+        if self._drift_shares[0] != dt:
+            self._drift_shares = (dt, drift_shares(dt, self.tuning))
+        gain, loss = self._drift_shares[1]
+        factor = np.where(self.trust >= self.baseline, gain, loss)
+        # trust + (baseline - trust) * factor, in place: no new rows on a path run every tick.
+        after = np.subtract(self.baseline, self.trust, out=self._scratch)
+        np.multiply(after, factor, out=after)
+        np.add(self.trust, after, out=after)
         # Clipped, because rounding can carry a step a hair past its baseline at 0 or 100.
-        after = clamp(self.trust + (self.baseline - self.trust) * factor)
-        self.drift += after - self.trust
+        clamp(after, out=after)
+        self.drift += np.subtract(after, self.trust, out=factor)
         self.trust[:] = after
 
     def summed_changes(self, time: float) -> list[TrustChange]:

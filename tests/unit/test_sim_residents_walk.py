@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 from game.sim.residents import FEW_WALKERS, _Movers
 from game.sim.simulation import Simulation
 
-SCENARIO = street_scenario(residents_count=16)
+SCENARIO = street_scenario(residents_count=FEW_WALKERS + 4)
 PLACES = sorted(p.id for p in SCENARIO.places)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 15), st.sampled_from(PLACES)), min_size=1,
+@given(st.lists(st.tuples(st.integers(0, FEW_WALKERS + 3), st.sampled_from(PLACES)), min_size=1,
                 max_size=FEW_WALKERS, unique_by=lambda trip: trip[0]),
        st.integers(1, 60), st.sampled_from([0.25, 0.1, 1.0]))
 def test_one_by_one_and_all_at_once_walk_the_same_street(trips, ticks, dt) -> None:
