@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.app.shift.recorder import ShiftRecorder
+from game.app.spare_time import SpareTime
 from game.app.ui.audio import SoundManager
 from game.app.ui.palette import Palette, get_palette
 from game.app.ui.settings import Settings
@@ -51,6 +52,7 @@ class App:
     store: SettingsStore = field(init=False)  # where settings persist: nowhere in kiosk mode
     recorder: ShiftRecorder = field(init=False)
     class_link: ClassLink | None = field(init=False, default=None)  # streaming to the instructor
+    spare: SpareTime = field(default_factory=SpareTime)  # background work in frames' spare time
 
     def __post_init__(self) -> None:
         self.text = Text(self.settings.text_scale)

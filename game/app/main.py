@@ -9,6 +9,7 @@ any machine and a bot can play a whole shift in seconds.
 from __future__ import annotations
 
 import gc
+import time
 
 import pygame
 
@@ -76,6 +77,7 @@ class Game:
     def frame(self, dt: float | None = None) -> bool:
         """Run one frame of ``dt`` seconds (default: the fixed or the wall clock); False to end."""
         options = self.app.options
+        started = time.perf_counter()
         if dt is None:
             dt = FIXED_DT if options.frames is not None else min(self.clock.tick(FPS) / 1000.0, MAX_DT)
         for event in pygame.event.get():
@@ -95,6 +97,7 @@ class Game:
             self.screen = screen
         self.scene.draw(self.screen)
         pygame.display.flip()
+        self.app.spare.use(started)
         self.frames += 1
         return options.frames is None or self.frames < options.frames
 

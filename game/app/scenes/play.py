@@ -8,9 +8,6 @@ sounds and toasts here, once, for whichever scene is on top.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
-
 import pygame
 
 from game.app.art import prewarm
@@ -44,7 +41,6 @@ CARD_MARGIN = 3.0  # tiles past talking reach (and past the closest yet) before 
 END_PAUSE = 2.5  # real seconds the end-of-shift banner shows before the debrief
 FLOAT_MIN = 0.5  # trust points: smaller changes go to the log but do not float
 SPEED_KEYS = {"speed1": 1, "speed2": 2, "speed4": 4}
-PREWARM_SECONDS = 0.002  # real time per frame spent drawing sprites ahead of need (no hitches later)
 
 
 class PlayScene(Scene):
@@ -87,7 +83,6 @@ class PlayScene(Scene):
         self._was_in_car = self.sim.officer.in_car  # a change means a car door: play its sound
         self.hover_place: str | None = None  # the porch (or shop, park) under the pointer
         self._warm_scale = 0.0
-        self._warmer: Iterator = iter(())
         self.radio: list[str] = []  # priority-1 calls that came in and still owe the trainee a card
         self._card_nearest: tuple[int, float] | None = None  # the card's resident, the closest yet
         self._window_taught = False  # the first hello through the windshield says what it costs
@@ -293,15 +288,12 @@ class PlayScene(Scene):
                 self.hover_place = self.world.place_at(self.camera, self.mouse)
 
     def _prewarm(self) -> None:
-        """Build people sprites for this zoom a few at a time, before anyone needs them."""
+        """Build people sprites for this zoom in frames' spare time, before anyone needs them."""
         scale = zoom_scale(self.camera.tile_px)
         if scale != self._warm_scale:
             self._warm_scale = scale
-            self._warmer = prewarm([OFFICER, *(look_of(r.id) for r in self.sim.residents)], scale)
-        deadline = time.perf_counter() + PREWARM_SECONDS
-        for _ in self._warmer:
-            if time.perf_counter() > deadline:
-                break
+            self.app.spare.give("sprites", prewarm(
+                [OFFICER, *(look_of(r.id) for r in self.sim.residents)], scale))
 
     def take_feed(self) -> list[FeedItem]:
         """Pull what just happened: log it, float trust changes, play cues, announce new calls."""
