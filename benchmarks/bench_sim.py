@@ -6,6 +6,10 @@ residents under 0.1 s. Each size runs in a fresh process so its peak memory is
 its own; the figure kept is the best of --repeat shifts. CPU seconds are
 reported beside wall seconds because the machine is shared: the ratios are
 taken on CPU time, which other processes do not inflate.
+Machines here differ by up to 2x from one day to the next, so a control runs
+in the same sitting: a fixed stand-in for a street's per-tick overhead (small
+array operations and Python calls, 1,920 ticks' worth), and the 200-resident
+shifts are also given in control units, which carry from one machine to another.
 Prints a table and the ratios, or one JSON object with --json.
 """
 
@@ -20,6 +24,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -73,6 +79,33 @@ def measure_here(residents: int, bot: str, repeat: int) -> dict:
             "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
 
+CONTROL_TICKS = 1_920  # an 8-hour shift's ticks at the default 0.25 game minutes
+
+
+def control_seconds(repeat: int = 5) -> float:
+    """CPU seconds of the control, best of ``repeat``: per tick, 40 array operations on 200
+    numbers and 150 Python calls, about a street's per-tick overhead."""
+    a = np.linspace(0.0, 1.0, 200)
+    b = a[::-1].copy()
+
+    def call(x: int) -> int:
+        return x + 1
+
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for _ in range(CONTROL_TICKS):
+            for _ in range(10):
+                c = a + b
+                c *= 0.5
+                np.maximum(c, 0.1, out=c)
+                np.add.reduce(c)
+            for i in range(150):
+                call(i)
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def measure(residents: int, bot: str, repeat: int) -> dict:
     """One size in a fresh process, so the peak memory is that size's alone."""
     out = subprocess.run([sys.executable, __file__, "--one", str(residents), bot, "--repeat", str(repeat)],
@@ -100,16 +133,25 @@ def main() -> int:
     if args.one:
         print(json.dumps(measure_here(int(args.one[0]), args.one[1], args.repeat)))
         return 0
+    control = control_seconds()
     rows = [measure(n, bot, args.repeat if n < 20_000 else 1)
             for n in SIZES if n <= args.largest for bot in BOTS]
-    return emit({"benchmark": "sim", "rows": rows, "cpu_ratios": ratios(rows)}, args.json, table)
+    control = min(control, control_seconds())  # before and after: the quieter of the two
+    in_control = {r["bot"]: round(r["shift_cpu_s"] / control, 2) for r in rows if r["residents"] == SIZES[0]}
+    return emit({"benchmark": "sim", "rows": rows, "cpu_ratios": ratios(rows),
+                 "control_cpu_s": round(control, 3), "shift_200_in_control_units": in_control},
+                args.json, table)
 
 
 def table(result: dict) -> list[str]:
     lines = [f"{'residents':>9} {'bot':>9} {'shift':>8} {'shift CPU':>10} {'per tick':>10} {'peak':>7}"]
     lines += [f"{r['residents']:>9} {r['bot']:>9} {r['shift_s']:>7.3f}s {r['shift_cpu_s']:>9.3f}s "
               f"{r['tick_ms']:>8.3f}ms {r['peak_mb']:>4} MB" for r in result["rows"]]
-    return lines + [f"  cost {name}: {value}x" for name, value in result["cpu_ratios"].items()]
+    lines += [f"  cost {name}: {value}x" for name, value in result["cpu_ratios"].items()]
+    lines.append("control (a street's per-tick overhead, one shift's worth): "
+                 f"{result['control_cpu_s']:.3f}s CPU")
+    return lines + [f"  200-resident shift, {'no' if bot == 'none' else bot} bot: {units}x the control"
+                    for bot, units in result["shift_200_in_control_units"].items()]
 
 
 if __name__ == "__main__":
