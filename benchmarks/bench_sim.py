@@ -25,14 +25,15 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from output import emit  # noqa: E402
 from worlds import synthetic_scenario  # noqa: E402  (imports game first: one BLAS thread, as in the game)
+
+# isort: split
+import numpy as np  # noqa: E402  (after game: numpy loaded first would start BLAS on every core)
 
 from game.bots import make_bot, run_shift  # noqa: E402
 from game.sim.simulation import Simulation  # noqa: E402

@@ -181,11 +181,12 @@ def trace(layout: Layout, back: np.ndarray, local: int, offset: int) -> list[Til
     """Follow the stored steps back from storage position ``local`` to the root (``offset``: the
     storage's first tile), as tiles."""
     steps = layout.steps.tolist()
-    code = int(back[local])
+    code_at = back.item  # a plain int per tile: a numpy scalar then int() costs twice as much
+    code = code_at(local)
     path = [local]
     while code != ROOT:
         local += steps[code]
-        code = int(back[local])
+        code = code_at(local)
         path.append(local)
     return layout.tiles(np.array(path) + offset)
 

@@ -29,6 +29,7 @@ from game.sim.trust import TrustModel
 from game.tuning import Tuning, tuning_with
 
 Point = tuple[float, float]
+EVENT_CELL = 8  # tiles: events are filed by the 8x8-tile cell of their place, to find the near ones
 
 
 def shift_calls(scenario: Scenario, seed: int) -> list[CallState]:
@@ -72,6 +73,8 @@ class ShiftState:
         self.encounters = EncounterBook(scenario.encounters, self.holds)
         self.flags: set[str] = set()  # set by choices (``sets``), read by ``requires``
         self.events: list[Event] = list(scenario.events)  # and those the instructor started
+        self._event_cells: dict[tuple[int, int], list[int]] = {}  # cell -> indices into events
+        self._events_filed = 0  # how many of self.events are filed there (the rest came since)
         self.attended: set[str] = set()  # events the officer was at on foot while under way
         self.play_counts: dict[str, int] = {}  # event id -> times the officer joined the game
         self.known = [Acquaintance() for _ in scenario.residents]
@@ -117,10 +120,26 @@ class ShiftState:
         """Events under way within arrival distance of the officer on foot."""
         if self.officer.in_car:
             return []
-        now, radius = self.time, self.tuning.arrival_radius
-        return [ev for ev in self.events
+        now, radius, officer = self.time, self.tuning.arrival_radius, self.officer
+        return [ev for ev in self._events_near(officer.x, officer.y, radius)
                 if ev.start <= now <= ev.end and (kind is None or ev.kind == kind)
-                and self.officer.distance_to(*self.places[ev.place].at) <= radius]
+                and officer.distance_to(*self.places[ev.place].at) <= radius]
+
+    def _events_near(self, x: float, y: float, radius: float) -> list[Event]:
+        """Events whose place lies in a cell that the square ``radius`` around (x, y) touches,
+        in the order of ``events``: every event within ``radius`` and a few more, so the
+        exact test runs on a handful on a big map asked every tick."""
+        for i in range(self._events_filed, len(self.events)):
+            px, py = self.places[self.events[i].place].at
+            self._event_cells.setdefault((px // EVENT_CELL, py // EVENT_CELL), []).append(i)
+        self._events_filed = len(self.events)
+        cells = self._event_cells
+        xs = range(math.floor((x - radius) / EVENT_CELL), math.floor((x + radius) / EVENT_CELL) + 1)
+        ys = range(math.floor((y - radius) / EVENT_CELL), math.floor((y + radius) / EVENT_CELL) + 1)
+        found = [i for cx in xs for cy in ys for i in cells.get((cx, cy), ())]
+        if len(found) > 1:
+            found.sort()
+        return [self.events[i] for i in found]
 
     def holds(self, conditions: tuple[Condition, ...]) -> bool:
         """Whether a scenario's ``requires`` holds now (a method, so the state still pickles)."""
