@@ -30,6 +30,7 @@ from game.tuning import Tuning, tuning_with
 
 Point = tuple[float, float]
 EVENT_CELL = 8  # tiles: events are filed by the 8x8-tile cell of their place, to find the near ones
+FEW_EVENTS = 16  # up to this many events, testing each is cheaper than finding the near cells
 
 
 def shift_calls(scenario: Scenario, seed: int) -> list[CallState]:
@@ -121,7 +122,9 @@ class ShiftState:
         if self.officer.in_car:
             return []
         now, radius, officer = self.time, self.tuning.arrival_radius, self.officer
-        return [ev for ev in self._events_near(officer.x, officer.y, radius)
+        candidates = (self.events if len(self.events) <= FEW_EVENTS
+                      else self._events_near(officer.x, officer.y, radius))
+        return [ev for ev in candidates
                 if ev.start <= now <= ev.end and (kind is None or ev.kind == kind)
                 and officer.distance_to(*self.places[ev.place].at) <= radius]
 
