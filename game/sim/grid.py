@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from game.scenario.model import GameMap
-from game.sim.routes import NoPath, WalkCost, for_map
+from game.sim.routes import CostTree, NoPath, SearchTree, WalkCost, for_map
 
 __all__ = ["DRIVABLE", "WALK_BLOCKED", "WALK_COST", "Grid", "NoPath", "Tile", "front_path", "porch_sides"]
 
@@ -137,9 +137,25 @@ class Grid:
         """
         if start == goal:
             return [start]
+        tree, start_there, reverse = self._tree_for(start, goal, layer, root)
+        path = tree.path_from(start_there)
+        return path[::-1] if reverse else path
+
+    def route_xy(self, start: Tile, goal: Tile, layer: str = "walk", root: Tile | None = None
+                 ) -> np.ndarray:
+        """``route`` as an (n, 2) array of x, y: residents keep their routes in one array."""
+        if start == goal:
+            return np.array([start])
+        tree, start_there, reverse = self._tree_for(start, goal, layer, root)
+        path = tree.path_xy_from(start_there)
+        return path[::-1] if reverse else path
+
+    def _tree_for(self, start: Tile, goal: Tile, layer: str, root: Tile | None
+                  ) -> tuple[SearchTree | CostTree, Tile, bool]:
+        """The search tree a route comes from, the end to trace from, and whether to reverse."""
         if root == start:
-            return self._routes.tree(layer, start).path_from(goal)[::-1]
-        return self._routes.tree(layer, goal).path_from(start)
+            return self._routes.tree(layer, start), goal, True
+        return self._routes.tree(layer, goal), start, False
 
     def nearest(self, tile: Tile, layer: str) -> Tile:
         """The passable tile of ``layer`` closest (in steps) to any tile, itself if passable."""

@@ -111,7 +111,7 @@ class Population:
         goal = self._place_tiles[place]
         root = start if self._traffic.get(start, 0) > self._traffic.get(goal, 0) else goal
         try:
-            route = self.grid.route(start, goal, "walk", root=root)
+            route = self.grid.route_xy(start, goal, "walk", root=root)
         except NoPath:
             self._place(i, place)  # validator guarantees places exist; unreachable ones teleport
             return

@@ -73,9 +73,16 @@ class Layout:
         return flat
 
     def tiles(self, indices: np.ndarray) -> list[Tile]:
-        rows, cols = np.divmod(indices - self.stride - 1, self.stride)
-        xs, ys = (cols, rows) if self.by_rows else (rows, cols)
+        xs, ys = self._xs_ys(indices)
         return list(zip(xs.tolist(), ys.tolist(), strict=True))
+
+    def xy(self, indices: np.ndarray) -> np.ndarray:
+        """The tiles at ``indices`` as an (n, 2) array of x, y."""
+        return np.stack(self._xs_ys(indices), axis=1)
+
+    def _xs_ys(self, indices: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        rows, cols = np.divmod(indices - self.stride - 1, self.stride)
+        return (cols, rows) if self.by_rows else (rows, cols)
 
     def spread(self, frontier: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Open tiles one step from ``frontier`` and the step taken, in queue order (repeats kept)."""
@@ -143,6 +150,14 @@ class BandedTree:
 
     def path_from(self, start: Tile) -> list[Tile]:
         """Tiles from ``start`` to the root, both included."""
+        return self._layout.tiles(self._path(start))
+
+    def path_xy_from(self, start: Tile) -> np.ndarray:
+        """``path_from`` as an (n, 2) array of x, y, for a caller that keeps routes in arrays:
+        no tuple per tile made only to be copied into one."""
+        return self._layout.xy(self._path(start))
+
+    def _path(self, start: Tile) -> np.ndarray:
         lay = self._layout
         index = lay.index(start)
         while self._step_back(index) == UNREACHED:
@@ -177,9 +192,9 @@ class SearchTree(BandedTree):
         self._depth += 1
 
 
-def trace(layout: Layout, back: np.ndarray, local: int, offset: int) -> list[Tile]:
+def trace(layout: Layout, back: np.ndarray, local: int, offset: int) -> np.ndarray:
     """Follow the stored steps back from storage position ``local`` to the root (``offset``: the
-    storage's first tile), as tiles."""
+    storage's first tile), as the layout's indices of the tiles."""
     steps = layout.steps.tolist()
     code_at = back.item  # a plain int per tile: a numpy scalar then int() costs twice as much
     code = code_at(local)
@@ -188,7 +203,8 @@ def trace(layout: Layout, back: np.ndarray, local: int, offset: int) -> list[Til
         local += steps[code]
         code = code_at(local)
         path.append(local)
-    return layout.tiles(np.array(path) + offset)
+    found: np.ndarray = np.array(path) + offset
+    return found
 
 
 class CostLayout(Layout):

@@ -71,8 +71,10 @@ def test_routes_are_the_queue_searchs_routes_in_either_direction(rows, data, lay
                 grid.route(start, goal, layer)
             continue
         assert grid.route(start, goal, layer) == expected
+        assert grid.route_xy(start, goal, layer).tolist() == [list(t) for t in expected]
         if start != goal:  # the tree rooted at the start serves the trip reversed
             assert grid.route(goal, start, layer, root=goal)[::-1] == expected
+            assert grid.route_xy(goal, start, layer, root=goal)[::-1].tolist() == [list(t) for t in expected]
 
 
 STREET = {"sidewalk", "road"}
