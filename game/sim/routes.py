@@ -266,9 +266,10 @@ class CostTree(BandedTree):
         cost = self._costs[here].ravel()  # tile by tile, west, east, north, south: queue order
         there = (here[:, None] + lay.steps).ravel()
         step = _step_codes(len(here))
+        counts = np.bincount(cost, minlength=self._cost_values[-1] + 1).tolist() if self._cost_values else []
         for value in self._cost_values:
-            at = cost == value
-            if at.any():
+            if counts[value]:  # one count of every cost, not an array test per cost
+                at = cost == value
                 if d + value not in self._buckets:
                     self._buckets[d + value] = []
                     heapq.heappush(self._due, d + value)
