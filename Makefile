@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m ruff check game tests benchmarks run_game.py
 	$(BIN)/python -m mypy game
 	tools/ensure-test-deps
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
+	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)
 	for script in benchmarks/bench_*.py benchmarks/render.py; do \
