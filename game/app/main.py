@@ -77,9 +77,9 @@ class Game:
     def frame(self, dt: float | None = None) -> bool:
         """Run one frame of ``dt`` seconds (default: the fixed or the wall clock); False to end."""
         options = self.app.options
-        started = time.perf_counter()
         if dt is None:
             dt = FIXED_DT if options.frames is not None else min(self.clock.tick(FPS) / 1000.0, MAX_DT)
+        started = time.perf_counter()  # after the tick's wait for 60 FPS: the frame's work starts here
         for event in pygame.event.get():
             if event.type == pygame.QUIT and not options.kiosk:  # a kiosk's scene decides who may close it
                 return False
