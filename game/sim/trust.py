@@ -63,7 +63,6 @@ class TrustModel:
         self._build_ties(ties, index, n)
         self.word_of_mouth = np.zeros(len(self._edge_src), dtype=np.float64)  # received per edge
         self.drift = np.zeros(n, dtype=np.float64)  # decay toward baseline, summed
-        self._drift_shares = (-1.0, (0.0, 0.0))  # (tick length, drift_shares of it): ticks repeat
         self._scratch = np.zeros(n, dtype=np.float64)  # decay's working row, kept between ticks
 
     def _build_ties(self, ties: Sequence[Tie], index: dict[str, int], n: int) -> None:
@@ -180,9 +179,7 @@ class TrustModel:
         self.word_of_mouth += per_edge * ratio[self._edge_dst]
 
     def _decay(self, dt: float) -> None:
-        if self._drift_shares[0] != dt:
-            self._drift_shares = (dt, drift_shares(dt, self.tuning))
-        gain, loss = self._drift_shares[1]
+        gain, loss = drift_shares(dt, self.tuning)
         factor = np.where(self.trust >= self.baseline, gain, loss)
         # trust + (baseline - trust) * factor, in place: no new rows on a path run every tick.
         after = np.subtract(self.baseline, self.trust, out=self._scratch)
