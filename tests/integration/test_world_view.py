@@ -8,6 +8,8 @@ import numpy as np
 import pygame
 import pytest
 from builders import LEGEND, STREET_ROWS, street_scenario
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.app.art import map_art, render_map
 from game.app.context import LaunchOptions
@@ -40,6 +42,7 @@ def test_a_zoomed_map_is_the_whole_map_rescaled_to_within_a_shade(play, tile_px)
                       signs={p.at: p.name for p in play.sim.scenario.places if p.kind == "shop"})
     whole = pygame.transform.smoothscale(base, (camera.map_w * tile_px, camera.map_h * tile_px))
     expected = pygame.Surface(drawn.get_size())
+    expected.fill(play.app.palette.grass_dark)  # the ground around the map
     expected.blit(whole, camera.origin)
     a = pygame.surfarray.array3d(drawn).astype(int)
     b = pygame.surfarray.array3d(expected).astype(int)
@@ -86,6 +89,7 @@ def _screen_from_whole(play, camera) -> np.ndarray:
     shops = {p.at: p.name for p in play.sim.scenario.places if p.kind == "shop"}
     whole = render_map(play.sim.scenario.map, world_view.BASE_TILE, play.app.palette, signs=shops)
     screen = pygame.Surface((camera.view_w, camera.view_h))
+    screen.fill(play.app.palette.grass_dark)  # the ground around the map
     t, base, n = camera.tile_px, world_view.BASE_TILE, world_view.CHUNK_TILES
     origin = tuple(int(v) for v in camera.origin)
     if t == base:
@@ -120,3 +124,18 @@ def test_the_screen_painted_in_chunks_matches_the_whole_painting_pixel_for_pixel
         shot = pygame.surfarray.array3d(pygame.image.load(tmp_path / "chunks.png"))
         assert np.array_equal(shot, _screen_from_whole(play, camera)), (tile_px, x, y)
     pygame.display.quit()
+
+
+@given(st.integers(-300, 300), st.integers(-300, 300), st.integers(0, 500), st.integers(0, 400))
+@settings(max_examples=60, deadline=None)
+def test_the_ground_is_filled_around_the_map_and_nowhere_under_it(x, y, w, h):
+    surface = pygame.Surface((160, 120))
+    surface.fill((1, 2, 3))
+    inner = pygame.Rect(x, y, w, h)
+    world_view.fill_around(surface, inner, (200, 100, 50))
+    pixels = pygame.surfarray.array3d(surface)  # indexed [x, y]
+    under = np.zeros((160, 120), dtype=bool)
+    covered = inner.clip(surface.get_rect())
+    under[covered.left:covered.right, covered.top:covered.bottom] = True
+    assert (pixels[under] == (1, 2, 3)).all()
+    assert (pixels[~under] == (200, 100, 50)).all()
