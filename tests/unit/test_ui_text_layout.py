@@ -54,3 +54,15 @@ def test_huge_texts_lay_out_in_a_fraction_of_a_second(text: Text) -> None:
     lines = text.wrap("y" * 20_000, "body", 300)
     assert time.perf_counter() - start < 1.0
     assert "".join(lines) == "y" * 20_000 and len(lines) > 100
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["small", "body", "title", "display"]),
+                          st.floats(0.5, 3.0)), min_size=1, max_size=12))
+def test_line_heights_follow_the_text_scale_through_every_change(asked):
+    pygame.font.init()
+    text = Text()
+    for size, scale in asked:
+        text.set_scale(scale)
+        assert text.line_height(size) == text.font(size).get_linesize()
+        assert text.line_height(size) == text.render("Ag", size, (255, 255, 255)).get_height()

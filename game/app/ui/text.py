@@ -21,6 +21,8 @@ DISPLAY_SCALE = 2.0  # the title screen's name is the title role at double size
 class Text:
     def __init__(self, scale: float = 1.0) -> None:
         self.scale = fonts.clamp_text_scale(scale)
+        # A frame asks line heights some forty times; each went through six calls to the font.
+        self._line_heights: dict[tuple[str, float], int] = {}
 
     def set_scale(self, scale: float) -> None:
         self.scale = fonts.clamp_text_scale(scale)
@@ -34,7 +36,11 @@ class Text:
         return fonts.font(*self._role(size))
 
     def line_height(self, size: str) -> int:
-        return self.font(size).get_linesize()
+        key = (size, self.scale)
+        height = self._line_heights.get(key)
+        if height is None:
+            height = self._line_heights[key] = self.font(size).get_linesize()
+        return height
 
     def width(self, text: str, size: str) -> int:
         return fonts.width(text, *self._role(size))
